@@ -1,0 +1,143 @@
+//! `parallax`: the analysis without a browser.
+//!
+//! ```text
+//! parallax analyze DIR            print the analysis of a corpus folder as JSON
+//! parallax offline DIST [OUT]     inline a Trunk build into one self-contained HTML file
+//! ```
+
+mod offline;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use parallax_core::{Article, Corpus, Level, FORMAT_VERSION};
+use serde::Serialize;
+
+const USAGE: &str = "usage:
+  parallax analyze DIR            print the analysis of a corpus folder as JSON
+  parallax offline DIST [OUT]     inline a Trunk build (DIST) into one HTML file
+                                  (default OUT: DIST/parallax.html)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["analyze", dir] => analyze(Path::new(dir)),
+        ["offline", dist] => offline::write(Path::new(dist), &Path::new(dist).join("parallax.html")),
+        ["offline", dist, out] => offline::write(Path::new(dist), Path::new(out)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn analyze(dir: &Path) -> Result<(), String> {
+    let corpus = parallax_folder::load_corpus(dir).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&Analysis::of(&corpus)).map_err(|e| e.to_string())?;
+    println!("{json}");
+    Ok(())
+}
+
+/// The JSON schema of `parallax analyze`, documented in the README.
+#[derive(Serialize)]
+struct Analysis<'a> {
+    format_version: u32,
+    documents: Vec<DocumentJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    file: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    outlet_in_text: Option<&'a str>,
+    published: Option<String>,
+    dateline: Option<DatelineJson<'a>>,
+    section: Option<&'a str>,
+    photo_credits: Vec<CreditJson<'a>>,
+    paragraphs: Vec<&'a str>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DatelineJson<'a> {
+    place: &'a str,
+    outlets: Option<&'a str>,
+    date: Option<String>,
+    start: u32,
+    end: u32,
+}
+
+#[derive(Serialize)]
+struct CreditJson<'a> {
+    credit: &'a str,
+    caption: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    level: &'static str,
+    message: &'a str,
+    start: Option<u32>,
+    end: Option<u32>,
+}
+
+impl<'a> Analysis<'a> {
+    fn of(corpus: &'a Corpus) -> Analysis<'a> {
+        Analysis {
+            format_version: FORMAT_VERSION,
+            documents: corpus.articles.iter().map(|a| DocumentJson::of(corpus, a)).collect(),
+        }
+    }
+}
+
+impl<'a> DocumentJson<'a> {
+    fn of(corpus: &'a Corpus, article: &'a Article) -> DocumentJson<'a> {
+        let doc = &article.doc;
+        let text = doc.text.as_str();
+        DocumentJson {
+            file: &doc.file,
+            title: article.title(),
+            outlet: article.outlet.map(|i| corpus.outlets[i as usize].name.as_str()),
+            outlet_in_text: doc.outlet_in_text(),
+            published: article.published.map(|d| d.to_string()),
+            dateline: doc.dateline.as_ref().map(|d| DatelineJson {
+                place: d.place.of(text),
+                outlets: d.outlets.map(|s| s.of(text)),
+                date: d.date.map(|d| d.to_string()),
+                start: d.span.start,
+                end: d.span.end,
+            }),
+            section: doc.section.map(|s| s.of(text)),
+            photo_credits: doc
+                .credits
+                .iter()
+                .map(|c| CreditJson {
+                    credit: c.credit.of(text),
+                    caption: c.caption.map(|s| s.of(text)),
+                })
+                .collect(),
+            paragraphs: doc.paragraphs.iter().map(|p| p.span.of(text)).collect(),
+            diagnostics: doc
+                .diagnostics
+                .iter()
+                .map(|d| DiagnosticJson {
+                    level: match d.level {
+                        Level::Info => "info",
+                        Level::Warning => "warning",
+                    },
+                    message: &d.message,
+                    start: d.span.map(|s| s.start),
+                    end: d.span.map(|s| s.end),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Small text utilities shared by every stage: spans, typographic normalisation, dates.
+//!
+//! All offsets in Parallax are **byte offsets into a document's `text`**, as half-open ranges
+//! `start..end` with `start <= end`, always on `char` boundaries.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into a document's text; `start <= end`, both on `char`
+/// boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// Builds a span; the bounds are swapped when given in the wrong order.
+    pub fn new(start: usize, end: usize) -> Span {
+        let (start, end) = if start <= end { (start, end) } else { (end, start) };
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The slice of `text` this span covers, or `""` when the span does not fit `text`.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..self.end as usize).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// Normalises text for matching, never for display: Unicode NFKC, typographic apostrophes and
+/// quotation marks to ASCII (`’` → `'`, `“ ”` → `"`), dashes to `-`, and runs of whitespace to
+/// one space. Letter case is kept; callers fold it when they need to.
+pub fn normalize_for_matching(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        let c = ascii_punctuation(c);
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Maps typographic quotes, apostrophes and dashes to their ASCII forms; other characters are
+/// returned unchanged.
+pub fn ascii_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+        other => other,
+    }
+}
+
+/// A calendar date, as stated in a text or given by metadata. Only validated for plausibility
+/// (month 1–12, day 1–31, year 1800–2200), not against the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date when the parts are plausible.
+    pub fn new(year: u32, month: u32, day: u32) -> Option<Date> {
+        let plausible = (1800..=2200).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+        plausible.then_some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        Date::new(num(0..4)?, num(5..7)?, num(8..10)?)
+    }
+
+    /// The month as an English name, `January` … `December`.
+    pub fn month_name(&self) -> &'static str {
+        MONTHS[(self.month as usize).saturating_sub(1).min(11)]
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month number (1–12) of an English month name or its common abbreviation
+/// (`Sept`, `Aug.`), ignoring case.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| {
+        let m = m.to_ascii_lowercase();
+        m == w || (w.len() <= 4 && m.starts_with(&w))
+    })
+    .map(|i| i as u32 + 1)
+}
+
+/// Finds a date written in words at the start of `s`: `19th September, 2020`,
+/// `September 19, 2020`, `Aug 18 2020`, `August 12 2016`. Returns the date and the byte length
+/// consumed.
+pub fn parse_written_date(s: &str) -> Option<(Date, usize)> {
+    let words = word_offsets(s, 4);
+    let clean = |w: &str| w.trim_end_matches([',', '.', ')']).to_string();
+    let day_of = |w: &str| -> Option<u32> {
+        let w = clean(w);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        let suffix_ok = matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
+        (suffix_ok && !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())?
+    };
+    let year_of = |w: &str| -> Option<u32> {
+        let w = clean(w);
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())?
+    };
+    if words.len() < 3 {
+        return None;
+    }
+    let (w0, w1, w2) = (words[0].1, words[1].1, words[2].1);
+    let end = words[2].0 + w2.trim_end_matches([',', '.', ')']).len();
+    if let (Some(day), Some(month), Some(year)) = (day_of(w0), month_number(&clean(w1)), year_of(w2)) {
+        return Date::new(year, month, day).map(|d| (d, end));
+    }
+    if let (Some(month), Some(day), Some(year)) = (month_number(&clean(w0)), day_of(w1), year_of(w2)) {
+        return Date::new(year, month, day).map(|d| (d, end));
+    }
+    None
+}
+
+/// Up to `max` whitespace-separated words of `s` with their byte offsets.
+fn word_offsets(s: &str, max: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+                if out.len() == max {
+                    return out;
+                }
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// Counts words: maximal runs of alphanumeric characters (apostrophes and hyphens inside a word
+/// do not split it).
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let part = c.is_alphanumeric() || (in_word && matches!(c, '\'' | '\u{2019}' | '-'));
+        if part && !in_word {
+            n += 1;
+        }
+        in_word = part;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_typography_for_matching_only() {
+        assert_eq!(normalize_for_matching("Russia\u{2019}s  \u{201C}help\u{201D}"), "Russia's \"help\"");
+        assert_eq!(normalize_for_matching("ﬁle\u{00A0}–\tx"), "file - x");
+        assert_eq!(normalize_for_matching("  Лукашенко  "), "Лукашенко");
+    }
+
+    #[test]
+    fn parses_dates_in_words_and_iso() {
+        let check = |s: &str, want: Option<&str>| {
+            assert_eq!(parse_written_date(s).map(|(d, _)| d.to_string()).as_deref(), want, "{s}");
+        };
+        check("19th September, 2020) Third", Some("2020-09-19"));
+        check("September 19, 2020", Some("2020-09-19"));
+        check("Aug 18 2020 -", Some("2020-08-18"));
+        check("August 12 2016 Terrorists", Some("2016-08-12"));
+        check("1st Feb. 2021", Some("2021-02-01"));
+        check("32nd May, 2020", None);
+        check("the 19th of", None);
+        assert_eq!(Date::parse_iso("2020-09-19").unwrap().to_string(), "2020-09-19");
+        assert_eq!(Date::parse_iso("2020-13-19"), None);
+        assert_eq!(Date::parse_iso("2020-9-19"), None);
+        assert_eq!(Date::parse_iso("２０２０-09-19"), None);
+    }
+
+    #[test]
+    fn counts_words_with_inner_apostrophes() {
+        assert_eq!(count_words("Belarus' people’s re-election, 6,700 — ok"), 6);
+        assert_eq!(count_words(""), 0);
+    }
+}
