@@ -1,0 +1,32 @@
+//! How figures read on screen.
+
+use parallax_core::Date;
+
+/// `19 September 2020`.
+pub fn long_date(d: Date) -> String {
+    format!("{} {} {}", d.day, d.month_name(), d.year)
+}
+
+/// `Sep 2020`.
+pub fn month_year(d: Date) -> String {
+    format!("{} {}", &d.month_name()[..3], d.year)
+}
+
+/// `1 article`, `5 articles`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_naturally() {
+        let d = Date::parse_iso("2020-09-19").unwrap();
+        assert_eq!(long_date(d), "19 September 2020");
+        assert_eq!(month_year(d), "Sep 2020");
+        assert_eq!(count(1, "article", "articles"), "1 article");
+        assert_eq!(count(0, "article", "articles"), "0 articles");
+    }
+}

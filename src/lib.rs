@@ -1,0 +1,96 @@
+//! # parallax-app
+//!
+//! The Leptos (client-side rendered) front end. It owns signals, routes and components, and
+//! nothing else: every figure it shows comes from `parallax-core`, computed at build time and
+//! embedded (see `corpus.rs`).
+
+mod components;
+mod corpus;
+mod format;
+mod pages;
+pub mod route;
+
+use leptos::prelude::*;
+
+use crate::components::SiteHeader;
+use crate::pages::{Library, NotFound, Reader};
+use crate::route::Route;
+
+/// The whole app: header, the view the URL fragment names, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+    on_cleanup(move || listener.remove());
+    // After each view renders: bring a targeted paragraph into view; on navigation (not on first
+    // load) move focus to the new view's heading, as a screen reader user expects.
+    Effect::new(move |previous: Option<()>| {
+        route.track();
+        let navigated = previous.is_some();
+        request_animation_frame(move || focus_view(navigated));
+    });
+    let body = move || match corpus::corpus() {
+        Err(e) => view! {
+            <section class="error" role="alert">
+                <h1>"This copy of Parallax cannot read its corpus"</h1>
+                <p>{e.to_string()}</p>
+                <p>"Rebuild the site from the same version of the code that made the corpus bundle."</p>
+            </section>
+        }
+        .into_any(),
+        Ok(c) => match route.get() {
+            Route::Library(q) => view! { <Library corpus=c query=q /> }.into_any(),
+            Route::Reader { id, paragraph } => match corpus::article(c, &id) {
+                Some(a) => view! { <Reader corpus=c article=a paragraph=paragraph /> }.into_any(),
+                None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
+                    .into_any(),
+            },
+            Route::NotFound(raw) => {
+                view! { <NotFound what=format!("Parallax has no page at \u{201C}#{raw}\u{201D}.") /> }.into_any()
+            }
+        },
+    };
+    view! {
+        <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <SiteHeader />
+        <main id="main" tabindex="-1">{body}</main>
+        <footer class="site-footer">
+            <p>
+                "Parallax runs entirely in your browser: nothing you do here is sent anywhere. "
+                "Articles belong to their outlets."
+            </p>
+        </footer>
+    }
+}
+
+/// The skip link moves focus without changing the route fragment.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
+fn focus_view(navigated: bool) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let focus = |selector: &str| {
+        let el = doc.query_selector(selector).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+        el.focus().ok()?;
+        Some(el)
+    };
+    if let Some(target) = focus("main .target") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
+    } else if navigated {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        focus("main h1");
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}

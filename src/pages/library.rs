@@ -1,0 +1,140 @@
+use leptos::prelude::*;
+use parallax_core::{Article, Corpus};
+
+use crate::components::OutletBadge;
+use crate::format::{count, long_date};
+use crate::route::{LibraryQuery, Route, Sort};
+
+/// Every article, filterable by outlet and sortable by date; the filter and order live in the
+/// URL.
+#[component]
+pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
+    super::set_title("Library");
+    let outlet_index = query
+        .outlet
+        .as_ref()
+        .and_then(|k| corpus.outlets.iter().position(|o| &o.key == k));
+    let articles = list(corpus, outlet_index, query.sort);
+    let shown = articles.len();
+    let unknown_outlet = query.outlet.is_some() && outlet_index.is_none();
+    let link = move |outlet: Option<String>, sort: Sort| Route::Library(LibraryQuery { outlet, sort }).href();
+    let sort = query.sort;
+    let current_outlet = query.outlet.clone();
+    let outlet_links = corpus
+        .outlets
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let n = corpus.articles.iter().filter(|a| a.outlet == Some(i as u32)).count();
+            let current = outlet_index == Some(i);
+            view! {
+                <li>
+                    <a
+                        class=format!("chip oc{}", i % 8)
+                        href=link(Some(o.key.clone()), sort)
+                        aria-current=current.then_some("true")
+                    >
+                        {o.name.clone()}
+                        " "
+                        <span class="n">{n}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="library" aria-labelledby="library-title">
+            <h1 id="library-title" tabindex="-1">"Library"</h1>
+            <div class="controls">
+                <nav aria-label="Filter by outlet">
+                    <ul class="chips">
+                        <li>
+                            <a class="chip" href=link(None, sort) aria-current=current_outlet.is_none().then_some("true")>
+                                "All outlets "
+                                <span class="n">{corpus.articles.len()}</span>
+                            </a>
+                        </li>
+                        {outlet_links}
+                    </ul>
+                </nav>
+                <nav aria-label="Sort">
+                    <ul class="chips">
+                        <li>
+                            <a
+                                class="chip"
+                                href=link(current_outlet.clone(), Sort::Newest)
+                                aria-current=(sort == Sort::Newest).then_some("true")
+                            >
+                                "Newest first"
+                            </a>
+                        </li>
+                        <li>
+                            <a
+                                class="chip"
+                                href=link(current_outlet.clone(), Sort::Oldest)
+                                aria-current=(sort == Sort::Oldest).then_some("true")
+                            >
+                                "Oldest first"
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+            <p class="status" role="status">
+                {if unknown_outlet {
+                    "No outlet of this corpus has that name; showing none.".to_string()
+                } else {
+                    format!("Showing {} of {}", shown, count(corpus.articles.len(), "article", "articles"))
+                }}
+            </p>
+            <ol class="articles">
+                {articles.into_iter().map(|a| view! { <ArticleCard corpus=corpus article=a /> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The articles of one outlet (or all), in the requested order; unknown dates go last.
+fn list(corpus: &'static Corpus, outlet: Option<usize>, sort: Sort) -> Vec<&'static Article> {
+    let mut articles: Vec<&Article> = corpus
+        .articles
+        .iter()
+        .filter(|a| outlet.is_none_or(|o| a.outlet == Some(o as u32)))
+        .collect();
+    articles.sort_by(|a, b| {
+        let by_date = match (a.published, b.published, sort) {
+            (Some(x), Some(y), Sort::Newest) => y.cmp(&x),
+            (Some(x), Some(y), Sort::Oldest) => x.cmp(&y),
+            (Some(_), None, _) => std::cmp::Ordering::Less,
+            (None, Some(_), _) => std::cmp::Ordering::Greater,
+            (None, None, _) => std::cmp::Ordering::Equal,
+        };
+        by_date.then_with(|| a.doc.file.cmp(&b.doc.file))
+    });
+    articles
+}
+
+#[component]
+fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoView {
+    let href = Route::Reader {
+        id: article.id().to_string(),
+        paragraph: None,
+    }
+    .href();
+    let untitled = article.title().is_none();
+    view! {
+        <li class="card">
+            <h2 class=if untitled { "untitled" } else { "" }>
+                <a href=href>{article.display_title().to_string()}</a>
+            </h2>
+            <p class="meta">
+                <OutletBadge corpus=corpus outlet=article.outlet />
+                {match article.published {
+                    Some(d) => view! { <time datetime=d.to_string()>{long_date(d)}</time> }.into_any(),
+                    None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
+                }}
+                <span>{count(article.doc.word_count(), "word", "words")}</span>
+            </p>
+        </li>
+    }
+}

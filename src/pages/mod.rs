@@ -1,0 +1,14 @@
+//! One module per view the router can show.
+
+mod library;
+mod not_found;
+mod reader;
+
+pub use library::Library;
+pub use not_found::NotFound;
+pub use reader::Reader;
+
+/// Sets the browser tab's title for a view.
+fn set_title(title: &str) {
+    leptos::prelude::document().set_title(&format!("{title} \u{2014} Parallax"));
+}

@@ -1,0 +1,52 @@
+// Shared harness: Debian's Chromium driven by playwright-core, and a page wrapper that records
+// console messages, page errors and every request, so each test can assert the console stayed
+// clean and nothing left the origin.
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh context and page; `problems()` lists console errors/warnings, page errors and
+ *  requests that left `origin` ("file" for file:// pages, where no request may leave at all). */
+export async function open(browser, { origin, viewport, colorScheme } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1200, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const messages = [];
+  const requests = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") messages.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => messages.push(`page error: ${e.message}`));
+  page.on("request", (r) => requests.push(r.url()));
+  const problems = () => {
+    const out = [...messages];
+    for (const url of requests) {
+      const u = new URL(url);
+      if (u.protocol === "data:" || u.protocol === "blob:") continue;
+      if (origin === "file" ? u.protocol !== "file:" : u.origin !== origin) out.push(`request left the origin: ${url}`);
+    }
+    return out;
+  };
+  return { context, page, requests, problems, close: () => context.close() };
+}
+
+/** Waits until the app has rendered the view whose h1 matches `text`. */
+export async function heading(page, text) {
+  const h1 = page.locator("main h1");
+  await h1.filter({ hasText: text }).first().waitFor({ timeout: 15000 });
+  return (await h1.first().textContent()).trim();
+}
