@@ -20,7 +20,9 @@ use crate::route::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&current_hash()));
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(Route::parse(&current_hash())));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&current_hash()))
+    });
     on_cleanup(move || listener.remove());
     // After each view renders: bring a targeted paragraph into view; on navigation (not on first
     // load) move focus to the new view's heading, as a screen reader user expects.
@@ -29,7 +31,8 @@ pub fn App() -> impl IntoView {
         let navigated = previous.is_some();
         request_animation_frame(move || focus_view(navigated));
     });
-    let body = move || match corpus::corpus() {
+    let body = move || {
+        match corpus::corpus() {
         Err(e) => view! {
             <section class="error" role="alert">
                 <h1>"This copy of Parallax cannot read its corpus"</h1>
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
                 view! { <NotFound what=format!("Parallax has no page at \u{201C}#{raw}\u{201D}.") /> }.into_any()
             }
         },
+    }
     };
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
@@ -77,7 +81,12 @@ fn focus_view(navigated: bool) {
     use wasm_bindgen::JsCast;
     let doc = document();
     let focus = |selector: &str| {
-        let el = doc.query_selector(selector).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+        let el = doc
+            .query_selector(selector)
+            .ok()
+            .flatten()?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()?;
         el.focus().ok()?;
         Some(el)
     };

@@ -26,7 +26,10 @@ pub enum Sort {
 pub enum Route {
     Library(LibraryQuery),
     /// An article; `paragraph` is 1-based.
-    Reader { id: String, paragraph: Option<usize> },
+    Reader {
+        id: String,
+        paragraph: Option<usize>,
+    },
     /// The fragment names no view.
     NotFound(String),
 }
@@ -119,7 +122,11 @@ pub fn decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;

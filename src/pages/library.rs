@@ -25,7 +25,11 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            let n = corpus.articles.iter().filter(|a| a.outlet == Some(i as u32)).count();
+            let n = corpus
+                .articles
+                .iter()
+                .filter(|a| a.outlet == Some(i as u32))
+                .count();
             let current = outlet_index == Some(i);
             view! {
                 <li>

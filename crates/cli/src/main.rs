@@ -93,7 +93,11 @@ impl<'a> Analysis<'a> {
     fn of(corpus: &'a Corpus) -> Analysis<'a> {
         Analysis {
             format_version: FORMAT_VERSION,
-            documents: corpus.articles.iter().map(|a| DocumentJson::of(corpus, a)).collect(),
+            documents: corpus
+                .articles
+                .iter()
+                .map(|a| DocumentJson::of(corpus, a))
+                .collect(),
         }
     }
 }

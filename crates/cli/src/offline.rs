@@ -15,13 +15,19 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
     let wasm = read(&dist.join(&wasm_name))?;
     let mut stylesheets = Vec::new();
     for href in link_hrefs(&html, "stylesheet") {
-        let css = String::from_utf8(read(&dist.join(href.trim_start_matches("./").trim_start_matches('/')))?)
-            .map_err(|e| e.to_string())?;
+        let css = String::from_utf8(read(
+            &dist.join(href.trim_start_matches("./").trim_start_matches('/')),
+        )?)
+        .map_err(|e| e.to_string())?;
         stylesheets.push(css);
     }
     let page = inline_page(&html, &stylesheets, &glue, &wasm)?;
     std::fs::write(out, page).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wrote {} ({} bytes)", out.display(), std::fs::metadata(out).map(|m| m.len()).unwrap_or(0));
+    eprintln!(
+        "wrote {} ({} bytes)",
+        out.display(),
+        std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)
+    );
     Ok(())
 }
 
@@ -30,7 +36,11 @@ fn find_outputs(dist: &Path) -> Result<(String, String), String> {
     let mut glue = None;
     let mut wasm = None;
     for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
-        let name = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+        let name = entry
+            .map_err(|e| e.to_string())?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with("_bg.wasm") {
             wasm = Some(name);
         } else if name.ends_with(".js") {
@@ -39,7 +49,10 @@ fn find_outputs(dist: &Path) -> Result<(String, String), String> {
     }
     match (glue, wasm) {
         (Some(g), Some(w)) => Ok((g, w)),
-        _ => Err(format!("{}: no wasm-bindgen output (*.js and *_bg.wasm); run trunk build first", dist.display())),
+        _ => Err(format!(
+            "{}: no wasm-bindgen output (*.js and *_bg.wasm); run trunk build first",
+            dist.display()
+        )),
     }
 }
 
@@ -54,12 +67,19 @@ fn inline_page(html: &str, stylesheets: &[String], glue: &str, wasm: &[u8]) -> R
         let tag_end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
         let tag = &rest[..tag_end];
         let lower = tag.to_ascii_lowercase();
-        if lower.starts_with("<link") && ["stylesheet", "modulepreload", "preload"].iter().any(|r| has_rel(&lower, r)) {
+        if lower.starts_with("<link")
+            && ["stylesheet", "modulepreload", "preload"]
+                .iter()
+                .any(|r| has_rel(&lower, r))
+        {
             rest = &rest[tag_end..];
             continue;
         }
         if lower.starts_with("<script") && lower.contains("type=\"module\"") {
-            let close = rest.find("</script>").ok_or("unterminated <script> in index.html")? + "</script>".len();
+            let close = rest
+                .find("</script>")
+                .ok_or("unterminated <script> in index.html")?
+                + "</script>".len();
             rest = &rest[close..];
             continue;
         }
@@ -91,7 +111,9 @@ fn inline_page(html: &str, stylesheets: &[String], glue: &str, wasm: &[u8]) -> R
     inject.push_str(&glue_body.replace("</script", "<\\/script"));
     inject.push_str("\nconst parallaxWasm = Uint8Array.from(atob(\"");
     inject.push_str(&base64(wasm));
-    inject.push_str("\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: parallaxWasm });\n</script>\n");
+    inject.push_str(
+        "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: parallaxWasm });\n</script>\n",
+    );
     page.insert_str(head_end, &inject);
     Ok(page)
 }
@@ -142,7 +164,13 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc4648_vectors() {
-        for (input, want) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+        for (input, want) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(input.as_bytes()), want);
         }
     }

@@ -53,7 +53,9 @@ impl Article {
 
     /// The headline, or the first sentence of the body when there is none.
     pub fn display_title(&self) -> &str {
-        self.title().or(self.doc.first_sentence()).unwrap_or(self.doc.file.as_str())
+        self.title()
+            .or(self.doc.first_sentence())
+            .unwrap_or(self.doc.file.as_str())
     }
 }
 
@@ -90,7 +92,9 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         let meta = metadata.files.get(file.name);
         let outlet_key = match meta.and_then(|m| m.outlet.clone()) {
             Some(key) => Some(key),
-            None => doc.outlet_in_text().map(|named| outlet_for_text(named, metadata, &mut outlets)),
+            None => doc
+                .outlet_in_text()
+                .map(|named| outlet_for_text(named, metadata, &mut outlets)),
         };
         let article = Article {
             published: meta.and_then(|m| m.published).or(doc.stated_date()),
@@ -101,11 +105,18 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         };
         articles.push((article, outlet_key));
     }
-    outlets.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.key.cmp(&b.key)));
+    outlets.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.key.cmp(&b.key))
+    });
     let mut articles: Vec<Article> = articles
         .into_iter()
         .map(|(mut a, key)| {
-            a.outlet = key.and_then(|k| outlets.iter().position(|o| o.key == k)).map(|i| i as u32);
+            a.outlet = key
+                .and_then(|k| outlets.iter().position(|o| o.key == k))
+                .map(|i| i as u32);
             if a.outlet.is_none() {
                 a.doc.diagnostics.push(Diagnostic {
                     level: Level::Info,
@@ -175,7 +186,10 @@ impl std::fmt::Display for BundleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BundleError::Version { found, expected } => {
-                write!(f, "corpus bundle has format version {found}, this build reads version {expected}")
+                write!(
+                    f,
+                    "corpus bundle has format version {found}, this build reads version {expected}"
+                )
             }
             BundleError::Corrupt(why) => write!(f, "corpus bundle is damaged: {why}"),
         }
@@ -195,13 +209,15 @@ pub fn encode_bundle(corpus: &Corpus) -> Vec<u8> {
 
 /// Reads a bundle written by [`encode_bundle`], checking the format version first.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Corpus, BundleError> {
-    let (found, _) = postcard::take_from_bytes::<u32>(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    let (found, _) =
+        postcard::take_from_bytes::<u32>(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if found != FORMAT_VERSION {
         return Err(BundleError::Version {
             found,
             expected: FORMAT_VERSION,
         });
     }
-    let bundle: Bundle<'static> = postcard::from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    let bundle: Bundle<'static> =
+        postcard::from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     Ok(bundle.corpus.into_owned())
 }

@@ -110,7 +110,10 @@ impl Document {
 
     /// Number of words in the body paragraphs.
     pub fn word_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| count_words(p.span.of(&self.text))).sum()
+        self.paragraphs
+            .iter()
+            .map(|p| count_words(p.span.of(&self.text)))
+            .sum()
     }
 }
 
@@ -162,7 +165,10 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Document {
     let mut spans = join_wrapped_lines(&doc.text, &body);
     if let Some(first) = spans.first_mut() {
         if let Some(dateline) = parse_dateline(&doc.text, *first) {
-            *first = Span::new(skip_space(&doc.text, dateline.span.end as usize), first.end as usize);
+            *first = Span::new(
+                skip_space(&doc.text, dateline.span.end as usize),
+                first.end as usize,
+            );
             doc.dateline = Some(dateline);
         }
     }
@@ -311,12 +317,16 @@ fn photo_credit(text: &str, span: Span) -> Option<PhotoCredit> {
         start + (line.len() - rest.len())
     } else {
         let lower = line.get(..8.min(line.len()))?.to_ascii_lowercase();
-        let prefix = ["photo:", "credit:", "image:"].into_iter().find(|p| lower.starts_with(p))?;
+        let prefix = ["photo:", "credit:", "image:"]
+            .into_iter()
+            .find(|p| lower.starts_with(p))?;
         start + prefix.len()
     };
     let body_at = skip_space(text, body_at).min(span.end as usize);
     let body = &text[body_at..span.end as usize];
-    let marker = ["FILE PHOTO:", "PHOTO:", "Photo:"].iter().find_map(|m| body.find(m).map(|i| (i, m.len())));
+    let marker = ["FILE PHOTO:", "PHOTO:", "Photo:"]
+        .iter()
+        .find_map(|m| body.find(m).map(|i| (i, m.len())));
     Some(match marker {
         Some((i, len)) => PhotoCredit {
             credit: Span::new(body_at, body_at + body[..i].trim_end().len()),
@@ -345,7 +355,9 @@ fn join_wrapped_lines(text: &str, lines: &[Line]) -> Vec<Span> {
             Some(last) if continues => last.end = line.span.end,
             _ => out.push(line.span),
         }
-        prev_open = !s.trim_end().ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', '\'', ')']);
+        prev_open = !s
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', '\'', ')']);
     }
     out
 }
@@ -362,7 +374,9 @@ pub(crate) fn parse_dateline(text: &str, span: Span) -> Option<Dateline> {
     let place_ok = letters.len() >= 2
         && open <= 40
         && letters.iter().all(|c| c.is_uppercase())
-        && place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | ','));
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | ','));
     if !place_ok {
         return None;
     }
@@ -410,7 +424,12 @@ const TRAILING_DEBRIS: [&str; 12] = [
 ];
 
 /// Removes trailing debris paragraphs and a leading `… Get short URL NNN` prefix.
-fn remove_debris(text: &str, spans: &mut Vec<Span>, debris: &mut Vec<Span>, diagnostics: &mut Vec<Diagnostic>) {
+fn remove_debris(
+    text: &str,
+    spans: &mut Vec<Span>,
+    debris: &mut Vec<Span>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     while spans.len() > 1 {
         let last = spans[spans.len() - 1];
         let s = last.of(text);
@@ -421,7 +440,10 @@ fn remove_debris(text: &str, spans: &mut Vec<Span>, debris: &mut Vec<Span>, diag
         }
         spans.pop();
         debris.push(last);
-        diagnostics.push(info(format!("Trailing site text removed: \u{201C}{s}\u{201D}."), last));
+        diagnostics.push(info(
+            format!("Trailing site text removed: \u{201C}{s}\u{201D}."),
+            last,
+        ));
     }
     if let Some(first) = spans.first_mut() {
         let s = first.of(text);
@@ -446,8 +468,8 @@ fn remove_debris(text: &str, spans: &mut Vec<Span>, debris: &mut Vec<Span>, diag
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: [&str; 40] = [
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "est", "dept", "fig",
+    "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "etc", "inc", "ltd", "co", "corp", "approx", "est", "dept", "fig",
 ];
 
 /// Splits a paragraph into sentences at `.`, `!`, `?` or `…` (with any closing quotes and
@@ -464,7 +486,12 @@ pub(crate) fn split_sentences(text: &str, span: Span) -> Vec<Span> {
         let (at, c) = chars[i];
         if matches!(c, '.' | '!' | '?' | '\u{2026}') {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']'
+                )
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(s.len(), |&(e, _)| e);
@@ -474,7 +501,11 @@ pub(crate) fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             }
             let next = chars.get(k).map(|&(_, n)| n);
             let boundary = k > j
-                && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}'))
+                && next.is_some_and(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
+                })
                 && !(c == '.' && is_abbreviation(&s[start..at]));
             if boundary {
                 out.push(Span::new(base + start, base + end));
@@ -496,11 +527,15 @@ pub(crate) fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let word = word.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}']);
     if word.contains('.') {
         return true; // U.S, a.m
     }
     let n = word.chars().count();
-    (n == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    (n == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }

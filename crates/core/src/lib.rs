@@ -28,7 +28,8 @@ pub mod metadata;
 pub mod text;
 
 pub use corpus::{
-    build_corpus, decode_bundle, encode_bundle, Article, BundleError, Corpus, Outlet, SourceFile, FORMAT_VERSION,
+    build_corpus, decode_bundle, encode_bundle, Article, BundleError, Corpus, Outlet, SourceFile,
+    FORMAT_VERSION,
 };
 pub use ingest::{ingest, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
 pub use metadata::{parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};

@@ -127,7 +127,10 @@ pub fn parse_metadata(source: &str) -> Result<Metadata, MetadataError> {
                 error_at(
                     source,
                     p.span().start,
-                    format!("published date \"{}\" is not a date written YYYY-MM-DD", p.get_ref()),
+                    format!(
+                        "published date \"{}\" is not a date written YYYY-MM-DD",
+                        p.get_ref()
+                    ),
                 )
             })?),
             None => None,
@@ -160,7 +163,11 @@ pub fn parse_metadata(source: &str) -> Result<Metadata, MetadataError> {
 
 fn error_at(source: &str, at: usize, message: String) -> MetadataError {
     let (line, column) = line_col(source, at);
-    MetadataError { line, column, message }
+    MetadataError {
+        line,
+        column,
+        message,
+    }
 }
 
 /// 1-based line and column (in characters) of byte offset `at`.

@@ -99,7 +99,9 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         Date::new(num(0..4)?, num(5..7)?, num(8..10)?)
     }
@@ -138,11 +140,13 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| {
-        let m = m.to_ascii_lowercase();
-        m == w || (w.len() <= 4 && m.starts_with(&w))
-    })
-    .map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_ascii_lowercase();
+            m == w || (w.len() <= 4 && m.starts_with(&w))
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// Finds a date written in words at the start of `s`: `19th September, 2020`,
@@ -155,7 +159,10 @@ pub fn parse_written_date(s: &str) -> Option<(Date, usize)> {
         let w = clean(w);
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &w[digits.len()..];
-        let suffix_ok = matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
+        let suffix_ok = matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th"
+        );
         (suffix_ok && !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
             .then(|| digits.parse().ok())?
     };
@@ -221,7 +228,10 @@ mod tests {
 
     #[test]
     fn normalises_typography_for_matching_only() {
-        assert_eq!(normalize_for_matching("Russia\u{2019}s  \u{201C}help\u{201D}"), "Russia's \"help\"");
+        assert_eq!(
+            normalize_for_matching("Russia\u{2019}s  \u{201C}help\u{201D}"),
+            "Russia's \"help\""
+        );
         assert_eq!(normalize_for_matching("ﬁle\u{00A0}–\tx"), "file - x");
         assert_eq!(normalize_for_matching("  Лукашенко  "), "Лукашенко");
     }
@@ -229,7 +239,11 @@ mod tests {
     #[test]
     fn parses_dates_in_words_and_iso() {
         let check = |s: &str, want: Option<&str>| {
-            assert_eq!(parse_written_date(s).map(|(d, _)| d.to_string()).as_deref(), want, "{s}");
+            assert_eq!(
+                parse_written_date(s).map(|(d, _)| d.to_string()).as_deref(),
+                want,
+                "{s}"
+            );
         };
         check("19th September, 2020) Third", Some("2020-09-19"));
         check("September 19, 2020", Some("2020-09-19"));

@@ -40,9 +40,18 @@ fn load(dir: &Path) -> Corpus {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     names.sort();
-    let bytes: Vec<Vec<u8>> = names.iter().map(|n| std::fs::read(dir.join(n)).unwrap()).collect();
-    let files: Vec<SourceFile> = names.iter().zip(&bytes).map(|(name, bytes)| SourceFile { name, bytes }).collect();
-    let meta = std::fs::read_to_string(dir.join("corpus.toml")).map(|s| parse_metadata(&s).unwrap()).unwrap_or_default();
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).unwrap())
+        .collect();
+    let files: Vec<SourceFile> = names
+        .iter()
+        .zip(&bytes)
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let meta = std::fs::read_to_string(dir.join("corpus.toml"))
+        .map(|s| parse_metadata(&s).unwrap())
+        .unwrap_or_default();
     build_corpus(&files, &meta).unwrap()
 }
 
@@ -52,16 +61,37 @@ fn seeds_documents_match_the_gold_annotation() {
     let corpus = load(&root().join("seeds"));
     assert_eq!(corpus.articles.len(), gold.document.len());
     for g in &gold.document {
-        let a = corpus.articles.iter().find(|a| a.doc.file == g.file).expect(&g.file);
+        let a = corpus
+            .articles
+            .iter()
+            .find(|a| a.doc.file == g.file)
+            .expect(&g.file);
         let d = &a.doc;
         let f = &g.file;
-        assert_eq!(d.outlet_in_text().unwrap_or(""), g.outlet_in_text, "{f}: outlet in text");
-        assert_eq!(d.stated_date().map(|x| x.to_string()).unwrap_or_default(), g.published, "{f}: stated date");
+        assert_eq!(
+            d.outlet_in_text().unwrap_or(""),
+            g.outlet_in_text,
+            "{f}: outlet in text"
+        );
+        assert_eq!(
+            d.stated_date().map(|x| x.to_string()).unwrap_or_default(),
+            g.published,
+            "{f}: stated date"
+        );
         assert_eq!(d.title_text().unwrap_or(""), g.title, "{f}: title");
         let place = d.dateline.as_ref().map(|x| x.place.of(&d.text)).unwrap_or("");
         assert_eq!(place, g.dateline, "{f}: dateline");
-        assert_eq!(d.section.map(|s| s.of(&d.text)).unwrap_or(""), g.section, "{f}: section");
-        let caption = d.credits.iter().find_map(|c| c.caption).map(|s| s.of(&d.text)).unwrap_or("");
+        assert_eq!(
+            d.section.map(|s| s.of(&d.text)).unwrap_or(""),
+            g.section,
+            "{f}: section"
+        );
+        let caption = d
+            .credits
+            .iter()
+            .find_map(|c| c.caption)
+            .map(|s| s.of(&d.text))
+            .unwrap_or("");
         assert_eq!(caption, g.photo_caption, "{f}: photo caption");
         let debris: Vec<&str> = d.debris.iter().map(|s| s.of(&d.text)).collect();
         for b in &g.boilerplate {
@@ -69,11 +99,17 @@ fn seeds_documents_match_the_gold_annotation() {
         }
         for c in &d.credits {
             let credit = c.credit.of(&d.text);
-            assert!(!d.outlet_in_text().unwrap_or("").contains(credit), "{f}: credit taken as outlet");
+            assert!(
+                !d.outlet_in_text().unwrap_or("").contains(credit),
+                "{f}: credit taken as outlet"
+            );
         }
         for p in &d.paragraphs {
             let text = p.span.of(&d.text);
-            assert!(!text.contains("FILE PHOTO") && !text.starts_with("More Stories"), "{f}: debris in body: {text}");
+            assert!(
+                !text.contains("FILE PHOTO") && !text.starts_with("More Stories"),
+                "{f}: debris in body: {text}"
+            );
         }
     }
 }
@@ -82,22 +118,38 @@ fn seeds_documents_match_the_gold_annotation() {
 fn seeds_metadata_names_every_outlet() {
     let corpus = load(&root().join("seeds"));
     let outlet = |file: &str| {
-        let a = corpus.articles.iter().find(|a| a.doc.file.starts_with(file)).unwrap();
+        let a = corpus
+            .articles
+            .iter()
+            .find(|a| a.doc.file.starts_with(file))
+            .unwrap();
         corpus.outlets[a.outlet.unwrap() as usize].name.clone()
     };
     assert_eq!(outlet("001"), "PressTV");
     assert_eq!(outlet("002"), "RT");
     assert_eq!(outlet("000"), "Sputnik");
     assert_eq!(outlet("004"), "Sputnik");
-    let unknown: Vec<_> = corpus.articles.iter().filter(|a| a.published.is_none()).map(|a| a.id()).collect();
-    assert_eq!(unknown, ["001_f2949b16144bae03", "002_d96a9708d6942587"], "unstated dates stay unknown");
+    let unknown: Vec<_> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.published.is_none())
+        .map(|a| a.id())
+        .collect();
+    assert_eq!(
+        unknown,
+        ["001_f2949b16144bae03", "002_d96a9708d6942587"],
+        "unstated dates stay unknown"
+    );
 }
 
 #[test]
 fn dev_corpus_dates_and_titles_match_its_manifest() {
     let dir = root().join("../shared/corpora/dev");
     if !dir.join("manifest.tsv").is_file() {
-        eprintln!("skipped: {} is not here (it ships only with the workplace)", dir.display());
+        eprintln!(
+            "skipped: {} is not here (it ships only with the workplace)",
+            dir.display()
+        );
         return;
     }
     let corpus = load(&dir);

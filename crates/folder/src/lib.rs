@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_core::{build_corpus, parse_metadata, Corpus, Metadata, MetadataError, SourceFile, METADATA_FILE};
+use parallax_core::{
+    build_corpus, parse_metadata, Corpus, Metadata, MetadataError, SourceFile, METADATA_FILE,
+};
 
 /// Why a folder could not be read as a corpus. Messages name the file and, for metadata, the
 /// line.
@@ -48,7 +50,9 @@ pub fn corpus_inputs(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
 pub fn load_corpus(dir: &Path) -> Result<Corpus, FolderError> {
     let paths = corpus_inputs(dir)?;
     if paths.is_empty() {
-        return Err(FolderError::Empty { path: dir.to_path_buf() });
+        return Err(FolderError::Empty {
+            path: dir.to_path_buf(),
+        });
     }
     let mut contents = Vec::with_capacity(paths.len());
     for path in &paths {
@@ -56,7 +60,10 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, FolderError> {
             path: path.clone(),
             error,
         })?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         contents.push((name, bytes));
     }
     let meta_path = dir.join(METADATA_FILE);
@@ -76,5 +83,8 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, FolderError> {
         .iter()
         .map(|(name, bytes)| SourceFile { name, bytes })
         .collect();
-    build_corpus(&files, &metadata).map_err(|error| FolderError::Metadata { path: meta_path, error })
+    build_corpus(&files, &metadata).map_err(|error| FolderError::Metadata {
+        path: meta_path,
+        error,
+    })
 }

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, then serves Parallax at http://127.0.0.1:8080 (Ctrl-C stops).
+# PARALLAX_CORPUS=DIR serves a site built from another folder of .txt articles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+exec trunk serve --release --offline "$@"
