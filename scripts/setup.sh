@@ -38,7 +38,8 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+# PARALLAX_NO_BROWSER=1 skips the browser, for machines that only build (GitHub Actions).
+if [ -z "${PARALLAX_NO_BROWSER:-}" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
