@@ -5,11 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::{ingest, Diagnostic, Document, Level};
 use crate::metadata::{Metadata, MetadataError};
+use crate::search::{build_index, SearchIndex};
 use crate::text::{normalize_for_matching, Date};
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
 /// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -17,6 +18,8 @@ pub struct Corpus {
     pub outlets: Vec<Outlet>,
     /// Articles, sorted by file name.
     pub articles: Vec<Article>,
+    /// Full-text index; document numbers are positions in `articles`.
+    pub index: SearchIndex,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,7 +131,12 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         })
         .collect();
     articles.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
-    Ok(Corpus { outlets, articles })
+    let index = build_index(&articles);
+    Ok(Corpus {
+        outlets,
+        articles,
+        index,
+    })
 }
 
 /// The key of the outlet a dateline names: a metadata outlet whose name or `in_text` spelling

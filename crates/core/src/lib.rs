@@ -25,6 +25,7 @@
 pub mod corpus;
 pub mod ingest;
 pub mod metadata;
+pub mod search;
 pub mod text;
 
 pub use corpus::{

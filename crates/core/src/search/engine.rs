@@ -1,0 +1,617 @@
+//! Query evaluation: matching, BM25 ranking, typo correction, facets, passages and the
+//! keyword-in-context concordance.
+//!
+//! **Ranking.** Okapi BM25 with `k1 = 1.2`, `b = 0.75` ([`K1`], [`B`]) over stems, with the
+//! term frequency weighted so that exact forms count fully and stem-only matches count
+//! [`STEM_ONLY_WEIGHT`]: `tf = exact_tf + 0.5 × (stem_tf − exact_tf)`. A phrase scores as one
+//! term whose frequency is its number of occurrences. Prefix terms score their best expansion,
+//! at [`PREFIX_WEIGHT`]. Ties go to the newer article, then to file order.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::index::{article_tokens, Posting, SearchIndex, TermTable};
+use super::query::{Atom, Query};
+use super::tokenize::stem;
+use crate::corpus::Corpus;
+use crate::text::{Date, Span};
+
+pub const K1: f32 = 1.2;
+pub const B: f32 = 0.75;
+pub const STEM_ONLY_WEIGHT: f32 = 0.5;
+pub const PREFIX_WEIGHT: f32 = 0.8;
+/// Prefix terms expand to at most this many indexed words (the most frequent ones).
+pub const MAX_EXPANSIONS: usize = 64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// First hit of the page to return, and the page size.
+    pub offset: usize,
+    pub limit: usize,
+    /// Correct misspelt terms that match nothing.
+    pub typo_tolerance: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            offset: 0,
+            limit: 10,
+            typo_tolerance: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    /// Number of matching documents.
+    pub total: usize,
+    /// All matching documents, best first.
+    pub ranked: Vec<u32>,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+    /// Matching documents per outlet (`None`: unknown outlet), ignoring any outlet filter.
+    pub outlet_facets: Vec<(Option<u32>, usize)>,
+    /// Matching documents per month (`None`: unknown date), ignoring any date filter.
+    pub month_facets: Vec<(Option<(u16, u8)>, usize)>,
+    /// Misspelt words replaced by the nearest indexed word.
+    pub corrections: Vec<Correction>,
+    /// What the query parser and evaluator could not use, in plain words.
+    pub messages: Vec<String>,
+    /// What the query matched, for highlighting and the concordance.
+    pub matcher: Matcher,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f32,
+    pub passage: Passage,
+}
+
+/// The best-matching sentence of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// 0 = the headline; `i + 1` = paragraph `i`.
+    pub segment: usize,
+    /// Sentence index within the paragraph (0 for the headline).
+    pub sentence: usize,
+    /// The passage, a byte range of the document text (clipped around the first match when the
+    /// sentence is long).
+    pub span: Span,
+    pub clipped_start: bool,
+    pub clipped_end: bool,
+    /// Matched words inside `span`, as byte ranges of the document text.
+    pub highlights: Vec<Span>,
+}
+
+/// Which words count as matches: folded exact forms and stems.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Matcher {
+    pub exact: HashSet<String>,
+    pub stems: HashSet<String>,
+}
+
+impl Matcher {
+    fn matches(&self, exact: &str, stem: &str) -> bool {
+        self.exact.contains(exact) || self.stems.contains(stem)
+    }
+}
+
+/// Runs a parsed query over the corpus.
+pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchResults {
+    let index = &corpus.index;
+    let n_docs = index.doc_lengths.len();
+    let mut results = SearchResults {
+        messages: query.messages.clone(),
+        ..SearchResults::default()
+    };
+    if query.is_empty() || n_docs == 0 {
+        return results;
+    }
+    let avg_len = index.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n_docs as f32;
+    let bm25 = Bm25 {
+        n_docs: n_docs as f32,
+        avg_len: avg_len.max(1.0),
+        lengths: &index.doc_lengths,
+    };
+    let mut scores: Vec<Option<f32>> = vec![Some(0.0); n_docs];
+    for clause in &query.clauses {
+        let mut clause_scores: Vec<Option<f32>> = vec![None; n_docs];
+        for atom in clause {
+            let atom_scores = score_atom(index, &bm25, atom, options.typo_tolerance, &mut results);
+            for (doc, s) in atom_scores {
+                let slot = &mut clause_scores[doc as usize];
+                *slot = Some(slot.unwrap_or(0.0) + s);
+            }
+        }
+        for (total, clause) in scores.iter_mut().zip(clause_scores) {
+            *total = match (*total, clause) {
+                (Some(t), Some(c)) => Some(t + c),
+                _ => None,
+            };
+        }
+    }
+    for atom in &query.excluded {
+        let mut scratch = SearchResults::default();
+        for (doc, _) in score_atom(index, &bm25, atom, false, &mut scratch) {
+            scores[doc as usize] = None;
+        }
+    }
+    let outlets = resolve_outlets(corpus, &query.outlets, &mut results.messages);
+    let in_outlet = |doc: usize| {
+        outlets
+            .as_ref()
+            .is_none_or(|o| o.contains(&corpus.articles[doc].outlet))
+    };
+    let in_dates = |doc: usize| {
+        if query.after.is_none() && query.before.is_none() {
+            return true;
+        }
+        corpus.articles[doc]
+            .published
+            .is_some_and(|d| query.after.is_none_or(|a| d >= a) && query.before.is_none_or(|b| d <= b))
+    };
+    let mut outlet_counts: BTreeMap<Option<u32>, usize> = BTreeMap::new();
+    let mut month_counts: BTreeMap<Option<(u16, u8)>, usize> = BTreeMap::new();
+    let mut matched: Vec<(u32, f32)> = Vec::new();
+    for (doc, score) in scores.iter().enumerate() {
+        let Some(score) = *score else { continue };
+        let (o, d) = (in_outlet(doc), in_dates(doc));
+        let article = &corpus.articles[doc];
+        if d {
+            *outlet_counts.entry(article.outlet).or_default() += 1;
+        }
+        if o {
+            *month_counts
+                .entry(article.published.map(|p| (p.year, p.month)))
+                .or_default() += 1;
+        }
+        if o && d {
+            matched.push((doc as u32, score));
+        }
+    }
+    matched.sort_by(|a, b| {
+        let date = |d: u32| corpus.articles[d as usize].published;
+        b.1.total_cmp(&a.1)
+            .then_with(|| date(b.0).cmp(&date(a.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    results.total = matched.len();
+    results.ranked = matched.iter().map(|&(d, _)| d).collect();
+    results.outlet_facets = outlet_counts.into_iter().collect();
+    results
+        .outlet_facets
+        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    results.month_facets = month_counts.into_iter().collect();
+    results.hits = matched
+        .iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .map(|&(doc, score)| Hit {
+            doc,
+            score,
+            passage: best_passage(corpus, doc, &results.matcher),
+        })
+        .collect();
+    results
+}
+
+struct Bm25<'a> {
+    n_docs: f32,
+    avg_len: f32,
+    lengths: &'a [u32],
+}
+
+impl Bm25<'_> {
+    fn idf(&self, doc_freq: usize) -> f32 {
+        let df = doc_freq as f32;
+        (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn score(&self, idf: f32, tf: f32, doc: u32) -> f32 {
+        let len = self.lengths[doc as usize] as f32;
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
+    }
+}
+
+fn postings(table: &TermTable, term: &str) -> Vec<Posting> {
+    table
+        .find(term)
+        .map(|i| table.postings[i].decode())
+        .unwrap_or_default()
+}
+
+/// Scores of the documents an atom matches; records what it matched in `results.matcher`.
+fn score_atom(
+    index: &SearchIndex,
+    bm25: &Bm25,
+    atom: &Atom,
+    typos: bool,
+    results: &mut SearchResults,
+) -> Vec<(u32, f32)> {
+    match atom {
+        Atom::Term { word, prefix } => {
+            let mut word = word.clone();
+            let stem_of = stem(&word);
+            let known = index.exact.find(&word).is_some() || index.stems.find(&stem_of).is_some();
+            let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
+            if !known && !expandable && typos {
+                if let Some(to) = correct(&index.exact, &word) {
+                    results.corrections.push(Correction {
+                        from: word.clone(),
+                        to: to.clone(),
+                    });
+                    word = to;
+                }
+            }
+            let mut scores = score_term(index, bm25, &word, &mut results.matcher);
+            if *prefix {
+                let expansions = expand_prefix(&index.exact, &word);
+                for term in expansions {
+                    let list = postings(&index.exact, &term);
+                    let idf = bm25.idf(list.len());
+                    results.matcher.exact.insert(term);
+                    for p in list {
+                        let s = PREFIX_WEIGHT * bm25.score(idf, p.positions.len() as f32, p.doc);
+                        match scores.iter_mut().find(|(d, _)| *d == p.doc) {
+                            Some(entry) => entry.1 = entry.1.max(s),
+                            None => scores.push((p.doc, s)),
+                        }
+                    }
+                }
+            }
+            scores
+        }
+        Atom::Phrase(words) if words.len() == 1 => {
+            let list = postings(&index.exact, &words[0]);
+            let idf = bm25.idf(list.len());
+            results.matcher.exact.insert(words[0].clone());
+            list.into_iter()
+                .map(|p| (p.doc, bm25.score(idf, p.positions.len() as f32, p.doc)))
+                .collect()
+        }
+        Atom::Phrase(words) => {
+            let lists: Vec<Vec<Posting>> = words.iter().map(|w| postings(&index.exact, w)).collect();
+            let occurrences = phrase_occurrences(&lists);
+            if !occurrences.is_empty() {
+                results.matcher.exact.extend(words.iter().cloned());
+            }
+            let idf = bm25.idf(occurrences.len());
+            occurrences
+                .into_iter()
+                .map(|(doc, n)| (doc, bm25.score(idf, n as f32, doc)))
+                .collect()
+        }
+    }
+}
+
+/// BM25 of one word over stems, with exact forms weighted above stem-only matches.
+fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matcher) -> Vec<(u32, f32)> {
+    let compound = word.contains('-');
+    let stem_of = if compound { word.to_string() } else { stem(word) };
+    let by_stem = postings(&index.stems, &stem_of);
+    let by_exact = postings(&index.exact, word);
+    if by_stem.is_empty() && by_exact.is_empty() {
+        return Vec::new();
+    }
+    matcher.exact.insert(word.to_string());
+    if !compound {
+        matcher.stems.insert(stem_of);
+    }
+    let idf = bm25.idf(by_stem.len().max(by_exact.len()));
+    let mut exact_iter = by_exact.iter().peekable();
+    let mut out = Vec::with_capacity(by_stem.len().max(by_exact.len()));
+    let stem_docs = if by_stem.is_empty() { &by_exact } else { &by_stem };
+    for p in stem_docs {
+        while exact_iter.peek().is_some_and(|e| e.doc < p.doc) {
+            exact_iter.next();
+        }
+        let exact_tf = exact_iter
+            .peek()
+            .filter(|e| e.doc == p.doc)
+            .map_or(0, |e| e.positions.len()) as f32;
+        let stem_tf = (p.positions.len() as f32).max(exact_tf);
+        let tf = exact_tf + STEM_ONLY_WEIGHT * (stem_tf - exact_tf);
+        out.push((p.doc, bm25.score(idf, tf, p.doc)));
+    }
+    out
+}
+
+/// Documents where the words occur at consecutive positions, with the number of occurrences.
+fn phrase_occurrences(lists: &[Vec<Posting>]) -> Vec<(u32, usize)> {
+    let Some(first) = lists.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    'docs: for p in first {
+        let mut others = Vec::with_capacity(lists.len() - 1);
+        for list in &lists[1..] {
+            match list.binary_search_by_key(&p.doc, |q| q.doc) {
+                Ok(i) => others.push(&list[i].positions),
+                Err(_) => continue 'docs,
+            }
+        }
+        let n = p
+            .positions
+            .iter()
+            .filter(|&&start| {
+                others
+                    .iter()
+                    .enumerate()
+                    .all(|(k, positions)| positions.binary_search(&(start + k as u32 + 1)).is_ok())
+            })
+            .count();
+        if n > 0 {
+            out.push((p.doc, n));
+        }
+    }
+    out
+}
+
+/// The most frequent indexed words starting with `prefix`, excluding the prefix itself.
+fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<String> {
+    let mut range: Vec<usize> = table
+        .with_prefix(prefix)
+        .filter(|&i| table.terms[i] != prefix)
+        .collect();
+    range.sort_by_key(|&i| std::cmp::Reverse(table.postings[i].doc_freq()));
+    range.truncate(MAX_EXPANSIONS);
+    range.into_iter().map(|i| table.terms[i].clone()).collect()
+}
+
+/// The nearest indexed word within the edit distance allowed for the word's length (none up to
+/// 4 characters, 1 up to 8, 2 beyond); ties go to the more frequent word.
+fn correct(table: &TermTable, word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let allowed = match chars.len() {
+        0..=4 => return None,
+        5..=8 => 1,
+        _ => 2,
+    };
+    let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+    for (i, term) in table.terms.iter().enumerate() {
+        let n = term.chars().count();
+        if n.abs_diff(chars.len()) > allowed || term.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(d) = bounded_distance(&chars, term, allowed) {
+            let key = (d, std::cmp::Reverse(table.postings[i].doc_freq()), i);
+            if best.is_none_or(|b| key < b) {
+                best = Some(key);
+            }
+        }
+    }
+    best.map(|(_, _, i)| table.terms[i].clone())
+}
+
+/// Damerau-free Levenshtein distance between `a` and `b` if it is at most `max`.
+fn bounded_distance(a: &[char], b: &str, max: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// Outlet indices named by `outlet:` filters (key or name, ignoring case); `None` when there
+/// is no outlet filter.
+fn resolve_outlets(
+    corpus: &Corpus,
+    names: &[String],
+    messages: &mut Vec<String>,
+) -> Option<Vec<Option<u32>>> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for name in names {
+        let wanted = name.to_lowercase();
+        let found: Vec<Option<u32>> = corpus
+            .outlets
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.key.to_lowercase() == wanted || o.name.to_lowercase() == wanted)
+            .map(|(i, _)| Some(i as u32))
+            .collect();
+        if found.is_empty() {
+            let known: Vec<&str> = corpus.outlets.iter().map(|o| o.key.as_str()).collect();
+            messages.push(format!(
+                "No outlet is called \u{201C}{name}\u{201D}; outlets here: {}.",
+                known.join(", ")
+            ));
+        }
+        out.extend(found);
+    }
+    Some(out)
+}
+
+/// Longest passage shown before it is clipped around its first match, in bytes.
+const MAX_PASSAGE: usize = 320;
+
+/// The sentence (or headline) with the most distinct matched words; the earliest on ties.
+pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
+    let article = &corpus.articles[doc as usize];
+    let d = &article.doc;
+    let tokens = article_tokens(article);
+    let sentence_of = |segment: usize, at: usize| -> (usize, Span) {
+        if segment == 0 {
+            return (0, d.title.unwrap_or_default());
+        }
+        let p = &d.paragraphs[segment - 1];
+        let i = p
+            .sentences
+            .iter()
+            .rposition(|s| (s.start as usize) <= at)
+            .unwrap_or(0);
+        (i, p.sentences.get(i).copied().unwrap_or(p.span))
+    };
+    let mut best: Option<(usize, usize, usize, Span)> = None; // (distinct, segment, sentence, span)
+    let mut current: Option<(usize, usize, Span, HashSet<&str>)> = None;
+    let mut consider = |c: &Option<(usize, usize, Span, HashSet<&str>)>| {
+        if let Some((segment, sentence, span, words)) = c {
+            if best.as_ref().is_none_or(|b| words.len() > b.0) {
+                best = Some((words.len(), *segment, *sentence, *span));
+            }
+        }
+    };
+    for (segment, t) in tokens.iter().filter(|(_, t)| matcher.matches(&t.exact, &t.stem)) {
+        let (sentence, span) = sentence_of(*segment, t.start);
+        if !current
+            .as_ref()
+            .is_some_and(|c| c.0 == *segment && c.1 == sentence)
+        {
+            consider(&current);
+            current = Some((*segment, sentence, span, HashSet::new()));
+        }
+        if let Some(c) = current.as_mut() {
+            c.3.insert(t.stem.as_str());
+        }
+    }
+    consider(&current);
+    let (segment, sentence, span) = match best {
+        Some((_, seg, sen, span)) => (seg, sen, span),
+        None => match d.paragraphs.first() {
+            Some(p) => (1, 0, p.sentences.first().copied().unwrap_or(p.span)),
+            None => (0, 0, d.title.unwrap_or_default()),
+        },
+    };
+    let highlights: Vec<Span> = tokens
+        .iter()
+        .filter(|(_, t)| !t.compound && t.start >= span.start as usize && t.end <= span.end as usize)
+        .filter(|(_, t)| matcher.matches(&t.exact, &t.stem))
+        .map(|(_, t)| Span::new(t.start, t.end))
+        .collect();
+    clip(&d.text, segment, sentence, span, highlights)
+}
+
+/// Clips a long passage to about [`MAX_PASSAGE`] bytes around its first highlight, at word
+/// boundaries.
+fn clip(text: &str, segment: usize, sentence: usize, span: Span, highlights: Vec<Span>) -> Passage {
+    let (mut start, mut end) = (span.start as usize, span.end as usize);
+    let (mut clipped_start, mut clipped_end) = (false, false);
+    if end - start > MAX_PASSAGE {
+        let anchor = highlights.first().map_or(start, |h| h.start as usize);
+        let from = anchor.saturating_sub(MAX_PASSAGE / 3).max(start);
+        if from > start {
+            let at = text[from..end].find(' ').map_or(from, |i| from + i + 1);
+            start = at.min(anchor);
+            clipped_start = true;
+        }
+        let to = (start + MAX_PASSAGE).min(end);
+        if to < end {
+            let mut to = to;
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            end = text[start..to].rfind(' ').map_or(to, |i| start + i);
+            clipped_end = true;
+        }
+    }
+    let highlights = highlights
+        .into_iter()
+        .filter(|h| h.start as usize >= start && h.end as usize <= end)
+        .collect();
+    Passage {
+        segment,
+        sentence,
+        span: Span::new(start, end),
+        clipped_start,
+        clipped_end,
+        highlights,
+    }
+}
+
+/// One line of a keyword-in-context concordance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KwicLine {
+    pub doc: u32,
+    /// 0 = headline; `i + 1` = paragraph `i`.
+    pub segment: usize,
+    pub sentence: usize,
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+}
+
+/// Every matched word in the ranked documents, with up to `context` characters either side
+/// (within its paragraph), in rank order; at most `limit` lines.
+pub fn concordance(corpus: &Corpus, results: &SearchResults, context: usize, limit: usize) -> Vec<KwicLine> {
+    let mut out = Vec::new();
+    for &doc in &results.ranked {
+        let article = &corpus.articles[doc as usize];
+        let d = &article.doc;
+        for (segment, t) in article_tokens(article) {
+            if t.compound || !results.matcher.matches(&t.exact, &t.stem) {
+                continue;
+            }
+            let seg_span = if segment == 0 {
+                d.title.unwrap_or_default()
+            } else {
+                d.paragraphs[segment - 1].span
+            };
+            let sentence = if segment == 0 {
+                0
+            } else {
+                d.paragraphs[segment - 1]
+                    .sentences
+                    .iter()
+                    .rposition(|s| s.start as usize <= t.start)
+                    .unwrap_or(0)
+            };
+            let before = &d.text[seg_span.start as usize..t.start];
+            let after = &d.text[t.end..seg_span.end as usize];
+            let left: String = before
+                .chars()
+                .rev()
+                .take(context)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right: String = after.chars().take(context).collect();
+            out.push(KwicLine {
+                doc,
+                segment,
+                sentence,
+                left,
+                keyword: d.text[t.start..t.end].to_string(),
+                right,
+            });
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// `YYYY-MM` of a month facet key.
+pub fn month_label(month: (u16, u8)) -> String {
+    format!("{:04}-{:02}", month.0, month.1)
+}
+
+/// The first and last day of a month, for turning a month facet into `after:`/`before:`.
+pub fn month_bounds(month: (u16, u8)) -> Option<(Date, Date)> {
+    Some((
+        Date::new(month.0 as u32, month.1 as u32, 1)?,
+        Date::new(month.0 as u32, month.1 as u32, 31)?,
+    ))
+}

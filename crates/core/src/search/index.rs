@@ -1,0 +1,167 @@
+//! The positional inverted index, built once at build time and embedded in the bundle.
+//!
+//! Two term tables share one layout: **exact** forms and **stems** (see [`super::tokenize`]).
+//! Each is a sorted term dictionary beside a parallel list of posting lists, so the dictionary
+//! can later be shipped apart from the postings and postings fetched on demand.
+//! Posting lists are delta-coded (`u32` varints in the bundle): document numbers as gaps, and
+//! within a document the positions as gaps.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::tokenize::{tokenize, Token};
+use crate::corpus::Article;
+
+/// Positions skipped between the indexed segments of a document (headline, paragraphs), so
+/// that a phrase never spans two of them.
+pub const SEGMENT_GAP: u32 = 4;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Number of word positions per document (for BM25 length normalisation).
+    pub doc_lengths: Vec<u32>,
+    pub exact: TermTable,
+    pub stems: TermTable,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermTable {
+    /// Sorted, unique.
+    pub terms: Vec<String>,
+    /// `postings[i]` belongs to `terms[i]`.
+    pub postings: Vec<PostingList>,
+}
+
+/// Documents containing a term, with the term's positions in each.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostingList {
+    /// Document numbers as gaps from the previous one (the first from 0).
+    doc_gaps: Vec<u32>,
+    /// Occurrences per document.
+    freqs: Vec<u32>,
+    /// For each document in turn, its positions as gaps (the first from 0).
+    position_gaps: Vec<u32>,
+}
+
+/// One document's entry of a posting list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    pub positions: Vec<u32>,
+}
+
+impl PostingList {
+    /// Number of documents.
+    pub fn doc_freq(&self) -> usize {
+        self.freqs.len()
+    }
+
+    /// Decodes every posting, in document order.
+    pub fn decode(&self) -> Vec<Posting> {
+        let mut out = Vec::with_capacity(self.freqs.len());
+        let (mut doc, mut at) = (0u32, 0usize);
+        for (gap, &freq) in self.doc_gaps.iter().zip(&self.freqs) {
+            doc += gap;
+            let mut pos = 0u32;
+            let positions = self.position_gaps[at..at + freq as usize]
+                .iter()
+                .map(|g| {
+                    pos += g;
+                    pos
+                })
+                .collect();
+            at += freq as usize;
+            out.push(Posting { doc, positions });
+        }
+        out
+    }
+
+    fn push(&mut self, last_doc: &mut Option<u32>, doc: u32, positions: &[u32]) {
+        self.doc_gaps.push(doc - last_doc.unwrap_or(0));
+        *last_doc = Some(doc);
+        self.freqs.push(positions.len() as u32);
+        let mut prev = 0;
+        for &p in positions {
+            self.position_gaps.push(p - prev);
+            prev = p;
+        }
+    }
+}
+
+impl TermTable {
+    /// The index of `term` in the dictionary.
+    pub fn find(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Indices of the terms starting with `prefix` (a contiguous range of the sorted
+    /// dictionary).
+    pub fn with_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start..start + len
+    }
+
+    /// Builds the table from each term's `(doc, position)` occurrences, given in document
+    /// order and, within a document, in position order.
+    fn build(occurrences: HashMap<String, Vec<(u32, u32)>>) -> TermTable {
+        let mut entries: Vec<(String, Vec<(u32, u32)>)> = occurrences.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut table = TermTable::default();
+        for (term, mut occ) in entries {
+            occ.dedup();
+            let mut list = PostingList::default();
+            let mut last_doc = None;
+            for group in occ.chunk_by(|a, b| a.0 == b.0) {
+                let positions: Vec<u32> = group.iter().map(|&(_, p)| p).collect();
+                list.push(&mut last_doc, group[0].0, &positions);
+            }
+            table.terms.push(term);
+            table.postings.push(list);
+        }
+        table
+    }
+}
+
+/// The tokens of an article as indexed: headline, then each paragraph, [`SEGMENT_GAP`] apart.
+/// Each token comes with the segment it belongs to (0 = headline, `i + 1` = paragraph `i`).
+pub fn article_tokens(article: &Article) -> Vec<(usize, Token)> {
+    let doc = &article.doc;
+    let mut out = Vec::new();
+    let mut next = 0;
+    let segments = std::iter::once(doc.title).chain(doc.paragraphs.iter().map(|p| Some(p.span)));
+    for (segment, span) in segments.enumerate() {
+        let Some(span) = span else { continue };
+        let (tokens, after) = tokenize(span.of(&doc.text), next);
+        let base = span.start as usize;
+        out.extend(tokens.into_iter().map(|mut t| {
+            t.start += base;
+            t.end += base;
+            (segment, t)
+        }));
+        next = after + SEGMENT_GAP;
+    }
+    out
+}
+
+/// Builds the index over `articles`; document numbers are positions in the slice.
+pub fn build_index(articles: &[Article]) -> SearchIndex {
+    let mut exact: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut stems: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut doc_lengths = Vec::with_capacity(articles.len());
+    for (doc, article) in articles.iter().enumerate() {
+        let tokens = article_tokens(article);
+        let length = tokens.iter().filter(|(_, t)| !t.compound).count();
+        doc_lengths.push(length as u32);
+        for (_, t) in tokens {
+            stems.entry(t.stem).or_default().push((doc as u32, t.position));
+            exact.entry(t.exact).or_default().push((doc as u32, t.position));
+        }
+    }
+    SearchIndex {
+        doc_lengths,
+        exact: TermTable::build(exact),
+        stems: TermTable::build(stems),
+    }
+}

@@ -1,0 +1,16 @@
+//! Full-text search: one analysis pipeline for documents and queries ([`tokenize`]), a
+//! positional index built at build time ([`index`]), a query language that never fails to parse
+//! ([`query`]), and BM25 ranking with typo correction, facets, passages and a concordance
+//! ([`engine`]).
+
+pub mod engine;
+pub mod index;
+pub mod query;
+pub mod tokenize;
+
+pub use engine::{
+    best_passage, concordance, month_bounds, month_label, search, Correction, Hit, KwicLine, Matcher,
+    Passage, SearchOptions, SearchResults,
+};
+pub use index::{build_index, SearchIndex};
+pub use query::{parse_query, Atom, ParseOptions, Query};

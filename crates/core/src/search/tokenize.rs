@@ -1,0 +1,261 @@
+//! The text-analysis pipeline shared by indexing and querying, so that a query word and a
+//! document word meet in the same form.
+//!
+//! For each word it gives the **exact form** (case and diacritics folded, typographic
+//! apostrophes normalised, possessive `'s` dropped: `Russia’s` → `russia`, `Café` → `cafe`)
+//! and the **stem** (English Snowball: `protests` → `protest`). Hyphenated words
+//! (`Russia-led`, `covid-19`) yield their parts at consecutive positions *and* the whole compound
+//! at the first part's position, so both `led` and `Russia-led` find them. Numbers keep decimal
+//! points and drop thousands separators (`6,700` → `6700`, `80.1` → `80.1`).
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Position for phrase matching; a compound shares its first part's position.
+    pub position: u32,
+    /// Folded exact form.
+    pub exact: String,
+    /// Stem of the exact form (equal to it for numbers and compounds).
+    pub stem: String,
+    /// Whether this is the whole of a hyphenated compound (its parts are tokens too).
+    pub compound: bool,
+}
+
+/// Splits `text` into tokens, numbering positions from `first_position`. Returns the tokens and
+/// the next free position.
+pub fn tokenize(text: &str, first_position: u32) -> (Vec<Token>, u32) {
+    let mut tokens = Vec::new();
+    let mut position = first_position;
+    for (start, end) in words(text) {
+        let word = &text[start..end];
+        let parts = split_compound(word);
+        if parts.len() > 1 {
+            let whole = fold(word);
+            if !whole.is_empty() {
+                tokens.push(Token {
+                    start,
+                    end,
+                    position,
+                    stem: whole.clone(),
+                    exact: whole,
+                    compound: true,
+                });
+            }
+        }
+        for (ps, pe) in parts {
+            let exact = fold(&word[ps..pe]);
+            if exact.is_empty() {
+                continue;
+            }
+            tokens.push(Token {
+                start: start + ps,
+                end: start + pe,
+                position,
+                stem: stem(&exact),
+                exact,
+                compound: false,
+            });
+            position += 1;
+        }
+    }
+    (tokens, position)
+}
+
+/// The folded exact form of one word: lower case, no diacritics, ASCII apostrophes, no
+/// possessive, no thousands separators.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    if let Some(base) = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')) {
+        let n = base.len();
+        out.truncate(n);
+    }
+    if out.bytes().next().is_some_and(|b| b.is_ascii_digit()) && out.contains(',') {
+        out.retain(|c| c != ',');
+    }
+    out
+}
+
+/// The English Snowball stem of a folded word; numbers and words with digits are kept whole.
+pub fn stem(exact: &str) -> String {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    if exact.bytes().any(|b| b.is_ascii_digit()) || exact.contains('-') {
+        return exact.to_string();
+    }
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::English))
+        .stem(exact)
+        .into_owned()
+}
+
+/// Byte ranges of words: runs of letters and digits, joined by an apostrophe or hyphen between
+/// two of them, or by `,`/`.` between two digits.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    let mut prev_alnum = false;
+    let mut prev_digit = false;
+    while let Some((i, c)) = chars.next() {
+        let alnum = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
+        if alnum {
+            if start.is_none() {
+                start = Some(i);
+            }
+            prev_alnum = true;
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = prev_alnum
+            && match c {
+                '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+                ',' | '.' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+        if joins {
+            prev_alnum = false;
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+        prev_alnum = false;
+        prev_digit = false;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    // A trailing possessive apostrophe (`Belarus'`) belongs to the word.
+    for w in &mut out {
+        let rest = &text[w.1..];
+        if rest.starts_with(['\'', '\u{2019}'])
+            && rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && text[w.0..w.1].ends_with(['s', 'S'])
+        {
+            w.1 += rest.chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// The parts of a hyphenated word, as byte ranges within it; one part for plain words.
+fn split_compound(word: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+            parts.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push((start, word.len()));
+    parts.retain(|(s, e)| e > s);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(text: &str) -> Vec<String> {
+        tokenize(text, 0).0.into_iter().map(|t| t.exact).collect()
+    }
+
+    #[test]
+    fn folds_case_diacritics_apostrophes_and_possessives() {
+        assert_eq!(
+            exact("ZAKHAROVA Zakharova café Café"),
+            ["zakharova", "zakharova", "cafe", "cafe"]
+        );
+        assert_eq!(
+            exact("Russia\u{2019}s Russia's Belarus' don't"),
+            ["russia", "russia", "belarus", "don't"]
+        );
+        assert_eq!(exact("Łukaszenka Лукашенко"), ["łukaszenka", "лукашенко"]);
+    }
+
+    #[test]
+    fn compounds_give_the_whole_and_the_parts() {
+        let (tokens, next) = tokenize("Russia-led re-election covid-19", 0);
+        let got: Vec<(String, u32)> = tokens.iter().map(|t| (t.exact.clone(), t.position)).collect();
+        let want = [
+            ("russia-led", 0),
+            ("russia", 0),
+            ("led", 1),
+            ("re-election", 2),
+            ("re", 2),
+            ("election", 3),
+            ("covid-19", 4),
+            ("covid", 4),
+            ("19", 5),
+        ];
+        assert_eq!(got, want.map(|(s, p)| (s.to_string(), p)));
+        assert_eq!(next, 6);
+    }
+
+    #[test]
+    fn numbers_keep_decimals_and_drop_thousands_separators() {
+        assert_eq!(
+            exact("6,700 people, 80.1 percent. 2020."),
+            ["6700", "people", "80.1", "percent", "2020"]
+        );
+    }
+
+    #[test]
+    fn stems_are_english_snowball() {
+        let stems: Vec<String> = tokenize("protests protesters elections detained", 0)
+            .0
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(stems, ["protest", "protest", "elect", "detain"]);
+    }
+
+    #[test]
+    fn messy_text_never_panics_and_spans_slice() {
+        for text in [
+            "",
+            "-",
+            "'",
+            "--a--",
+            "a''b",
+            "🙂🙂",
+            "\u{301}a",
+            "x\u{2019}",
+            "1,,2..3",
+            "שלום עולם",
+            "<script>",
+        ] {
+            for t in tokenize(text, 0).0 {
+                assert!(text.get(t.start..t.end).is_some(), "{text:?}");
+            }
+        }
+        assert_eq!(
+            exact("<script>alert(1)</script>"),
+            ["script", "alert", "1", "script"]
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! Search relevance: a table of queries and the documents that must come first, on `seeds/`
+//! and, when the workplace's dev corpus is present, on `seeds/` + `../shared/corpora/dev/`.
+
+use std::path::Path;
+
+use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::{build_corpus, parse_metadata, Corpus, SourceFile};
+
+fn load(dirs: &[&Path]) -> Corpus {
+    let mut data = Vec::new();
+    for dir in dirs {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        for p in names {
+            data.push((
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            ));
+        }
+    }
+    let files: Vec<SourceFile> = data
+        .iter()
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let meta = parse_metadata(&std::fs::read_to_string(dirs[0].join("corpus.toml")).unwrap()).unwrap();
+    build_corpus(&files, &meta).unwrap()
+}
+
+/// (query, file-name prefixes that must be the first results, in any order; total if known)
+type Case = (&'static str, &'static [&'static str], Option<usize>);
+
+fn check(corpus: &Corpus, cases: &[Case]) {
+    let mut failures = Vec::new();
+    for (q, want_first, total) in cases {
+        let r = search(
+            corpus,
+            &parse_query(q, ParseOptions::default()),
+            SearchOptions {
+                limit: 50,
+                ..Default::default()
+            },
+        );
+        let ids: Vec<&str> = r
+            .ranked
+            .iter()
+            .map(|&d| corpus.articles[d as usize].doc.file.as_str())
+            .collect();
+        let head = &ids[..want_first.len().min(ids.len())];
+        let ok_head = want_first.iter().all(|w| head.iter().any(|id| id.starts_with(w)));
+        let ok_total = total.is_none_or(|t| t == r.total);
+        if !(ok_head && ok_total) {
+            failures.push(format!(
+                "{q:?}: want first {want_first:?} total {total:?}, got {} {:?}",
+                r.total,
+                &ids[..ids.len().min(5)]
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+const SEEDS: &[Case] = &[
+    ("Lukashenko", &[], Some(5)),
+    ("ZAKHAROVA", &["001"], Some(1)),
+    ("Ilyichev", &["000"], Some(1)),
+    ("Lavrov Haavisto", &["003"], Some(1)),
+    ("Pompeo", &["001"], Some(1)),
+    ("McCaul Engel", &["004"], Some(1)),
+    ("\"internal affairs\"", &["000"], None),
+    (
+        "\"Collective Security Treaty Organization\"",
+        &["004", "002"],
+        Some(2),
+    ),
+    ("\"People's Assembly\"", &["003"], Some(1)),
+    ("\"comprehensive help\"", &["001"], Some(1)),
+    ("\"affairs internal\"", &[], Some(0)),
+    ("Lukashenka", &[], Some(5)),
+    ("Tikhanovskya", &["002", "003"], Some(2)),
+    ("Zakharov", &["001"], Some(1)),
+    ("Ilyichv", &["000"], Some(1)),
+    ("Tikhan*", &["002", "003"], Some(2)),
+    ("Zakh*", &["001"], Some(1)),
+    ("Haav*", &["003"], Some(1)),
+    ("Russia-led", &["001"], Some(1)),
+    ("Russia-1", &["002"], Some(1)),
+    ("6,700", &["000", "004"], Some(2)),
+    ("6700", &["000", "004"], Some(2)),
+    ("80 percent", &["000"], None),
+    ("Russia\u{2019}s", &[], None),
+    ("sanctions Lukashenko", &[], None),
+    ("protest -sanctions", &[], None),
+    ("Lavrov OR Ilyichev", &["000", "003"], Some(2)),
+    ("Lukashenko outlet:rt", &["002"], Some(1)),
+    ("Lukashenko outlet:presstv", &["001"], Some(1)),
+    ("Lukashenko outlet:Sputnik", &["000", "003", "004"], Some(3)),
+    ("Lukashenko after:2021", &["003"], Some(1)),
+    ("Lukashenko before:2020-07", &[], Some(0)),
+    ("Lukashenko before:2020-08", &["004"], Some(1)),
+    ("Lukashenko after:2020-09 before:2020-09", &["000"], Some(1)),
+    ("CSTO", &["004", "002"], Some(2)),
+    ("re-election", &["001"], None),
+    ("election", &[], None),
+    ("detained", &["000", "004"], None),
+    ("constitutional reform", &["003"], None),
+    ("meddling", &["002"], Some(1)),
+    ("crackdown", &[], None),
+];
+
+#[test]
+fn seeds_queries_rank_the_right_documents_first() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    check(&load(&[&root.join("seeds")]), SEEDS);
+}
+
+const WITH_DEV: &[Case] = &[
+    ("Kolesnikova", &["h00000", "h00002"], None),
+    ("Navalny Novichok", &[], None),
+    ("\"Sparkly March\"", &["h00004"], None),
+    ("Hasidic", &["h00006"], Some(1)),
+    ("Zakharova", &["001"], None),
+    ("Ilyichev", &["000"], Some(1)),
+    ("Aleppo", &[], None),
+    ("Lukashenko outlet:rt", &["002"], Some(1)),
+    ("Kolesnikva", &["h00000", "h00002"], None),
+    ("Navaln*", &[], None),
+];
+
+#[test]
+fn seeds_and_dev_queries_rank_the_right_documents_first() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dev = root.join("../shared/corpora/dev");
+    if !dev.is_dir() {
+        eprintln!(
+            "skipped: {} is not here (it ships only with the workplace)",
+            dev.display()
+        );
+        return;
+    }
+    check(&load(&[&root.join("seeds"), &dev]), WITH_DEV);
+}
+
+#[test]
+fn search_never_fails_on_messy_queries() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let corpus = load(&[&root.join("seeds")]);
+    let long = "Belarus ".repeat(1300);
+    for q in [
+        "\"unbalanced",
+        "-",
+        "the of and",
+        &long,
+        "🙂",
+        "ביילרוס",
+        "<script>alert(1)</script>",
+        "OR",
+        "\"\"",
+        "*",
+        "a*",
+        "outlet:",
+        "-\"\"",
+    ] {
+        let r = search(
+            &corpus,
+            &parse_query(q, ParseOptions { as_you_type: true }),
+            SearchOptions::default(),
+        );
+        assert!(r.total <= corpus.articles.len(), "{q}");
+    }
+}
