@@ -33,6 +33,8 @@ step "wasm tests: components in Chromium" cargo test --target wasm32-unknown-unk
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 step "release build" trunk build --release --offline
 step "offline file" cargo run --release --quiet --bin parallax -- offline dist
+# A site built from documents whose text is HTML and script (debug profile: quick to build).
+step "hostile corpus build" env PARALLAX_CORPUS=tests/fixtures/hostile trunk build --offline --dist target/hostile-dist
 
 # The dev server, as a user runs it, on its own port and output folder.
 PORT=8181
@@ -42,7 +44,8 @@ for _ in $(seq 1 300); do
   node -e "fetch('http://127.0.0.1:$PORT/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
   sleep 1
 done
-step "browser tests" env E2E_DIST=dist E2E_DEV_URL="http://127.0.0.1:$PORT/" node --test tests/e2e/
+step "browser tests" env E2E_DIST=dist E2E_DEV_URL="http://127.0.0.1:$PORT/" E2E_HOSTILE_DIST=target/hostile-dist \
+  node --test tests/e2e/
 
 passed=0
 failed=$failed_gates

@@ -4,8 +4,10 @@
 //! nothing else: every figure it shows comes from `parallax-core`, computed at build time and
 //! embedded (see `corpus.rs`).
 
+mod api;
 mod components;
 mod corpus;
+mod export;
 mod format;
 mod pages;
 pub mod route;
@@ -13,12 +15,15 @@ pub mod route;
 use leptos::prelude::*;
 
 use crate::components::SiteHeader;
-use crate::pages::{Library, NotFound, Reader};
+use crate::pages::{Library, NotFound, Reader, Search};
 use crate::route::Route;
 
 /// The whole app: header, the view the URL fragment names, footer.
 #[component]
 pub fn App() -> impl IntoView {
+    if let Ok(c) = corpus::corpus() {
+        api::install(c);
+    }
     let route = RwSignal::new(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()))
@@ -43,8 +48,9 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Ok(c) => match route.get() {
             Route::Library(q) => view! { <Library corpus=c query=q /> }.into_any(),
-            Route::Reader { id, paragraph } => match corpus::article(c, &id) {
-                Some(a) => view! { <Reader corpus=c article=a paragraph=paragraph /> }.into_any(),
+            Route::Search(state) => view! { <Search corpus=c state=state /> }.into_any(),
+            Route::Reader { id, paragraph, sentence } => match corpus::article(c, &id) {
+                Some(a) => view! { <Reader corpus=c article=a paragraph=paragraph sentence=sentence /> }.into_any(),
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
                     .into_any(),
             },
@@ -56,7 +62,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
-        <SiteHeader />
+        <SiteHeader route=route />
         <main id="main" tabindex="-1">{body}</main>
         <footer class="site-footer">
             <p>
@@ -80,6 +86,13 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 fn focus_view(navigated: bool) {
     use wasm_bindgen::JsCast;
     let doc = document();
+    // Typing in the search box changes the route; focus stays where the reader types.
+    if doc
+        .active_element()
+        .is_some_and(|e| e.id() == components::SEARCH_BOX_ID)
+    {
+        return;
+    }
     let focus = |selector: &str| {
         let el = doc
             .query_selector(selector)

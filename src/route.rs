@@ -22,14 +22,47 @@ pub enum Sort {
     Oldest,
 }
 
+/// A search: the query text (filters included, as `outlet:` and `after:`/`before:`), the
+/// view, the page and the concordance order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub q: String,
+    pub view: SearchView,
+    /// 1-based page of the result list.
+    pub page: usize,
+    pub kwic_sort: KwicSort,
+    /// Search exactly as typed: no typo correction.
+    pub exact: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchView {
+    #[default]
+    Results,
+    Concordance,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KwicSort {
+    /// Documents in rank order, occurrences in text order.
+    #[default]
+    Rank,
+    /// By the words just before the keyword, nearest first.
+    Left,
+    /// By the words just after the keyword.
+    Right,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library(LibraryQuery),
-    /// An article; `paragraph` is 1-based.
+    /// An article; `paragraph` and `sentence` are 1-based.
     Reader {
         id: String,
         paragraph: Option<usize>,
+        sentence: Option<usize>,
     },
+    Search(SearchState),
     /// The fragment names no view.
     NotFound(String),
 }
@@ -46,14 +79,28 @@ impl Route {
                 Some(q) => Route::Library(q),
                 None => Route::NotFound(raw.to_string()),
             },
+            ["search"] => match parse_search_query(query) {
+                Some(s) => Route::Search(s),
+                None => Route::NotFound(raw.to_string()),
+            },
             ["read", id] => Route::Reader {
                 id: id.to_string(),
                 paragraph: None,
+                sentence: None,
             },
-            ["read", id, p] => match p.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) if n > 0 => Route::Reader {
+            ["read", id, p] => match numbered(p, 'p') {
+                Some(n) => Route::Reader {
                     id: id.to_string(),
                     paragraph: Some(n),
+                    sentence: None,
+                },
+                _ => Route::NotFound(raw.to_string()),
+            },
+            ["read", id, p, s] => match (numbered(p, 'p'), numbered(s, 's')) {
+                (Some(p), Some(s)) => Route::Reader {
+                    id: id.to_string(),
+                    paragraph: Some(p),
+                    sentence: Some(s),
                 },
                 _ => Route::NotFound(raw.to_string()),
             },
@@ -78,14 +125,97 @@ impl Route {
                     format!("#/?{}", params.join("&"))
                 }
             }
-            Route::Reader { id, paragraph: None } => format!("#/read/{}", encode(id)),
             Route::Reader {
                 id,
-                paragraph: Some(n),
-            } => format!("#/read/{}/p{n}", encode(id)),
+                paragraph,
+                sentence,
+            } => {
+                let mut out = format!("#/read/{}", encode(id));
+                if let Some(p) = paragraph {
+                    out.push_str(&format!("/p{p}"));
+                    if let Some(s) = sentence {
+                        out.push_str(&format!("/s{s}"));
+                    }
+                }
+                out
+            }
+            Route::Search(s) => {
+                let mut out = format!("#/search?q={}", encode(&s.q));
+                if s.view == SearchView::Concordance {
+                    out.push_str("&view=kwic");
+                }
+                if s.page > 1 {
+                    out.push_str(&format!("&page={}", s.page));
+                }
+                match s.kwic_sort {
+                    KwicSort::Rank => {}
+                    KwicSort::Left => out.push_str("&sort=left"),
+                    KwicSort::Right => out.push_str("&sort=right"),
+                }
+                if s.exact {
+                    out.push_str("&exact=1");
+                }
+                out
+            }
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
+}
+
+/// `p3` → 3 (with `prefix` `p`); zero and garbage are `None`.
+fn numbered(s: &str, prefix: char) -> Option<usize> {
+    s.strip_prefix(prefix)?.parse().ok().filter(|&n| n > 0)
+}
+
+fn parse_search_query(query: &str) -> Option<SearchState> {
+    let mut s = SearchState {
+        page: 1,
+        ..SearchState::default()
+    };
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match (key, value) {
+            ("q", v) => s.q = decode(&v.replace('+', " ")),
+            ("view", "kwic") => s.view = SearchView::Concordance,
+            ("view", "results") => s.view = SearchView::Results,
+            ("page", v) => s.page = v.parse().ok().filter(|&n| n > 0)?,
+            ("sort", "left") => s.kwic_sort = KwicSort::Left,
+            ("sort", "right") => s.kwic_sort = KwicSort::Right,
+            ("sort", "rank") => s.kwic_sort = KwicSort::Rank,
+            ("exact", "1") => s.exact = true,
+            _ => return None,
+        }
+    }
+    Some(s)
+}
+
+/// The query with its `outlet:` filters replaced by `outlet:KEY` (or removed, for `None`).
+pub fn with_outlet(q: &str, key: Option<&str>) -> String {
+    let mut words: Vec<String> = q
+        .split_whitespace()
+        .filter(|w| !w.to_ascii_lowercase().starts_with("outlet:"))
+        .map(str::to_string)
+        .collect();
+    if let Some(k) = key {
+        words.push(format!("outlet:{k}"));
+    }
+    words.join(" ")
+}
+
+/// The query with its date filters replaced by the bounds of `month` (`2020-09`), or removed.
+pub fn with_month(q: &str, month: Option<&str>) -> String {
+    let mut words: Vec<String> = q
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.to_ascii_lowercase();
+            !w.starts_with("after:") && !w.starts_with("before:")
+        })
+        .map(str::to_string)
+        .collect();
+    if let Some(m) = month {
+        words.push(format!("after:{m} before:{m}"));
+    }
+    words.join(" ")
 }
 
 fn parse_library_query(query: &str) -> Option<LibraryQuery> {
@@ -148,6 +278,7 @@ mod tests {
         Route::Reader {
             id: id.to_string(),
             paragraph,
+            sentence: None,
         }
     }
 
@@ -171,6 +302,42 @@ mod tests {
         check("#/nowhere", Route::NotFound("/nowhere".into()));
         check("#/?colour=red", Route::NotFound("/?colour=red".into()));
         check("#/read/%ZZ", reader("%ZZ", None));
+        check(
+            "#/read/x/p3/s2",
+            Route::Reader {
+                id: "x".into(),
+                paragraph: Some(3),
+                sentence: Some(2),
+            },
+        );
+        check(
+            "#/search?q=belarus%20outlet%3Art&view=kwic&sort=left&page=2&exact=1",
+            Route::Search(SearchState {
+                q: "belarus outlet:rt".into(),
+                view: SearchView::Concordance,
+                page: 2,
+                kwic_sort: KwicSort::Left,
+                exact: true,
+            }),
+        );
+        check(
+            "#/search?q=a&page=0",
+            Route::NotFound("/search?q=a&page=0".into()),
+        );
+    }
+
+    #[test]
+    fn facet_links_rewrite_filters() {
+        assert_eq!(
+            with_outlet("belarus outlet:rt", Some("sputnik")),
+            "belarus outlet:sputnik"
+        );
+        assert_eq!(with_outlet("belarus Outlet:rt", None), "belarus");
+        assert_eq!(
+            with_month("a after:2020 before:2021", Some("2020-09")),
+            "a after:2020-09 before:2020-09"
+        );
+        assert_eq!(with_month("a after:2020-09 before:2020-09", None), "a");
     }
 
     #[test]
@@ -183,6 +350,11 @@ mod tests {
             }),
             reader("café <b>", Some(12)),
             reader("000_bad9fe235c42383a", None),
+            Route::Search(SearchState {
+                q: "\"internal affairs\" -eu & more=1".into(),
+                page: 1,
+                ..SearchState::default()
+            }),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -3,5 +3,5 @@
 mod header;
 mod outlet;
 
-pub use header::SiteHeader;
+pub use header::{SiteHeader, SEARCH_BOX_ID};
 pub use outlet::OutletBadge;

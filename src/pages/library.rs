@@ -123,6 +123,7 @@ fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoV
     let href = Route::Reader {
         id: article.id().to_string(),
         paragraph: None,
+        sentence: None,
     }
     .href();
     let untitled = article.title().is_none();

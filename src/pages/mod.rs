@@ -3,10 +3,12 @@
 mod library;
 mod not_found;
 mod reader;
+mod search;
 
 pub use library::Library;
 pub use not_found::NotFound;
 pub use reader::Reader;
+pub use search::Search;
 
 /// Sets the browser tab's title for a view.
 fn set_title(title: &str) {

@@ -8,7 +8,12 @@ use crate::route::Route;
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
 /// with its own permalink.
 #[component]
-pub fn Reader(corpus: &'static Corpus, article: &'static Article, paragraph: Option<usize>) -> impl IntoView {
+pub fn Reader(
+    corpus: &'static Corpus,
+    article: &'static Article,
+    paragraph: Option<usize>,
+    sentence: Option<usize>,
+) -> impl IntoView {
     let doc = &article.doc;
     let text = doc.text.as_str();
     super::set_title(article.display_title());
@@ -27,6 +32,7 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, paragraph: Opt
         Route::Reader {
             id: id.clone(),
             paragraph: Some(n),
+            sentence: None,
         }
         .href()
     };
@@ -37,9 +43,20 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, paragraph: Opt
         .map(|(i, p)| {
             let n = i + 1;
             let target = paragraph == Some(n);
+            // A targeted sentence (from a search passage or the concordance) is marked.
+            let marked_sentence = sentence.filter(|_| target).and_then(|s| p.sentences.get(s - 1));
+            let body = match marked_sentence {
+                Some(s) => view! {
+                    {text[p.span.start as usize..s.start as usize].to_string()}
+                    <mark class="target-sentence">{s.of(text).to_string()}</mark>
+                    {text[s.end as usize..p.span.end as usize].to_string()}
+                }
+                .into_any(),
+                None => p.span.of(text).to_string().into_any(),
+            };
             view! {
                 <p id=format!("p{n}") class:target=target tabindex=target.then_some("-1")>
-                    {p.span.of(text).to_string()}
+                    {body}
                     " "
                     <a class="permalink" href=permalink(n) aria-label=format!("Link to paragraph {n}")>
                         "\u{00B6}"

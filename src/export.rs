@@ -1,0 +1,60 @@
+//! Exports: CSV text, and handing a file to the browser's download.
+
+/// RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. A field starting with
+/// `=`, `+`, `-` or `@` gets a leading apostrophe so spreadsheets do not run it as a formula.
+pub fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let field = |s: &str| {
+        let guarded = if s.starts_with(['=', '+', '-', '@']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    };
+    let mut out = header.iter().map(|h| field(h)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Offers `contents` as a file download (a same-page `blob:` URL; nothing leaves the browser).
+pub fn download(file_name: &str, mime: &str, contents: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = leptos::prelude::document();
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_fields_and_guards_formulas() {
+        let csv = to_csv(
+            &["a", "b"],
+            [vec!["say \"hi\", ok".to_string(), "=SUM(A1)".to_string()]].into_iter(),
+        );
+        assert_eq!(csv, "\"a\",\"b\"\r\n\"say \"\"hi\"\", ok\",\"'=SUM(A1)\"\r\n");
+    }
+}

@@ -1,0 +1,431 @@
+use leptos::prelude::*;
+use parallax_core::search::{
+    concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage, SearchOptions,
+    SearchResults,
+};
+use parallax_core::{Corpus, Span};
+
+use crate::components::OutletBadge;
+use crate::export::{download, to_csv};
+use crate::format::{count, long_date, month_year};
+use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
+
+/// Results per page.
+const PAGE_SIZE: usize = 10;
+/// Characters of context either side of a concordance keyword, and the most lines shown.
+const KWIC_CONTEXT: usize = 60;
+const KWIC_LIMIT: usize = 2000;
+
+/// Runs the query of the URL and shows ranked results with passages, facets, or the
+/// concordance.
+#[component]
+pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
+    super::set_title(if state.q.trim().is_empty() {
+        "Search"
+    } else {
+        state.q.trim()
+    });
+    let query = parse_query(&state.q, ParseOptions { as_you_type: true });
+    let options = SearchOptions {
+        offset: (state.page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+        typo_tolerance: !state.exact,
+    };
+    let results = search(corpus, &query, options);
+    let link = {
+        let state = state.clone();
+        move |f: &dyn Fn(&mut SearchState)| {
+            let mut s = state.clone();
+            s.page = 1;
+            f(&mut s);
+            Route::Search(s).href()
+        }
+    };
+    let status = if query.is_empty() {
+        "Type words to search every article.".to_string()
+    } else {
+        format!("{} match", count(results.total, "article", "articles"))
+    };
+    let corrections = (!results.corrections.is_empty()).then(|| {
+        let shown: Vec<String> = results.corrections.iter().map(|c| c.to.clone()).collect();
+        let typed: Vec<String> = results.corrections.iter().map(|c| c.from.clone()).collect();
+        view! {
+            <p class="corrections">
+                "Showing results for " <strong>{shown.join(" ")}</strong> ". "
+                <a href=link(&|s| s.exact = true)>"Search instead for " {typed.join(" ")}</a>
+            </p>
+        }
+    });
+    let messages = results
+        .messages
+        .iter()
+        .map(|m| view! { <li>{m.clone()}</li> })
+        .collect_view();
+    let tabs = view! {
+        <nav aria-label="Search views" class="view-tabs">
+            <ul class="chips">
+                <li>
+                    <a
+                        class="chip"
+                        href=link(&|s| s.view = SearchView::Results)
+                        aria-current=(state.view == SearchView::Results).then_some("page")
+                    >
+                        "Results"
+                    </a>
+                </li>
+                <li>
+                    <a
+                        class="chip"
+                        href=link(&|s| s.view = SearchView::Concordance)
+                        aria-current=(state.view == SearchView::Concordance).then_some("page")
+                    >
+                        "Concordance"
+                    </a>
+                </li>
+            </ul>
+        </nav>
+    };
+    let main = match state.view {
+        SearchView::Results => {
+            view! { <ResultList corpus=corpus results=results.clone() state=state.clone() /> }.into_any()
+        }
+        SearchView::Concordance => {
+            view! { <Concordance corpus=corpus results=results.clone() state=state.clone() /> }.into_any()
+        }
+    };
+    view! {
+        <section class="search" aria-labelledby="search-title">
+            <h1 id="search-title" tabindex="-1">"Search"</h1>
+            <SearchHelp />
+            <p class="status" role="status">{status}</p>
+            {corrections}
+            <ul class="messages">{messages}</ul>
+            {(!query.is_empty()).then(|| view! {
+                {tabs}
+                <div class="search-layout">
+                    <Facets corpus=corpus results=results.clone() state=state.clone() />
+                    <div class="search-main">{main}</div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn SearchHelp() -> impl IntoView {
+    view! {
+        <details class="help">
+            <summary>"How to search"</summary>
+            <dl>
+                <dt><code>"belarus protest"</code></dt>
+                <dd>"articles with every word; other forms count too (protests, protesters), exact forms rank higher"</dd>
+                <dt><code>"\"internal affairs\""</code></dt>
+                <dd>"the exact phrase"</dd>
+                <dt><code>"luka*"</code></dt>
+                <dd>"words that start with luka (the last word you type is also read this way)"</dd>
+                <dt><code>"minsk OR moscow"</code></dt>
+                <dd>"either word"</dd>
+                <dt><code>"-sanctions"</code></dt>
+                <dd>"leave out articles with this word (or \"phrase\")"</dd>
+                <dt><code>"outlet:rt"</code></dt>
+                <dd>"only this outlet"</dd>
+                <dt><code>"after:2020-09 before:2021"</code></dt>
+                <dd>"dates: a year, a month or a day, both ends included"</dd>
+                <dt>"Misspellings"</dt>
+                <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko)"</dd>
+            </dl>
+            <p>"Press " <kbd>"/"</kbd> " anywhere to jump to the search box."</p>
+        </details>
+    }
+}
+
+#[component]
+fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
+    let q = state.q.clone();
+    let href = move |q: String| {
+        Route::Search(SearchState {
+            q,
+            page: 1,
+            ..state.clone()
+        })
+        .href()
+    };
+    let lower = q.to_lowercase();
+    let outlets = results
+        .outlet_facets
+        .iter()
+        .map(|&(outlet, n)| {
+            let (key, name) = match outlet.and_then(|i| corpus.outlets.get(i as usize)) {
+                Some(o) => (Some(o.key.clone()), o.name.clone()),
+                None => (None, "Outlet unknown".to_string()),
+            };
+            let active = key
+                .as_ref()
+                .is_some_and(|k| lower.contains(&format!("outlet:{}", k.to_lowercase())));
+            let class = outlet.map_or("chip".to_string(), |i| format!("chip oc{}", i % 8));
+            match key {
+                Some(k) => {
+                    let target = if active {
+                        with_outlet(&q, None)
+                    } else {
+                        with_outlet(&q, Some(&k))
+                    };
+                    view! {
+                        <li>
+                            <a class=class href=href(target) aria-current=active.then_some("true")>
+                                {name} " " <span class="n">{n}</span>
+                            </a>
+                        </li>
+                    }
+                    .into_any()
+                }
+                None => {
+                    view! { <li class="facet-static">{name} " " <span class="n">{n}</span></li> }.into_any()
+                }
+            }
+        })
+        .collect_view();
+    let months = results
+        .month_facets
+        .iter()
+        .map(|&(month, n)| match month {
+            Some(m) => {
+                let label = month_label(m);
+                let active =
+                    lower.contains(&format!("after:{label}")) && lower.contains(&format!("before:{label}"));
+                let target = if active {
+                    with_month(&q, None)
+                } else {
+                    with_month(&q, Some(&label))
+                };
+                let name = parallax_core::Date::new(m.0 as u32, m.1 as u32, 1)
+                    .map(month_year)
+                    .unwrap_or(label);
+                view! {
+                    <li>
+                        <a class="chip" href=href(target) aria-current=active.then_some("true")>
+                            {name} " " <span class="n">{n}</span>
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+            None => {
+                view! { <li class="facet-static">"Date unknown " <span class="n">{n}</span></li> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <aside class="facets" aria-label="Narrow the results">
+            <h2>"Outlet"</h2>
+            <ul class="chips">{outlets}</ul>
+            <h2>"Month"</h2>
+            <ul class="chips">{months}</ul>
+        </aside>
+    }
+}
+
+#[component]
+fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
+    let pages = results.total.div_ceil(PAGE_SIZE).max(1);
+    let page_link = {
+        let state = state.clone();
+        move |page: usize| {
+            Route::Search(SearchState {
+                page,
+                ..state.clone()
+            })
+            .href()
+        }
+    };
+    let hits = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let article = &corpus.articles[hit.doc as usize];
+            let href = passage_route(article.id(), &hit.passage).href();
+            view! {
+                <li class="card">
+                    <h2><a href=href>{article.display_title().to_string()}</a></h2>
+                    <p class="meta">
+                        <OutletBadge corpus=corpus outlet=article.outlet />
+                        {match article.published {
+                            Some(d) => view! { <time datetime=d.to_string()>{long_date(d)}</time> }.into_any(),
+                            None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
+                        }}
+                    </p>
+                    <p class="passage">{marked(&article.doc.text, &hit.passage)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="articles results" start=((state.page - 1) * PAGE_SIZE + 1).to_string()>{hits}</ol>
+        {(pages > 1).then(|| view! {
+            <nav class="pager" aria-label="Result pages">
+                {(state.page > 1).then(|| view! { <a href=page_link(state.page - 1) rel="prev">"\u{2190} Previous"</a> })}
+                <span>{format!("Page {} of {pages}", state.page)}</span>
+                {(state.page < pages).then(|| view! { <a href=page_link(state.page + 1) rel="next">"Next \u{2192}"</a> })}
+            </nav>
+        })}
+    }
+}
+
+/// The reader route at a passage's paragraph and sentence (or the article's top, for the
+/// headline).
+fn passage_route(id: &str, passage: &Passage) -> Route {
+    Route::Reader {
+        id: id.to_string(),
+        paragraph: (passage.segment > 0).then_some(passage.segment),
+        sentence: (passage.segment > 0).then_some(passage.sentence + 1),
+    }
+}
+
+/// A passage as text nodes with `<mark>` around matched words; document text is never parsed
+/// as HTML.
+fn marked(text: &str, passage: &Passage) -> impl IntoView {
+    let mut parts: Vec<AnyView> = Vec::new();
+    if passage.clipped_start {
+        parts.push("\u{2026} ".into_any());
+    }
+    let mut at = passage.span.start as usize;
+    for h in &passage.highlights {
+        parts.push(text[at..h.start as usize].to_string().into_any());
+        parts.push(view! { <mark>{h.of(text).to_string()}</mark> }.into_any());
+        at = h.end as usize;
+    }
+    parts.push(
+        Span::new(at, passage.span.end as usize)
+            .of(text)
+            .to_string()
+            .into_any(),
+    );
+    if passage.clipped_end {
+        parts.push(" \u{2026}".into_any());
+    }
+    parts
+}
+
+#[component]
+fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
+    let mut lines = concordance(corpus, &results, KWIC_CONTEXT, KWIC_LIMIT);
+    let fold = |s: &str| s.to_lowercase();
+    match state.kwic_sort {
+        KwicSort::Rank => {}
+        KwicSort::Left => lines.sort_by_cached_key(|l| {
+            let words: Vec<String> = l.left.split_whitespace().rev().map(fold).collect();
+            (words, fold(&l.keyword))
+        }),
+        KwicSort::Right => lines.sort_by_cached_key(|l| (fold(&l.keyword), fold(&l.right))),
+    }
+    let truncated = lines.len() >= KWIC_LIMIT;
+    let sort_link = {
+        let state = state.clone();
+        move |kwic_sort: KwicSort| {
+            Route::Search(SearchState {
+                kwic_sort,
+                ..state.clone()
+            })
+            .href()
+        }
+    };
+    let csv = kwic_csv(corpus, &lines);
+    let file_name = format!("parallax-concordance-{}.csv", slug(&state.q));
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let article = &corpus.articles[l.doc as usize];
+            let route = Route::Reader {
+                id: article.id().to_string(),
+                paragraph: (l.segment > 0).then_some(l.segment),
+                sentence: (l.segment > 0).then_some(l.sentence + 1),
+            };
+            view! {
+                <tr>
+                    <td class="left"><div class="clip"><span>{l.left.clone()}</span></div></td>
+                    <td class="kw"><a href=route.href()>{l.keyword.clone()}</a></td>
+                    <td class="right">{l.right.clone()}</td>
+                    <td class="src"><OutletBadge corpus=corpus outlet=article.outlet /></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="kwic-tools">
+            <nav aria-label="Sort the concordance">
+                <ul class="chips">
+                    <li><a class="chip" href=sort_link(KwicSort::Rank) aria-current=(state.kwic_sort == KwicSort::Rank).then_some("true")>"Article order"</a></li>
+                    <li><a class="chip" href=sort_link(KwicSort::Left) aria-current=(state.kwic_sort == KwicSort::Left).then_some("true")>"Sort by left context"</a></li>
+                    <li><a class="chip" href=sort_link(KwicSort::Right) aria-current=(state.kwic_sort == KwicSort::Right).then_some("true")>"Sort by right context"</a></li>
+                </ul>
+            </nav>
+            <button type="button" on:click=move |_| download(&file_name, "text/csv", &csv)>"Export CSV"</button>
+        </div>
+        <p class="status">
+            {count(lines.len(), "line", "lines")}
+            {truncated.then_some(format!(" (the first {KWIC_LIMIT})"))}
+        </p>
+        <div class="kwic-wrap">
+            <table class="kwic">
+                <caption class="visually-hidden">"Keyword in context: left context, keyword, right context, outlet"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Left context"</th>
+                        <th scope="col">"Keyword"</th>
+                        <th scope="col">"Right context"</th>
+                        <th scope="col">"Outlet"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn kwic_csv(corpus: &Corpus, lines: &[KwicLine]) -> String {
+    let header = [
+        "file",
+        "outlet",
+        "published",
+        "paragraph",
+        "sentence",
+        "left",
+        "keyword",
+        "right",
+    ];
+    let rows = lines.iter().map(|l| {
+        let a = &corpus.articles[l.doc as usize];
+        vec![
+            a.doc.file.clone(),
+            a.outlet
+                .map(|i| corpus.outlets[i as usize].name.clone())
+                .unwrap_or_default(),
+            a.published.map(|d| d.to_string()).unwrap_or_default(),
+            if l.segment == 0 {
+                "headline".to_string()
+            } else {
+                l.segment.to_string()
+            },
+            (l.sentence + 1).to_string(),
+            l.left.clone(),
+            l.keyword.clone(),
+            l.right.clone(),
+        ]
+    });
+    to_csv(&header, rows)
+}
+
+fn slug(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    out.truncate(40);
+    out.trim_matches('-').to_string()
+}
