@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::search::{
-    concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage, SearchOptions,
-    SearchResults,
+    best_passage, concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage,
+    SearchOptions, SearchResults,
 };
 use parallax_core::{Corpus, Span};
 
@@ -243,7 +243,8 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
         .iter()
         .map(|hit| {
             let article = &corpus.articles[hit.doc as usize];
-            let href = passage_route(article.id(), &hit.passage).href();
+            let passage = best_passage(corpus, hit.doc, &results.matcher);
+            let href = passage_route(article.id(), &passage).href();
             view! {
                 <li class="card">
                     <h2><a href=href>{article.display_title().to_string()}</a></h2>
@@ -254,7 +255,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
                             None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
                         }}
                     </p>
-                    <p class="passage">{marked(&article.doc.text, &hit.passage)}</p>
+                    <p class="passage">{marked(&article.doc.text, &passage)}</p>
                 </li>
             }
         })

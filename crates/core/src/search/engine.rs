@@ -67,11 +67,12 @@ pub struct Correction {
     pub to: String,
 }
 
+/// A ranked document. Its passage is computed on demand ([`best_passage`]), only for the hits
+/// a page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub doc: u32,
     pub score: f32,
-    pub passage: Passage,
 }
 
 /// The best-matching sentence of a document.
@@ -193,11 +194,7 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         .iter()
         .skip(options.offset)
         .take(options.limit)
-        .map(|&(doc, score)| Hit {
-            doc,
-            score,
-            passage: best_passage(corpus, doc, &results.matcher),
-        })
+        .map(|&(doc, score)| Hit { doc, score })
         .collect();
     results
 }
@@ -227,6 +224,14 @@ fn postings(table: &TermTable, term: &str) -> Vec<Posting> {
         .unwrap_or_default()
 }
 
+/// `(doc, term frequency)` pairs of a term, without positions.
+fn doc_freqs(table: &TermTable, term: &str) -> Vec<(u32, u32)> {
+    table
+        .find(term)
+        .map(|i| table.postings[i].doc_freqs().collect())
+        .unwrap_or_default()
+}
+
 /// Scores of the documents an atom matches; records what it matched in `results.matcher`.
 fn score_atom(
     index: &SearchIndex,
@@ -253,27 +258,27 @@ fn score_atom(
             let mut scores = score_term(index, bm25, &word, &mut results.matcher);
             if *prefix {
                 let expansions = expand_prefix(&index.exact, &word);
+                let mut best: std::collections::HashMap<u32, f32> = scores.iter().copied().collect();
                 for term in expansions {
-                    let list = postings(&index.exact, &term);
+                    let list = doc_freqs(&index.exact, &term);
                     let idf = bm25.idf(list.len());
                     results.matcher.exact.insert(term);
-                    for p in list {
-                        let s = PREFIX_WEIGHT * bm25.score(idf, p.positions.len() as f32, p.doc);
-                        match scores.iter_mut().find(|(d, _)| *d == p.doc) {
-                            Some(entry) => entry.1 = entry.1.max(s),
-                            None => scores.push((p.doc, s)),
-                        }
+                    for (doc, tf) in list {
+                        let s = PREFIX_WEIGHT * bm25.score(idf, tf as f32, doc);
+                        let entry = best.entry(doc).or_insert(0.0);
+                        *entry = entry.max(s);
                     }
                 }
+                scores = best.into_iter().collect();
             }
             scores
         }
         Atom::Phrase(words) if words.len() == 1 => {
-            let list = postings(&index.exact, &words[0]);
+            let list = doc_freqs(&index.exact, &words[0]);
             let idf = bm25.idf(list.len());
             results.matcher.exact.insert(words[0].clone());
             list.into_iter()
-                .map(|p| (p.doc, bm25.score(idf, p.positions.len() as f32, p.doc)))
+                .map(|(doc, tf)| (doc, bm25.score(idf, tf as f32, doc)))
                 .collect()
         }
         Atom::Phrase(words) => {
@@ -295,8 +300,8 @@ fn score_atom(
 fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matcher) -> Vec<(u32, f32)> {
     let compound = word.contains('-');
     let stem_of = if compound { word.to_string() } else { stem(word) };
-    let by_stem = postings(&index.stems, &stem_of);
-    let by_exact = postings(&index.exact, word);
+    let by_stem = doc_freqs(&index.stems, &stem_of);
+    let by_exact = doc_freqs(&index.exact, word);
     if by_stem.is_empty() && by_exact.is_empty() {
         return Vec::new();
     }
@@ -308,17 +313,14 @@ fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matche
     let mut exact_iter = by_exact.iter().peekable();
     let mut out = Vec::with_capacity(by_stem.len().max(by_exact.len()));
     let stem_docs = if by_stem.is_empty() { &by_exact } else { &by_stem };
-    for p in stem_docs {
-        while exact_iter.peek().is_some_and(|e| e.doc < p.doc) {
+    for &(doc, freq) in stem_docs {
+        while exact_iter.peek().is_some_and(|e| e.0 < doc) {
             exact_iter.next();
         }
-        let exact_tf = exact_iter
-            .peek()
-            .filter(|e| e.doc == p.doc)
-            .map_or(0, |e| e.positions.len()) as f32;
-        let stem_tf = (p.positions.len() as f32).max(exact_tf);
+        let exact_tf = exact_iter.peek().filter(|e| e.0 == doc).map_or(0, |e| e.1) as f32;
+        let stem_tf = (freq as f32).max(exact_tf);
         let tf = exact_tf + STEM_ONLY_WEIGHT * (stem_tf - exact_tf);
-        out.push((p.doc, bm25.score(idf, tf, p.doc)));
+        out.push((doc, bm25.score(idf, tf, doc)));
     }
     out
 }
@@ -366,7 +368,9 @@ fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<String> {
 }
 
 /// The nearest indexed word within the edit distance allowed for the word's length (none up to
-/// 4 characters, 1 up to 8, 2 beyond); ties go to the more frequent word.
+/// 4 characters, 1 up to 8, 2 beyond); ties go to the more frequent word. Only words with the
+/// same first letter are considered (typos rarely hit the first letter, and the sorted
+/// dictionary makes that range cheap); words with digits or hyphens are never corrected.
 fn correct(table: &TermTable, word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let allowed = match chars.len() {
@@ -374,13 +378,18 @@ fn correct(table: &TermTable, word: &str) -> Option<String> {
         5..=8 => 1,
         _ => 2,
     };
+    if word.contains(|c: char| c.is_ascii_digit() || c == '-') {
+        return None;
+    }
+    let first = &word[..chars[0].len_utf8()];
+    let mut scratch = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
-    for (i, term) in table.terms.iter().enumerate() {
-        let n = term.chars().count();
-        if n.abs_diff(chars.len()) > allowed || term.bytes().any(|b| b.is_ascii_digit()) {
+    for i in table.with_prefix(first) {
+        let term = &table.terms[i];
+        if term.len().abs_diff(word.len()) > allowed * 4 {
             continue;
         }
-        if let Some(d) = bounded_distance(&chars, term, allowed) {
+        if let Some(d) = bounded_distance(&chars, term, allowed, &mut scratch) {
             let key = (d, std::cmp::Reverse(table.postings[i].doc_freq()), i);
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
@@ -390,15 +399,28 @@ fn correct(table: &TermTable, word: &str) -> Option<String> {
     best.map(|(_, _, i)| table.terms[i].clone())
 }
 
-/// Damerau-free Levenshtein distance between `a` and `b` if it is at most `max`.
-fn bounded_distance(a: &[char], b: &str, max: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// Levenshtein distance between `a` and `b` if it is at most `max`; `scratch` holds reusable
+/// buffers.
+fn bounded_distance(
+    a: &[char],
+    b: &str,
+    max: usize,
+    scratch: &mut (Vec<char>, Vec<usize>, Vec<usize>),
+) -> Option<usize> {
+    let (b_chars, prev, cur) = scratch;
+    b_chars.clear();
+    b_chars.extend(b.chars());
+    if b_chars.len().abs_diff(a.len()) > max {
+        return None;
+    }
+    prev.clear();
+    prev.extend(0..=b_chars.len());
+    cur.clear();
+    cur.resize(b_chars.len() + 1, 0);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in b_chars.iter().enumerate() {
             let cost = usize::from(ca != cb);
             cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
             row_min = row_min.min(cur[j + 1]);
@@ -406,9 +428,10 @@ fn bounded_distance(a: &[char], b: &str, max: usize) -> Option<usize> {
         if row_min > max {
             return None;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
     }
-    (prev[b.len()] <= max).then_some(prev[b.len()])
+    let d = prev[b_chars.len()];
+    (d <= max).then_some(d)
 }
 
 /// Outlet indices named by `outlet:` filters (key or name, ignoring case); `None` when there

@@ -57,6 +57,15 @@ impl PostingList {
         self.freqs.len()
     }
 
+    /// `(doc, term frequency)` of every posting, in document order, without decoding positions.
+    pub fn doc_freqs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut doc = 0u32;
+        self.doc_gaps.iter().zip(&self.freqs).map(move |(gap, &freq)| {
+            doc += gap;
+            (doc, freq)
+        })
+    }
+
     /// Decodes every posting, in document order.
     pub fn decode(&self) -> Vec<Posting> {
         let mut out = Vec::with_capacity(self.freqs.len());

@@ -1,0 +1,119 @@
+//! Benchmark (not a test): native throughput of the build step and query latency.
+//!
+//! `cargo bench -p parallax-folder --bench corpus -- DIR [QUERIES.json]` reads every `.txt` of
+//! DIR, then prints ingestion and index build throughput (MB of text per second, one core),
+//! the bundle size as a share of the text, and the latency of the queries (the peers harness'
+//! `queries.json` by default, when present).
+
+use std::path::Path;
+use std::time::Instant;
+
+use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::{build_corpus, encode_bundle, ingest, Metadata, SourceFile};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = args.first().map(Into::into).unwrap_or_else(|| root.join("seeds"));
+    let paths = parallax_folder::corpus_inputs(&dir).expect("corpus folder");
+    let data: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        })
+        .collect();
+    let bytes: usize = data.iter().map(|(_, b)| b.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "corpus: {} ({} articles, {mb:.1} MB of text)",
+        dir.display(),
+        data.len()
+    );
+
+    let t = Instant::now();
+    for (name, b) in &data {
+        std::hint::black_box(ingest(name, b));
+    }
+    let ingest_s = t.elapsed().as_secs_f64();
+    println!(
+        "ingestion:            {:>8.1} MB/s ({ingest_s:.2} s)",
+        mb / ingest_s
+    );
+
+    let files: Vec<SourceFile> = data
+        .iter()
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let t = Instant::now();
+    let corpus = build_corpus(&files, &Metadata::default()).unwrap();
+    let build_s = t.elapsed().as_secs_f64();
+    println!(
+        "ingestion + index:    {:>8.1} MB/s ({build_s:.2} s)",
+        mb / build_s
+    );
+
+    let bundle = encode_bundle(&corpus);
+    let mut index_only = corpus.clone();
+    index_only.index = Default::default();
+    let index_bytes = bundle.len() - encode_bundle(&index_only).len();
+    println!(
+        "bundle: {:.1} MB; index {:.1} MB = {:.0}% of the text; terms: {} exact, {} stems",
+        bundle.len() as f64 / 1e6,
+        index_bytes as f64 / 1e6,
+        100.0 * index_bytes as f64 / bytes as f64,
+        corpus.index.exact.terms.len(),
+        corpus.index.stems.terms.len()
+    );
+
+    let queries_file = args
+        .get(1)
+        .map(Into::into)
+        .unwrap_or_else(|| root.join("../shared/bench/peers/queries.json"));
+    let Ok(text) = std::fs::read_to_string(&queries_file) else {
+        println!("queries: {} not found, latency skipped", queries_file.display());
+        return;
+    };
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let queries: Vec<String> = json["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["q"].as_str().unwrap().to_string())
+        .collect();
+    let mut samples = Vec::new();
+    let mut by_query = vec![0.0f64; queries.len()];
+    for _ in 0..5 {
+        for (i, q) in queries.iter().enumerate() {
+            let t = Instant::now();
+            let r = search(
+                &corpus,
+                &parse_query(q, ParseOptions::default()),
+                SearchOptions::default(),
+            );
+            std::hint::black_box(r);
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            by_query[i] = by_query[i].max(ms);
+            samples.push(ms);
+        }
+    }
+    let mut slowest: Vec<(f64, &String)> = by_query.into_iter().zip(&queries).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let shown: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(ms, q)| format!("{q:?} {ms:.2} ms"))
+        .collect();
+    println!("slowest queries: {}", shown.join(", "));
+    samples.sort_by(f64::total_cmp);
+    let pct = |p: f64| samples[((samples.len() - 1) as f64 * p) as usize];
+    println!(
+        "native query latency over {} queries x5: median {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+        queries.len(),
+        pct(0.5),
+        pct(0.95),
+        samples[samples.len() - 1]
+    );
+}
