@@ -21,7 +21,10 @@ pub const SEGMENT_GAP: u32 = 4;
 pub struct SearchIndex {
     /// Number of word positions per document (for BM25 length normalisation).
     pub doc_lengths: Vec<u32>,
+    /// Exact forms, with positions (phrases match exact forms).
     pub exact: TermTable,
+    /// Stems, with document frequencies only: nothing needs their positions, and leaving them
+    /// out keeps the index about a third smaller.
     pub stems: TermTable,
 }
 
@@ -73,7 +76,10 @@ impl PostingList {
         for (gap, &freq) in self.doc_gaps.iter().zip(&self.freqs) {
             doc += gap;
             let mut pos = 0u32;
-            let positions = self.position_gaps[at..at + freq as usize]
+            let positions = self
+                .position_gaps
+                .get(at..at + freq as usize)
+                .unwrap_or(&[])
                 .iter()
                 .map(|g| {
                     pos += g;
@@ -86,14 +92,17 @@ impl PostingList {
         out
     }
 
-    fn push(&mut self, last_doc: &mut Option<u32>, doc: u32, positions: &[u32]) {
+    /// Appends a document; its positions are kept only when `keep_positions`.
+    fn push(&mut self, last_doc: &mut Option<u32>, doc: u32, positions: &[u32], keep_positions: bool) {
         self.doc_gaps.push(doc - last_doc.unwrap_or(0));
         *last_doc = Some(doc);
         self.freqs.push(positions.len() as u32);
-        let mut prev = 0;
-        for &p in positions {
-            self.position_gaps.push(p - prev);
-            prev = p;
+        if keep_positions {
+            let mut prev = 0;
+            for &p in positions {
+                self.position_gaps.push(p - prev);
+                prev = p;
+            }
         }
     }
 }
@@ -114,7 +123,7 @@ impl TermTable {
 
     /// Builds the table from each term's `(doc, position)` occurrences, given in document
     /// order and, within a document, in position order.
-    fn build(occurrences: HashMap<String, Vec<(u32, u32)>>) -> TermTable {
+    fn build(occurrences: HashMap<String, Vec<(u32, u32)>>, keep_positions: bool) -> TermTable {
         let mut entries: Vec<(String, Vec<(u32, u32)>)> = occurrences.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut table = TermTable::default();
@@ -124,7 +133,7 @@ impl TermTable {
             let mut last_doc = None;
             for group in occ.chunk_by(|a, b| a.0 == b.0) {
                 let positions: Vec<u32> = group.iter().map(|&(_, p)| p).collect();
-                list.push(&mut last_doc, group[0].0, &positions);
+                list.push(&mut last_doc, group[0].0, &positions, keep_positions);
             }
             table.terms.push(term);
             table.postings.push(list);
@@ -170,7 +179,7 @@ pub fn build_index(articles: &[Article]) -> SearchIndex {
     }
     SearchIndex {
         doc_lengths,
-        exact: TermTable::build(exact),
-        stems: TermTable::build(stems),
+        exact: TermTable::build(exact, true),
+        stems: TermTable::build(stems, false),
     }
 }
