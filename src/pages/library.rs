@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
-use crate::components::OutletBadge;
-use crate::format::{count, long_date};
+use crate::components::{Chip, OutletBadge, PublishedDate};
+use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
 /// Every article, filterable by outlet and sortable by date; the filter and order live in the
@@ -30,19 +30,14 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
                 .iter()
                 .filter(|a| a.outlet == Some(i as u32))
                 .count();
-            let current = outlet_index == Some(i);
             view! {
-                <li>
-                    <a
-                        class=format!("chip oc{}", i % 8)
-                        href=link(Some(o.key.clone()), sort)
-                        aria-current=current.then_some("true")
-                    >
-                        {o.name.clone()}
-                        " "
-                        <span class="n">{n}</span>
-                    </a>
-                </li>
+                <Chip
+                    href=link(Some(o.key.clone()), sort)
+                    current=outlet_index == Some(i)
+                    label=o.name.clone()
+                    outlet=i as u32
+                    count=n
+                />
             }
         })
         .collect_view();
@@ -52,35 +47,27 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
             <div class="controls">
                 <nav aria-label="Filter by outlet">
                     <ul class="chips">
-                        <li>
-                            <a class="chip" href=link(None, sort) aria-current=current_outlet.is_none().then_some("true")>
-                                "All outlets "
-                                <span class="n">{corpus.articles.len()}</span>
-                            </a>
-                        </li>
+                        <Chip
+                            href=link(None, sort)
+                            current=current_outlet.is_none()
+                            label="All outlets".to_string()
+                            count=corpus.articles.len()
+                        />
                         {outlet_links}
                     </ul>
                 </nav>
                 <nav aria-label="Sort">
                     <ul class="chips">
-                        <li>
-                            <a
-                                class="chip"
-                                href=link(current_outlet.clone(), Sort::Newest)
-                                aria-current=(sort == Sort::Newest).then_some("true")
-                            >
-                                "Newest first"
-                            </a>
-                        </li>
-                        <li>
-                            <a
-                                class="chip"
-                                href=link(current_outlet.clone(), Sort::Oldest)
-                                aria-current=(sort == Sort::Oldest).then_some("true")
-                            >
-                                "Oldest first"
-                            </a>
-                        </li>
+                        <Chip
+                            href=link(current_outlet.clone(), Sort::Newest)
+                            current=sort == Sort::Newest
+                            label="Newest first".to_string()
+                        />
+                        <Chip
+                            href=link(current_outlet.clone(), Sort::Oldest)
+                            current=sort == Sort::Oldest
+                            label="Oldest first".to_string()
+                        />
                     </ul>
                 </nav>
             </div>
@@ -134,10 +121,7 @@ fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoV
             </h2>
             <p class="meta">
                 <OutletBadge corpus=corpus outlet=article.outlet />
-                {match article.published {
-                    Some(d) => view! { <time datetime=d.to_string()>{long_date(d)}</time> }.into_any(),
-                    None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
-                }}
+                <PublishedDate date=article.published />
                 <span>{count(article.doc.word_count(), "word", "words")}</span>
             </p>
         </li>

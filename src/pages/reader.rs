@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus, Level};
 
-use crate::components::OutletBadge;
-use crate::format::{count, long_date};
+use crate::components::{OutletBadge, PublishedDate};
+use crate::format::count;
 use crate::route::Route;
 
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
@@ -108,10 +108,7 @@ pub fn Reader(
                 <p class="meta">
                     <OutletBadge corpus=corpus outlet=article.outlet />
                     {doc.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.of(text).to_string()}</span> })}
-                    {match article.published {
-                        Some(d) => view! { <time datetime=d.to_string()>{long_date(d)}</time> }.into_any(),
-                        None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
-                    }}
+                    <PublishedDate date=article.published />
                     <span>{count(doc.word_count(), "word", "words")}</span>
                 </p>
                 {doc.outlet_in_text().map(|o| view! { <p class="byline">"As the text credits it: " {o.to_string()}</p> })}

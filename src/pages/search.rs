@@ -5,9 +5,9 @@ use parallax_core::search::{
 };
 use parallax_core::{Corpus, Span};
 
-use crate::components::OutletBadge;
+use crate::components::{Chip, OutletBadge, PublishedDate};
 use crate::export::{download, to_csv};
-use crate::format::{count, long_date, month_year};
+use crate::format::{count, month_year};
 use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
 
 /// Results per page.
@@ -64,24 +64,16 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
     let tabs = view! {
         <nav aria-label="Search views" class="view-tabs">
             <ul class="chips">
-                <li>
-                    <a
-                        class="chip"
-                        href=link(&|s| s.view = SearchView::Results)
-                        aria-current=(state.view == SearchView::Results).then_some("page")
-                    >
-                        "Results"
-                    </a>
-                </li>
-                <li>
-                    <a
-                        class="chip"
-                        href=link(&|s| s.view = SearchView::Concordance)
-                        aria-current=(state.view == SearchView::Concordance).then_some("page")
-                    >
-                        "Concordance"
-                    </a>
-                </li>
+                <Chip
+                    href=link(&|s| s.view = SearchView::Results)
+                    current=state.view == SearchView::Results
+                    label="Results".to_string()
+                />
+                <Chip
+                    href=link(&|s| s.view = SearchView::Concordance)
+                    current=state.view == SearchView::Concordance
+                    label="Concordance".to_string()
+                />
             </ul>
         </nav>
     };
@@ -154,36 +146,18 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
     let outlets = results
         .outlet_facets
         .iter()
-        .map(|&(outlet, n)| {
-            let (key, name) = match outlet.and_then(|i| corpus.outlets.get(i as usize)) {
-                Some(o) => (Some(o.key.clone()), o.name.clone()),
-                None => (None, "Outlet unknown".to_string()),
-            };
-            let active = key
-                .as_ref()
-                .is_some_and(|k| lower.contains(&format!("outlet:{}", k.to_lowercase())));
-            let class = outlet.map_or("chip".to_string(), |i| format!("chip oc{}", i % 8));
-            match key {
-                Some(k) => {
-                    let target = if active {
-                        with_outlet(&q, None)
-                    } else {
-                        with_outlet(&q, Some(&k))
-                    };
-                    view! {
-                        <li>
-                            <a class=class href=href(target) aria-current=active.then_some("true")>
-                                {name} " " <span class="n">{n}</span>
-                            </a>
-                        </li>
-                    }
-                    .into_any()
+        .map(
+            |&(outlet, n)| match outlet.and_then(|i| corpus.outlets.get(i as usize).map(|o| (i, o))) {
+                Some((i, o)) => {
+                    let active = lower.contains(&format!("outlet:{}", o.key.to_lowercase()));
+                    let target = with_outlet(&q, (!active).then_some(o.key.as_str()));
+                    view! { <Chip href=href(target) current=active label=o.name.clone() outlet=i count=n /> }
+                        .into_any()
                 }
-                None => {
-                    view! { <li class="facet-static">{name} " " <span class="n">{n}</span></li> }.into_any()
-                }
-            }
-        })
+                None => view! { <li class="facet-static">"Outlet unknown " <span class="n">{n}</span></li> }
+                    .into_any(),
+            },
+        )
         .collect_view();
     let months = results
         .month_facets
@@ -193,22 +167,11 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
                 let label = month_label(m);
                 let active =
                     lower.contains(&format!("after:{label}")) && lower.contains(&format!("before:{label}"));
-                let target = if active {
-                    with_month(&q, None)
-                } else {
-                    with_month(&q, Some(&label))
-                };
+                let target = with_month(&q, (!active).then_some(label.as_str()));
                 let name = parallax_core::Date::new(m.0 as u32, m.1 as u32, 1)
                     .map(month_year)
                     .unwrap_or(label);
-                view! {
-                    <li>
-                        <a class="chip" href=href(target) aria-current=active.then_some("true")>
-                            {name} " " <span class="n">{n}</span>
-                        </a>
-                    </li>
-                }
-                .into_any()
+                view! { <Chip href=href(target) current=active label=name count=n /> }.into_any()
             }
             None => {
                 view! { <li class="facet-static">"Date unknown " <span class="n">{n}</span></li> }.into_any()
@@ -250,10 +213,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
                     <h2><a href=href>{article.display_title().to_string()}</a></h2>
                     <p class="meta">
                         <OutletBadge corpus=corpus outlet=article.outlet />
-                        {match article.published {
-                            Some(d) => view! { <time datetime=d.to_string()>{long_date(d)}</time> }.into_any(),
-                            None => view! { <span class="unknown">"Date unknown"</span> }.into_any(),
-                        }}
+                        <PublishedDate date=article.published />
                     </p>
                     <p class="passage">{marked(&article.doc.text, &passage)}</p>
                 </li>
@@ -355,9 +315,9 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
         <div class="kwic-tools">
             <nav aria-label="Sort the concordance">
                 <ul class="chips">
-                    <li><a class="chip" href=sort_link(KwicSort::Rank) aria-current=(state.kwic_sort == KwicSort::Rank).then_some("true")>"Article order"</a></li>
-                    <li><a class="chip" href=sort_link(KwicSort::Left) aria-current=(state.kwic_sort == KwicSort::Left).then_some("true")>"Sort by left context"</a></li>
-                    <li><a class="chip" href=sort_link(KwicSort::Right) aria-current=(state.kwic_sort == KwicSort::Right).then_some("true")>"Sort by right context"</a></li>
+                    <Chip href=sort_link(KwicSort::Rank) current=state.kwic_sort == KwicSort::Rank label="Article order".to_string() />
+                    <Chip href=sort_link(KwicSort::Left) current=state.kwic_sort == KwicSort::Left label="Sort by left context".to_string() />
+                    <Chip href=sort_link(KwicSort::Right) current=state.kwic_sort == KwicSort::Right label="Sort by right context".to_string() />
                 </ul>
             </nav>
             <button type="button" on:click=move |_| download(&file_name, "text/csv", &csv)>"Export CSV"</button>

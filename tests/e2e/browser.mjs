@@ -1,6 +1,7 @@
 // Shared harness: Debian's Chromium driven by playwright-core, and a page wrapper that records
 // console messages, page errors and every request, so each test can assert the console stayed
 // clean and nothing left the origin.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -49,4 +50,17 @@ export async function heading(page, text) {
   const h1 = page.locator("main h1");
   await h1.filter({ hasText: text }).first().waitFor({ timeout: 15000 });
   return (await h1.first().textContent()).trim();
+}
+
+/** Opens `base + hash` in a fresh context, runs `body(page, session)`, then asserts the console
+ *  stayed clean and nothing left the origin of `base`. */
+export async function visit(browser, base, hash, body, options = {}) {
+  const s = await open(browser, { origin: new URL(base).origin, ...options });
+  try {
+    await s.page.goto(base + hash);
+    await body(s.page, s);
+    assert.deepEqual(s.problems(), [], "console stayed clean and nothing left the origin");
+  } finally {
+    await s.close();
+  }
 }

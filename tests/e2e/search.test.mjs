@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { launch, open, heading } from "./browser.mjs";
+import { launch, heading, visit } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -21,16 +21,7 @@ after(async () => {
   server?.close();
 });
 
-async function withPage(hash, body, srv = server) {
-  const s = await open(browser, { origin: new URL(srv.url).origin });
-  try {
-    await s.page.goto(srv.url + hash);
-    await body(s.page, s);
-    assert.deepEqual(s.problems(), [], "console stayed clean and nothing left the origin");
-  } finally {
-    await s.close();
-  }
-}
+const withPage = (hash, body, srv = server) => visit(browser, srv.url, hash, body);
 
 test("typing after / searches as you type, with highlighted passages", async () => {
   await withPage("", async (page) => {

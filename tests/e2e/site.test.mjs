@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, heading } from "./browser.mjs";
+import { launch, open, heading, visit } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -26,20 +26,9 @@ after(async () => {
   server?.close();
 });
 
-/** Opens `path` (a fragment such as "#/read/…") on the sub-path server and runs `body`. */
-async function withPage(hash, body, options = {}) {
-  const origin = new URL(server.url).origin;
-  const s = await open(browser, { origin, ...options });
-  try {
-    await s.page.goto(server.url + hash);
-    await body(s.page, s);
-    assert.deepEqual(s.problems(), [], "console stayed clean and nothing left the origin");
-  } finally {
-    await s.close();
-  }
-}
+/** Opens `hash` (a fragment such as "#/read/…") on the sub-path server and runs `body`. */
+const withPage = (hash, body, options) => visit(browser, server.url, hash, body, options);
 
-const titles = (page) => page.locator(".articles .card h2").allTextContents();
 
 test("library lists every article with outlet, date and length", async () => {
   await withPage("", async (page) => {
