@@ -178,3 +178,25 @@ fn search_never_fails_on_messy_queries() {
         assert!(r.total <= corpus.articles.len(), "{q}");
     }
 }
+
+#[test]
+fn long_non_ascii_passages_are_clipped_on_char_boundaries() {
+    let body = format!("{} target {} more.", "Жжж ".repeat(200), "ёлка ".repeat(200));
+    let text = format!("Headline words\n\n{body}\n");
+    let files = [SourceFile {
+        name: "ru.txt",
+        bytes: text.as_bytes(),
+    }];
+    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let r = search(
+        &corpus,
+        &parse_query("target", ParseOptions::default()),
+        SearchOptions::default(),
+    );
+    assert_eq!(r.total, 1);
+    let passage = parallax_core::search::best_passage(&corpus, 0, &r.matcher);
+    assert!(passage.clipped_start && passage.clipped_end);
+    let shown = passage.span.of(&corpus.articles[0].doc.text);
+    assert!(shown.contains("target") && shown.len() <= 330, "{shown}");
+    assert_eq!(passage.highlights.len(), 1);
+}

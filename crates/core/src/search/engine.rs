@@ -532,7 +532,10 @@ fn clip(text: &str, segment: usize, sentence: usize, span: Span, highlights: Vec
     let (mut clipped_start, mut clipped_end) = (false, false);
     if end - start > MAX_PASSAGE {
         let anchor = highlights.first().map_or(start, |h| h.start as usize);
-        let from = anchor.saturating_sub(MAX_PASSAGE / 3).max(start);
+        let mut from = anchor.saturating_sub(MAX_PASSAGE / 3).max(start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         if from > start {
             let at = text[from..end].find(' ').map_or(from, |i| from + i + 1);
             start = at.min(anchor);
