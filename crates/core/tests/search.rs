@@ -181,22 +181,96 @@ fn search_never_fails_on_messy_queries() {
 
 #[test]
 fn long_non_ascii_passages_are_clipped_on_char_boundaries() {
-    let body = format!("{} target {} more.", "Жжж ".repeat(200), "ёлка ".repeat(200));
-    let text = format!("Headline words\n\n{body}\n");
-    let files = [SourceFile {
-        name: "ru.txt",
-        bytes: text.as_bytes(),
-    }];
-    let corpus = build_corpus(&files, &Default::default()).unwrap();
-    let r = search(
-        &corpus,
-        &parse_query("target", ParseOptions::default()),
-        SearchOptions::default(),
-    );
-    assert_eq!(r.total, 1);
-    let passage = parallax_core::search::best_passage(&corpus, 0, &r.matcher);
-    assert!(passage.clipped_start && passage.clipped_end);
-    let shown = passage.span.of(&corpus.articles[0].doc.text);
-    assert!(shown.contains("target") && shown.len() <= 330, "{shown}");
-    assert_eq!(passage.highlights.len(), 1);
+    // Shifting the text byte by byte puts the clipping point inside a two-byte letter for some
+    // of the shifts.
+    for pad in 0..8 {
+        let body = format!(
+            "{} {} target {} more.",
+            "Жжж ".repeat(200),
+            "a".repeat(pad + 1),
+            "ёлка ".repeat(200)
+        );
+        let text = format!("Headline words\n\n{body}\n");
+        let files = [SourceFile {
+            name: "ru.txt",
+            bytes: text.as_bytes(),
+        }];
+        let corpus = build_corpus(&files, &Default::default()).unwrap();
+        let r = search(
+            &corpus,
+            &parse_query("target", ParseOptions::default()),
+            SearchOptions::default(),
+        );
+        assert_eq!(r.total, 1);
+        let passage = parallax_core::search::best_passage(&corpus, 0, &r.matcher);
+        assert!(passage.clipped_start && passage.clipped_end);
+        let shown = passage.span.of(&corpus.articles[0].doc.text);
+        assert!(shown.contains("target") && shown.len() <= 330, "{shown}");
+        assert_eq!(passage.highlights.len(), 1);
+    }
+}
+
+#[test]
+fn random_documents_and_queries_never_panic() {
+    let alphabet = [
+        "Жжж",
+        " ",
+        "é",
+        "target",
+        "-",
+        "'",
+        "\u{2019}s",
+        ". ",
+        "\n\n",
+        "\"",
+        "6,700",
+        "Ab",
+        "🙂",
+        "co-op",
+        "x*",
+        "OR",
+    ];
+    let mut seed = 11u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..40 {
+        let texts: Vec<String> = (0..3)
+            .map(|_| {
+                (0..300)
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect::<String>()
+            })
+            .collect();
+        let names = ["a.txt", "b.txt", "c.txt"];
+        let files: Vec<SourceFile> = texts
+            .iter()
+            .zip(names)
+            .map(|(t, name)| SourceFile {
+                name,
+                bytes: t.as_bytes(),
+            })
+            .collect();
+        let corpus = build_corpus(&files, &Default::default()).unwrap();
+        for _ in 0..10 {
+            let q: String = (0..4).map(|_| alphabet[next(alphabet.len())]).collect();
+            let r = search(
+                &corpus,
+                &parse_query(&q, ParseOptions { as_you_type: true }),
+                SearchOptions::default(),
+            );
+            for hit in &r.hits {
+                let p = parallax_core::search::best_passage(&corpus, hit.doc, &r.matcher);
+                assert!(corpus.articles[hit.doc as usize]
+                    .doc
+                    .text
+                    .get(p.span.start as usize..p.span.end as usize)
+                    .is_some());
+            }
+            parallax_core::search::concordance(&corpus, &r, 30, 100);
+        }
+    }
 }
