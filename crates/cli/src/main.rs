@@ -50,6 +50,22 @@ fn analyze(dir: &Path) -> Result<(), String> {
 struct Analysis<'a> {
     format_version: u32,
     documents: Vec<DocumentJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    name: String,
+    kind: &'static str,
+    aliases: Vec<String>,
+    documents: Vec<&'a str>,
+    labels: Vec<LabelJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    text: String,
+    document: &'a str,
 }
 
 #[derive(Serialize)]
@@ -97,6 +113,26 @@ impl<'a> Analysis<'a> {
                 .articles
                 .iter()
                 .map(|a| DocumentJson::of(corpus, a))
+                .collect(),
+            entities: parallax_core::entities::extract_entities(corpus)
+                .into_iter()
+                .map(|e| {
+                    let file = |d: u32| corpus.articles[d as usize].doc.file.as_str();
+                    EntityJson {
+                        kind: e.kind.as_str(),
+                        documents: e.documents.iter().map(|&d| file(d)).collect(),
+                        labels: e
+                            .labels
+                            .into_iter()
+                            .map(|(text, d)| LabelJson {
+                                text,
+                                document: file(d),
+                            })
+                            .collect(),
+                        name: e.name,
+                        aliases: e.aliases,
+                    }
+                })
                 .collect(),
         }
     }

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod corpus;
+pub mod entities;
 pub mod ingest;
 pub mod metadata;
 pub mod search;

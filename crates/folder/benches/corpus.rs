@@ -1,7 +1,8 @@
 //! Benchmark (not a test): native throughput of the build step and query latency.
 //!
 //! `cargo bench -p parallax-folder --bench corpus -- DIR [QUERIES.json]` reads every `.txt` of
-//! DIR, then prints ingestion and index build throughput (MB of text per second, one core),
+//! DIR, then prints ingestion, index build and entity extraction throughput (MB of text per
+//! second, one core),
 //! the bundle size as a share of the text, and the latency of the queries (the peers harness'
 //! `queries.json` by default, when present).
 
@@ -53,6 +54,15 @@ fn main() {
     println!(
         "ingestion + index:    {:>8.1} MB/s ({build_s:.2} s)",
         mb / build_s
+    );
+
+    let t = Instant::now();
+    let entities = parallax_core::entities::extract_entities(&corpus);
+    let entity_s = t.elapsed().as_secs_f64();
+    println!(
+        "entity extraction:    {:>8.1} MB/s ({entity_s:.2} s, {} entities)",
+        mb / entity_s,
+        entities.len()
     );
 
     let bundle = encode_bundle(&corpus);

@@ -1,0 +1,152 @@
+//! Entity extraction measured against `tests/fixtures/seeds-gold.toml` ([[entity]]), scored the
+//! way `../shared/eval/score.py` scores it: (document, entity) pairs, matched through any alias.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use parallax_core::entities::extract_entities;
+use parallax_core::{build_corpus, parse_metadata, SourceFile};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Gold {
+    entity: Vec<GoldEntity>,
+}
+
+#[derive(Deserialize)]
+struct GoldEntity {
+    name: String,
+    kind: String,
+    aliases: Vec<String>,
+    documents: Vec<String>,
+}
+
+/// score.py's normalisation: typographic quotes, possessive, a leading "the", case.
+fn norm(s: &str) -> String {
+    let s = s.replace(['\u{2019}', '\u{2018}'], "'");
+    let s = s.replace("'s", "");
+    let s = s.trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[test]
+fn seeds_entities_reach_the_targets() {
+    let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).unwrap())
+        .collect();
+    let files: Vec<SourceFile> = names
+        .iter()
+        .zip(&bytes)
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let meta = parse_metadata(&std::fs::read_to_string(dir.join("corpus.toml")).unwrap()).unwrap();
+    let corpus = build_corpus(&files, &meta).unwrap();
+
+    let mut by_form: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, e) in gold.entity.iter().enumerate() {
+        for f in std::iter::once(&e.name).chain(&e.aliases) {
+            by_form.entry(norm(f)).or_default().insert(i);
+        }
+    }
+    let gold_pairs: BTreeSet<(String, String)> = gold
+        .entity
+        .iter()
+        .flat_map(|e| e.documents.iter().map(|d| (d.clone(), e.name.clone())))
+        .collect();
+    let mut predicted = BTreeSet::new();
+    let (mut matched, mut kind_ok) = (0, 0);
+    for e in extract_entities(&corpus) {
+        let ids: BTreeSet<usize> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .flat_map(|f| by_form.get(&norm(f)).cloned().unwrap_or_default())
+            .collect();
+        let docs = e
+            .documents
+            .iter()
+            .map(|&d| corpus.articles[d as usize].doc.file[..3].to_string());
+        match ids.first() {
+            Some(&best) => {
+                matched += 1;
+                kind_ok += usize::from(e.kind.as_str() == gold.entity[best].kind);
+                predicted.extend(docs.map(|d| (d, gold.entity[best].name.clone())));
+            }
+            None => predicted.extend(docs.map(|d| (d, format!("pred:{}", e.name)))),
+        }
+    }
+    let tp = predicted.intersection(&gold_pairs).count() as f64;
+    let precision = tp / predicted.len() as f64;
+    let recall = tp / gold_pairs.len() as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    let kind_accuracy = kind_ok as f64 / matched as f64;
+    println!("seeds entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
+    assert!(f1 >= 0.95, "entity F1 {f1:.3} below 0.95");
+    assert!(
+        kind_accuracy >= 0.95,
+        "kind accuracy {kind_accuracy:.3} below 0.95"
+    );
+}
+
+/// The entities of one small document, as `name (kind)` strings.
+fn entities_of(text: &str) -> Vec<String> {
+    let files = [SourceFile {
+        name: "t.txt",
+        bytes: text.as_bytes(),
+    }];
+    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    extract_entities(&corpus)
+        .into_iter()
+        .map(|e| format!("{} ({})", e.name, e.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn messy_names_are_read_as_people_places_organisations_and_groups() {
+    let got = entities_of(
+        "Belarus\n\u{a9} Sputnik / Evgeny OdinokovFILE PHOTO: A rally in Minks.\n\
+         MOSCOW (Interfax - 1st May, 2020) Likewise, Russian President Vladimir Putin spoke. \
+         Putin\u{2019}s aide met the Collective Security Treaty Organization (CSTO). The CSTO agreed. \
+         Earlier, the opposition and Western countries met Czech officials.\n",
+    );
+    for want in [
+        "Vladimir Putin (person)",
+        "Evgeny Odinokov (person)",
+        "Minsk (place)",
+        "Moscow (place)",
+        "Belarus (place)",
+        "Collective Security Treaty Organization (organisation)",
+        "Sputnik (organisation)",
+        "Interfax (organisation)",
+        "Russians (group)",
+        "the opposition (group)",
+        "the West (group)",
+        "Czechs (group)",
+    ] {
+        assert!(got.contains(&want.to_string()), "missing {want} in {got:?}");
+    }
+    for unwanted in [
+        "Likewise",
+        "Earlier",
+        "FILE",
+        "PHOTO",
+        "Putin (person)",
+        "CSTO (organisation)",
+    ] {
+        assert!(
+            !got.iter().any(|g| g.starts_with(unwanted)),
+            "{unwanted} in {got:?}"
+        );
+    }
+}
