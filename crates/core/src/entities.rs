@@ -12,7 +12,7 @@
 //! name, `Name (ACRONYM)` makes the acronym an alias, and a misspelt place one edit from a known
 //! one (`Minks`) joins it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -361,25 +361,34 @@ fn classify(run: &[&str], sentence_start: bool, doc: u32, lex: &Lexicon, mention
 /// dropped.
 fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
     let lex = lexicon();
-    let mut by_name: BTreeMap<String, Entity> = BTreeMap::new();
-    let full_people: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.kind == Kind::Person && m.text.contains(' '))
-        .map(|m| m.text.clone())
-        .collect();
+    // Surname → the first full name that ends with it; acronym → its first definition.
+    let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
+        if let Some((_, last)) = m.text.rsplit_once(' ') {
+            surnames.entry(last).or_insert(m.text.as_str());
+        }
+    }
+    let mut defined: BTreeMap<&str, &str> = BTreeMap::new();
+    for (acronym, definition) in acronyms {
+        defined.entry(acronym.as_str()).or_insert(definition.as_str());
+    }
+    struct Building {
+        kind: Kind,
+        aliases: BTreeSet<String>,
+        documents: BTreeSet<u32>,
+        labels: BTreeSet<(String, u32)>,
+    }
+    let mut by_name: BTreeMap<String, Building> = BTreeMap::new();
     for m in &mentions {
         let mut canonical = m.text.clone();
         let mut kind = m.kind;
-        if let Some((_, def)) = acronyms.iter().find(|(a, _)| *a == m.text) {
-            canonical = def.clone();
+        if let Some(def) = defined.get(m.text.as_str()) {
+            canonical = def.to_string();
             kind = Kind::Organisation;
         }
         if kind == Kind::Person && !canonical.contains(' ') {
-            match full_people
-                .iter()
-                .find(|f| f.rsplit(' ').next() == Some(canonical.as_str()))
-            {
-                Some(full) => canonical = full.clone(),
+            match surnames.get(canonical.as_str()) {
+                Some(full) => canonical = full.to_string(),
                 None if lex.given.contains(canonical.as_str()) => continue,
                 None if m.label.is_none() => {
                     // an unknown lone capitalised word: a misspelt place, or nothing we can name
@@ -394,34 +403,31 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
                 None => {}
             }
         }
-        let e = by_name.entry(canonical.clone()).or_insert_with(|| Entity {
-            name: canonical.clone(),
+        let e = by_name.entry(canonical).or_insert_with(|| Building {
             kind,
-            aliases: Vec::new(),
-            documents: Vec::new(),
-            labels: Vec::new(),
+            aliases: BTreeSet::new(),
+            documents: BTreeSet::new(),
+            labels: BTreeSet::new(),
         });
-        if !e.aliases.contains(&m.text) {
-            e.aliases.push(m.text.clone());
-        }
-        if !e.documents.contains(&m.doc) {
-            e.documents.push(m.doc);
-        }
+        e.aliases.insert(m.text.clone());
+        e.documents.insert(m.doc);
         if let Some(l) = &m.label {
-            if !e.labels.iter().any(|(t, d)| t == l && *d == m.doc) {
-                e.labels.push((l.clone(), m.doc));
+            e.labels.insert((l.clone(), m.doc));
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, mut b)| {
+            b.aliases.insert(name.clone());
+            Entity {
+                name,
+                kind: b.kind,
+                aliases: b.aliases.into_iter().collect(),
+                documents: b.documents.into_iter().collect(),
+                labels: b.labels.into_iter().collect(),
             }
-        }
-    }
-    let mut out: Vec<Entity> = by_name.into_values().collect();
-    for e in &mut out {
-        if !e.aliases.contains(&e.name) {
-            e.aliases.push(e.name.clone());
-        }
-        e.aliases.sort();
-        e.documents.sort_unstable();
-    }
-    out
+        })
+        .collect()
 }
 
 /// A gazetteer place one edit (or one swap of neighbours) from `word`, same first letter.
