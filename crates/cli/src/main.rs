@@ -51,6 +51,16 @@ struct Analysis<'a> {
     format_version: u32,
     documents: Vec<DocumentJson<'a>>,
     entities: Vec<EntityJson<'a>>,
+    quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    document: &'a str,
+    speaker: Option<String>,
+    text: &'a str,
+    start: u32,
+    end: u32,
 }
 
 #[derive(Serialize)]
@@ -107,14 +117,29 @@ struct DiagnosticJson<'a> {
 
 impl<'a> Analysis<'a> {
     fn of(corpus: &'a Corpus) -> Analysis<'a> {
+        let entities = parallax_core::entities::extract_entities(corpus);
+        let quotes = parallax_core::quotes::extract_quotes(corpus, &entities)
+            .into_iter()
+            .map(|q| {
+                let doc = &corpus.articles[q.doc as usize].doc;
+                QuoteJson {
+                    document: &doc.file,
+                    speaker: q.speaker.map(|i| entities[i].name.clone()),
+                    text: q.span.of(&doc.text),
+                    start: q.span.start,
+                    end: q.span.end,
+                }
+            })
+            .collect();
         Analysis {
+            quotes,
             format_version: FORMAT_VERSION,
             documents: corpus
                 .articles
                 .iter()
                 .map(|a| DocumentJson::of(corpus, a))
                 .collect(),
-            entities: parallax_core::entities::extract_entities(corpus)
+            entities: entities
                 .into_iter()
                 .map(|e| {
                     let file = |d: u32| corpus.articles[d as usize].doc.file.as_str();

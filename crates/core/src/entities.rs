@@ -246,7 +246,11 @@ fn scan(text: &str, doc: u32, mentions: &mut Vec<Mention>, acronyms: &mut Vec<(S
                 acronyms.push((acr.to_string(), run.join(" ")));
             }
         }
-        let sentence_start = i == 0 || matches!(ws[i - 1].1, "\"" | "\u{201C}" | "(");
+        // After an opening quote or bracket a capital says nothing; after a closing quote
+        // (`," Lavrov said`) it does.
+        let closing_quote = i >= 2 && matches!(ws[i - 2].1, "," | "." | "?" | "!");
+        let sentence_start =
+            i == 0 || matches!(ws[i - 1].1, "\u{201C}" | "(") || (ws[i - 1].1 == "\"" && !closing_quote);
         classify(&run, sentence_start, doc, lex, mentions);
         i = j.max(i + 1);
     }

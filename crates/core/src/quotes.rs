@@ -1,0 +1,254 @@
+//! Direct quotations and who said them.
+//!
+//! A quotation is text between straight or curly double quotes, of at least three words (one
+//! or two quoted words are scare quotes, not speech). A quotation left open at the end of a
+//! paragraph continues into the next one when that opens with a quote mark (the news
+//! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
+//! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
+//! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
+//! `according to X`. A name resolves to the person entity it names; `he`/`she` and
+//! descriptions (`the diplomat`) resolve to the last person named before the quotation. With
+//! no reporting verb, the quotation is unattributed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::entities::{Entity, Kind};
+use crate::text::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub doc: u32,
+    /// Index into the entities given to [`extract_quotes`]; `None` when unattributed.
+    pub speaker: Option<usize>,
+    /// The quoted words, without the quote marks, as a byte range of the document text.
+    pub span: Span,
+}
+
+const VERBS: [&str; 32] = [
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "noting",
+    "urged",
+    "urging",
+    "stressed",
+    "stressing",
+    "stated",
+    "explained",
+    "warned",
+    "warning",
+    "wrote",
+    "asked",
+    "insisted",
+    "declared",
+    "claimed",
+    "claiming",
+    "announced",
+    "emphasized",
+    "emphasised",
+    "pledged",
+    "promised",
+    "vowed",
+    "argued",
+];
+
+/// The quotations of every document, attributed to `entities` where the text allows.
+pub fn extract_quotes(corpus: &Corpus, entities: &[Entity]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (doc, article) in corpus.articles.iter().enumerate() {
+        let d = &article.doc;
+        let text = d.text.as_str();
+        // Where each person of this document is named, for pronouns and descriptions.
+        let mut named: Vec<(usize, usize)> = Vec::new(); // (byte offset, entity)
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != Kind::Person || !e.documents.contains(&(doc as u32)) {
+                continue;
+            }
+            for alias in &e.aliases {
+                named.extend(text.match_indices(alias.as_str()).map(|(at, _)| (at, i)));
+            }
+        }
+        named.sort_unstable();
+        let last_person_before = |at: usize| named.iter().rev().find(|(p, _)| *p < at).map(|&(_, e)| e);
+        let by_name = |name: &str| -> Option<usize> {
+            let name = name.trim_end_matches("'s");
+            entities
+                .iter()
+                .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+        };
+        let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
+        let mut continuing = false; // the previous paragraph ended inside a quotation
+        for p in &d.paragraphs {
+            let para = p.span.of(text);
+            let base = p.span.start as usize;
+            let spans = quoted_spans(para, continuing);
+            continuing = spans.last().is_some_and(|&(_, _, closed)| !closed);
+            for (start, end, closed) in spans {
+                let words = para[start..end].split_whitespace().count();
+                if words < 3 {
+                    continue;
+                }
+                let sentence = p
+                    .sentences
+                    .iter()
+                    .rfind(|s| s.start as usize <= base + start)
+                    .copied()
+                    .unwrap_or(p.span);
+                let before = &text[sentence.start as usize..base + start];
+                let mark = text[base + end..].chars().next().map_or(0, char::len_utf8);
+                let after_end = (base + end + mark).min(p.span.end as usize);
+                let after = &text[after_end..p.span.end as usize];
+                let speaker = attribute(after, before, base + start, &last_person_before, &by_name);
+                let index = out.len();
+                out.push(Quote {
+                    doc: doc as u32,
+                    speaker,
+                    span: Span::new(base + start, base + end),
+                });
+                if speaker.is_some() {
+                    for q in pending.drain(..) {
+                        let quote: &mut Quote = &mut out[q];
+                        quote.speaker = speaker;
+                    }
+                } else if !closed {
+                    pending.push(index);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `(start, end, closed)` byte ranges of quoted text inside a paragraph (marks excluded); an
+/// unclosed quotation runs to the end of the paragraph. When `continuing` (the previous
+/// paragraph ended inside a quotation) and the paragraph does not open a new one, the
+/// quotation goes on from its start.
+fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let reopens = para.starts_with(['"', '\u{201C}']);
+    let mut open: Option<usize> = (continuing && !reopens).then_some(0);
+    for (i, c) in para.char_indices() {
+        let straight = c == '"';
+        let opening = c == '\u{201C}' || (straight && open.is_none());
+        let closing = c == '\u{201D}' || (straight && open.is_some());
+        if opening && open.is_none() {
+            open = Some(i + c.len_utf8());
+        } else if closing {
+            if let Some(s) = open.take() {
+                out.push((s, i, true));
+            }
+        }
+    }
+    if let Some(s) = open {
+        out.push((s, para.len(), false));
+    }
+    out
+}
+
+/// The speaker named next to a quotation: after it first, then before it in its sentence.
+fn attribute(
+    after: &str,
+    before: &str,
+    quote_at: usize,
+    last_person_before: &dyn Fn(usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<usize>,
+) -> Option<usize> {
+    let words_after: Vec<&str> = after
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    if let Some(v) = words_after.iter().position(|w| VERBS.contains(w)) {
+        // `X said` (subject before the verb) or `said X`
+        let subject = &words_after[..v];
+        let object = &words_after[v + 1..];
+        if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
+            return Some(s);
+        }
+        if subject.is_empty() {
+            if let Some(s) = resolve(
+                &object[..object.len().min(3)],
+                quote_at,
+                last_person_before,
+                by_name,
+            ) {
+                return Some(s);
+            }
+        }
+    }
+    let lower = before.to_lowercase();
+    if let Some(i) = lower.rfind("according to ") {
+        let name: Vec<&str> = before[i + 13..].split_whitespace().take(3).collect();
+        if let Some(s) = resolve(&name, quote_at, last_person_before, by_name) {
+            return Some(s);
+        }
+    }
+    let words_before: Vec<&str> = before
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The nearest reporting verb before the quotation whose subject can be read.
+    words_before
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, w)| VERBS.contains(w))
+        .find_map(|(v, _)| {
+            resolve(
+                &words_before[v.saturating_sub(4)..v],
+                quote_at,
+                last_person_before,
+                by_name,
+            )
+        })
+}
+
+/// A speaker from the words next to a reporting verb: a name (longest capitalised tail that
+/// names an entity), a pronoun, or a description (`the diplomat`).
+fn resolve(
+    words: &[&str],
+    quote_at: usize,
+    last_person_before: &dyn Fn(usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<usize>,
+) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    for take in (1..=words.len().min(4)).rev() {
+        let tail = &words[words.len() - take..];
+        if tail
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            if let Some(e) = by_name(&tail.join(" ")) {
+                return Some(e);
+            }
+        }
+        let head = &words[..take];
+        if head
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            if let Some(e) = by_name(&head.join(" ")) {
+                return Some(e);
+            }
+        }
+    }
+    let pronoun_or_description = words
+        .iter()
+        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "the"));
+    if pronoun_or_description {
+        return last_person_before(quote_at);
+    }
+    None
+}
