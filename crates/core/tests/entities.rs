@@ -1,11 +1,12 @@
 //! Entity extraction measured against `tests/fixtures/seeds-gold.toml` ([[entity]]), scored the
 //! way `../shared/eval/score.py` scores it: (document, entity) pairs, matched through any alias.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use parallax_core::entities::extract_entities;
-use parallax_core::{build_corpus, parse_metadata, SourceFile};
+use parallax_core::{build_corpus, SourceFile};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -36,24 +37,7 @@ fn norm(s: &str) -> String {
 #[test]
 fn seeds_entities_reach_the_targets() {
     let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let bytes: Vec<Vec<u8>> = names
-        .iter()
-        .map(|n| std::fs::read(dir.join(n)).unwrap())
-        .collect();
-    let files: Vec<SourceFile> = names
-        .iter()
-        .zip(&bytes)
-        .map(|(name, bytes)| SourceFile { name, bytes })
-        .collect();
-    let meta = parse_metadata(&std::fs::read_to_string(dir.join("corpus.toml")).unwrap()).unwrap();
-    let corpus = build_corpus(&files, &meta).unwrap();
+    let corpus = common::seeds();
 
     let mut by_form: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (i, e) in gold.entity.iter().enumerate() {

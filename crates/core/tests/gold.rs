@@ -2,9 +2,9 @@
 //! the shared evaluation file) over `seeds/`, and, when `../shared/corpora/dev/` is present,
 //! the dev corpus' manifest.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use parallax_core::{build_corpus, parse_metadata, Corpus, SourceFile};
+use common::{load, root};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -28,37 +28,10 @@ struct GoldDocument {
     boilerplate: Vec<String>,
 }
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Reads a folder the way the build does (`*.txt` sorted, optional `corpus.toml`).
-fn load(dir: &Path) -> Corpus {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let bytes: Vec<Vec<u8>> = names
-        .iter()
-        .map(|n| std::fs::read(dir.join(n)).unwrap())
-        .collect();
-    let files: Vec<SourceFile> = names
-        .iter()
-        .zip(&bytes)
-        .map(|(name, bytes)| SourceFile { name, bytes })
-        .collect();
-    let meta = std::fs::read_to_string(dir.join("corpus.toml"))
-        .map(|s| parse_metadata(&s).unwrap())
-        .unwrap_or_default();
-    build_corpus(&files, &meta).unwrap()
-}
-
 #[test]
 fn seeds_documents_match_the_gold_annotation() {
     let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
-    let corpus = load(&root().join("seeds"));
+    let corpus = common::seeds();
     assert_eq!(corpus.articles.len(), gold.document.len());
     for g in &gold.document {
         let a = corpus
@@ -116,7 +89,7 @@ fn seeds_documents_match_the_gold_annotation() {
 
 #[test]
 fn seeds_metadata_names_every_outlet() {
-    let corpus = load(&root().join("seeds"));
+    let corpus = common::seeds();
     let outlet = |file: &str| {
         let a = corpus
             .articles
@@ -152,7 +125,7 @@ fn dev_corpus_dates_and_titles_match_its_manifest() {
         );
         return;
     }
-    let corpus = load(&dir);
+    let corpus = load(&[&dir]);
     let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap();
     let (mut dated, mut dates_ok, mut titles_ok, mut n) = (0, 0, 0, 0);
     for line in manifest.lines().skip(1) {

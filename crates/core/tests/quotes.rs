@@ -1,11 +1,11 @@
 //! Quotations and their speakers: behaviours, and the score against the seeds' gold quotes
 //! (`tests/fixtures/seeds-gold.toml`, [[quote]]).
 
-use std::path::Path;
+mod common;
 
 use parallax_core::entities::extract_entities;
 use parallax_core::quotes::extract_quotes;
-use parallax_core::{build_corpus, parse_metadata, Corpus, SourceFile};
+use parallax_core::{build_corpus, Corpus, SourceFile};
 use serde::Deserialize;
 
 fn corpus_of(files: &[(&str, &str)]) -> Corpus {
@@ -79,24 +79,7 @@ fn norm(s: &str) -> String {
 #[test]
 fn seeds_quotes_are_found_and_attributed() {
     let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let texts: Vec<Vec<u8>> = names
-        .iter()
-        .map(|n| std::fs::read(dir.join(n)).unwrap())
-        .collect();
-    let files: Vec<SourceFile> = names
-        .iter()
-        .zip(&texts)
-        .map(|(name, bytes)| SourceFile { name, bytes })
-        .collect();
-    let meta = parse_metadata(&std::fs::read_to_string(dir.join("corpus.toml")).unwrap()).unwrap();
-    let corpus = build_corpus(&files, &meta).unwrap();
+    let corpus = common::seeds();
     let entities = extract_entities(&corpus);
     let predicted = extract_quotes(&corpus, &entities);
     let (mut found, mut right) = (0, 0);

@@ -1,34 +1,11 @@
 //! Search relevance: a table of queries and the documents that must come first, on `seeds/`
 //! and, when the workplace's dev corpus is present, on `seeds/` + `../shared/corpora/dev/`.
 
-use std::path::Path;
+mod common;
 
+use common::{load, root, seeds};
 use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
-use parallax_core::{build_corpus, parse_metadata, Corpus, SourceFile};
-
-fn load(dirs: &[&Path]) -> Corpus {
-    let mut data = Vec::new();
-    for dir in dirs {
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        names.sort();
-        for p in names {
-            data.push((
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            ));
-        }
-    }
-    let files: Vec<SourceFile> = data
-        .iter()
-        .map(|(name, bytes)| SourceFile { name, bytes })
-        .collect();
-    let meta = parse_metadata(&std::fs::read_to_string(dirs[0].join("corpus.toml")).unwrap()).unwrap();
-    build_corpus(&files, &meta).unwrap()
-}
+use parallax_core::{build_corpus, Corpus, SourceFile};
 
 /// (query, file-name prefixes that must be the first results, in any order; total if known)
 type Case = (&'static str, &'static [&'static str], Option<usize>);
@@ -119,8 +96,7 @@ const SEEDS: &[Case] = &[
 
 #[test]
 fn seeds_queries_rank_the_right_documents_first() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    check(&load(&[&root.join("seeds")]), SEEDS);
+    check(&seeds(), SEEDS);
 }
 
 const WITH_DEV: &[Case] = &[
@@ -138,8 +114,7 @@ const WITH_DEV: &[Case] = &[
 
 #[test]
 fn seeds_and_dev_queries_rank_the_right_documents_first() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dev = root.join("../shared/corpora/dev");
+    let dev = root().join("../shared/corpora/dev");
     if !dev.is_dir() {
         eprintln!(
             "skipped: {} is not here (it ships only with the workplace)",
@@ -147,13 +122,12 @@ fn seeds_and_dev_queries_rank_the_right_documents_first() {
         );
         return;
     }
-    check(&load(&[&root.join("seeds"), &dev]), WITH_DEV);
+    check(&load(&[&root().join("seeds"), &dev]), WITH_DEV);
 }
 
 #[test]
 fn search_never_fails_on_messy_queries() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let corpus = load(&[&root.join("seeds")]);
+    let corpus = seeds();
     let long = "Belarus ".repeat(1300);
     for q in [
         "\"unbalanced",

@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests: reading corpus folders the way the build does.
+
+use std::path::{Path, PathBuf};
+
+use parallax_core::{build_corpus, parse_metadata, Corpus, SourceFile};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The bundled `seeds/` corpus, with its metadata.
+pub fn seeds() -> Corpus {
+    load(&[&root().join("seeds")])
+}
+
+/// Reads the `*.txt` of each folder (sorted by name, folders in order) and the first folder's
+/// `corpus.toml`, as the build does.
+pub fn load(dirs: &[&Path]) -> Corpus {
+    let mut data = Vec::new();
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            data.push((
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            ));
+        }
+    }
+    let files: Vec<SourceFile> = data
+        .iter()
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let meta = std::fs::read_to_string(dirs[0].join("corpus.toml"))
+        .map(|s| parse_metadata(&s).unwrap())
+        .unwrap_or_default();
+    build_corpus(&files, &meta).unwrap()
+}
