@@ -6,9 +6,10 @@
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
-//! `according to X`. A name resolves to the person entity it names; `he`/`she` and
-//! descriptions (`the diplomat`) resolve to the last person named before the quotation. With
-//! no reporting verb, the quotation is unattributed.
+//! `according to X`. A name resolves to the person entity it names; a description resolves to
+//! the first person whose label has its head noun (`the US Congressmen` → a congressman), else,
+//! like `he`/`she`, to the last person named before the quotation. A paragraph that is nothing
+//! but a quotation continues the previous speaker. Otherwise the quotation is unattributed.
 
 use serde::{Deserialize, Serialize};
 
@@ -77,7 +78,22 @@ pub fn extract_quotes(corpus: &Corpus, entities: &[Entity]) -> Vec<Quote> {
             }
         }
         named.sort_unstable();
-        let last_person_before = |at: usize| named.iter().rev().find(|(p, _)| *p < at).map(|&(_, e)| e);
+        // A description (`the US Congressmen said`) names the first person of this document
+        // whose label has its head noun; otherwise, and for pronouns, the last person named
+        // before the quotation.
+        let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
+            let head = words.last().filter(|w| w.len() > 3);
+            let described = head.and_then(|head| {
+                named.iter().find(|&&(_, e)| {
+                    entities[e].labels.iter().any(|(label, d)| {
+                        *d == doc as u32 && label.split_whitespace().any(|l| l.eq_ignore_ascii_case(head))
+                    })
+                })
+            });
+            described
+                .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
+                .map(|&(_, e)| e)
+        };
         let by_name = |name: &str| -> Option<usize> {
             let name = name.trim_end_matches("'s");
             entities
@@ -106,7 +122,15 @@ pub fn extract_quotes(corpus: &Corpus, entities: &[Entity]) -> Vec<Quote> {
                 let mark = text[base + end..].chars().next().map_or(0, char::len_utf8);
                 let after_end = (base + end + mark).min(p.span.end as usize);
                 let after = &text[after_end..p.span.end as usize];
-                let speaker = attribute(after, before, base + start, &last_person_before, &by_name);
+                let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
+                // A paragraph that is nothing but a quotation continues the previous speaker.
+                let alone = para[..start].trim_start().chars().count() <= 1 && after.trim().is_empty();
+                if speaker.is_none() && closed && alone {
+                    speaker = out
+                        .last()
+                        .filter(|q: &&Quote| q.doc == doc as u32)
+                        .and_then(|q| q.speaker);
+                }
                 let index = out.len();
                 out.push(Quote {
                     doc: doc as u32,
@@ -158,7 +182,7 @@ fn attribute(
     after: &str,
     before: &str,
     quote_at: usize,
-    last_person_before: &dyn Fn(usize) -> Option<usize>,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
     by_name: &dyn Fn(&str) -> Option<usize>,
 ) -> Option<usize> {
     let words_after: Vec<&str> = after
@@ -218,7 +242,7 @@ fn attribute(
 fn resolve(
     words: &[&str],
     quote_at: usize,
-    last_person_before: &dyn Fn(usize) -> Option<usize>,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
     by_name: &dyn Fn(&str) -> Option<usize>,
 ) -> Option<usize> {
     if words.is_empty() {
@@ -248,7 +272,7 @@ fn resolve(
         .iter()
         .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "the"));
     if pronoun_or_description {
-        return last_person_before(quote_at);
+        return last_person_before(words, quote_at);
     }
     None
 }

@@ -37,6 +37,9 @@ fn quotes(corpus: &Corpus) -> Vec<(String, String)> {
 
 #[test]
 fn speakers_from_names_pronouns_descriptions_and_continued_paragraphs() {
+    // Paragraph by paragraph: a name after the quotation, a quotation continued into the next
+    // paragraph and attributed by a description, a scare quote, a pronoun before the quotation,
+    // a paragraph that is only a quotation, and a quotation nobody is said to have said.
     let corpus = corpus_of(&[(
         "a.txt",
         "A headline here\n\n\
@@ -44,7 +47,8 @@ fn speakers_from_names_pronouns_descriptions_and_continued_paragraphs() {
          \"It is important that the people decide.\n\n\
          Nobody else should decide for them,\" the minister added.\n\n\
          It was a \"so-called\" plan. He said the plan was \"dead on arrival here.\"\n\n\
-         \"Nobody was named here at all.\"\n",
+         \"A quotation standing alone goes on.\"\n\n\
+         Posters in town read \"nobody is named here at all\" yesterday.\n",
     )]);
     let got = quotes(&corpus);
     let want = [
@@ -52,7 +56,8 @@ fn speakers_from_names_pronouns_descriptions_and_continued_paragraphs() {
         ("It is important that the people decide.", "Sergey Lavrov"),
         ("Nobody else should decide for them,", "Sergey Lavrov"),
         ("dead on arrival here.", "Sergey Lavrov"),
-        ("Nobody was named here at all.", "unattributed"),
+        ("A quotation standing alone goes on.", "Sergey Lavrov"),
+        ("nobody is named here at all", "unattributed"),
     ];
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want, "scare quotes of one or two words are not speech");
@@ -107,6 +112,8 @@ fn seeds_quotes_are_found_and_attributed() {
         gold.quote.len()
     );
     assert_eq!(found, gold.quote.len(), "every gold quotation is found");
-    // The issue's target is 0.90; this floor guards what is reached so far.
-    assert!(accuracy >= 0.8, "speaker accuracy {accuracy:.3}");
+    assert!(
+        accuracy >= 0.9,
+        "speaker accuracy {accuracy:.3} below the 0.90 target"
+    );
 }
