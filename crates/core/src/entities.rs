@@ -327,6 +327,16 @@ fn classify(run: &[&str], sentence_start: bool, doc: u32, lex: &Lexicon, mention
     {
         k += 1;
     }
+    // Capitalised words before a given name and surname are a description (`Lawyer Lyudmila
+    // Kozak`), unless they hold an organisation head-word.
+    if let Some(g) = run[k..].iter().position(|w| lex.given.contains(w.as_str())) {
+        if g > 0
+            && run.len() - (k + g) >= 2
+            && !run[k..k + g].iter().any(|w| lex.org_heads.contains(w.as_str()))
+        {
+            k += g;
+        }
+    }
     // Demonyms and group words among the leading words are mentions of their group
     // (`Russian President` mentions Russians); `US` mentions the United States.
     for w in &run[..k] {

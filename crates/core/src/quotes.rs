@@ -1,6 +1,7 @@
 //! Direct quotations and who said them.
 //!
-//! A quotation is text between straight or curly double quotes, of at least three words (one
+//! A quotation is text between straight or curly double quotes, or single marks that open after
+//! a space (`'…'`, `‘…’`; a `’` before a letter is an apostrophe), of at least three words (one
 //! or two quoted words are scare quotes, not speech). A quotation left open at the end of a
 //! paragraph continues into the next one when that opens with a quote mark (the news
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
@@ -157,21 +158,36 @@ pub fn extract_quotes(corpus: &Corpus, entities: &[Entity]) -> Vec<Quote> {
 /// quotation goes on from its start.
 fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
-    let reopens = para.starts_with(['"', '\u{201C}']);
-    let mut open: Option<usize> = (continuing && !reopens).then_some(0);
-    for (i, c) in para.char_indices() {
-        let straight = c == '"';
-        let opening = c == '\u{201C}' || (straight && open.is_none());
-        let closing = c == '\u{201D}' || (straight && open.is_some());
-        if opening && open.is_none() {
-            open = Some(i + c.len_utf8());
-        } else if closing {
-            if let Some(s) = open.take() {
+    let reopens = para.starts_with(['"', '\u{201C}', '\u{2018}', '\'']);
+    // The open quotation: where its text starts, and whether it opened with a single mark.
+    let mut open: Option<(usize, bool)> = (continuing && !reopens).then_some((0, false));
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}'));
+        let (opens, closes) = match (c, open) {
+            ('"', None) | ('\u{201C}', None) => (true, false),
+            ('"', Some((_, false))) | ('\u{201D}', Some((_, false))) => (false, true),
+            // British-style single marks; inside a double quotation they are nested quotes, and
+            // a ’ followed by a letter is an apostrophe (don’t).
+            ('\u{2018}' | '\'', None) if after_space && next.is_some_and(char::is_alphanumeric) => {
+                (true, false)
+            }
+            ('\u{2019}' | '\'', Some((_, true))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
+                (false, true)
+            }
+            _ => (false, false),
+        };
+        if opens {
+            open = Some((i + c.len_utf8(), matches!(c, '\u{2018}' | '\'')));
+        } else if closes {
+            if let Some((s, _)) = open.take() {
                 out.push((s, i, true));
             }
         }
     }
-    if let Some(s) = open {
+    if let Some((s, _)) = open {
         out.push((s, para.len(), false));
     }
     out

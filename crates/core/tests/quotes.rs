@@ -117,3 +117,24 @@ fn seeds_quotes_are_found_and_attributed() {
         "speaker accuracy {accuracy:.3} below the 0.90 target"
     );
 }
+
+#[test]
+fn single_quote_marks_are_quotations_and_apostrophes_are_not() {
+    let corpus = corpus_of(&[(
+        "b.txt",
+        "A headline here\n\n\
+         Lawyer Lyudmila Kozak said she was 'threatened with physical violence after her abduction' on Monday.\n\n\
+         \u{2018}We don\u{2019}t want our theatres closed,\u{2019} said Darya Petrova, a dancer.\n\n\
+         The people\u{2019}s choice and Belarus' future were not quoted at all.\n",
+    )]);
+    let got = quotes(&corpus);
+    let want = [
+        (
+            "threatened with physical violence after her abduction",
+            "Lyudmila Kozak",
+        ),
+        ("We don\u{2019}t want our theatres closed,", "Darya Petrova"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want);
+}
