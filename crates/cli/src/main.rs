@@ -65,16 +65,16 @@ struct QuoteJson<'a> {
 
 #[derive(Serialize)]
 struct EntityJson<'a> {
-    name: String,
+    name: &'a str,
     kind: &'static str,
-    aliases: Vec<String>,
+    aliases: &'a [String],
     documents: Vec<&'a str>,
     labels: Vec<LabelJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct LabelJson<'a> {
-    text: String,
+    text: &'a str,
     document: &'a str,
 }
 
@@ -117,9 +117,10 @@ struct DiagnosticJson<'a> {
 
 impl<'a> Analysis<'a> {
     fn of(corpus: &'a Corpus) -> Analysis<'a> {
-        let entities = parallax_core::entities::extract_entities(corpus);
-        let quotes = parallax_core::quotes::extract_quotes(corpus, &entities)
-            .into_iter()
+        let entities = &corpus.entities;
+        let quotes = corpus
+            .quotes
+            .iter()
             .map(|q| {
                 let doc = &corpus.articles[q.doc as usize].doc;
                 QuoteJson {
@@ -140,7 +141,7 @@ impl<'a> Analysis<'a> {
                 .map(|a| DocumentJson::of(corpus, a))
                 .collect(),
             entities: entities
-                .into_iter()
+                .iter()
                 .map(|e| {
                     let file = |d: u32| corpus.articles[d as usize].doc.file.as_str();
                     EntityJson {
@@ -148,14 +149,14 @@ impl<'a> Analysis<'a> {
                         documents: e.documents.iter().map(|&d| file(d)).collect(),
                         labels: e
                             .labels
-                            .into_iter()
+                            .iter()
                             .map(|(text, d)| LabelJson {
                                 text,
-                                document: file(d),
+                                document: file(*d),
                             })
                             .collect(),
-                        name: e.name,
-                        aliases: e.aliases,
+                        name: &e.name,
+                        aliases: &e.aliases,
                     }
                 })
                 .collect(),

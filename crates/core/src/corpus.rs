@@ -3,14 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::entities::{extract_entities, Entity};
 use crate::ingest::{ingest, Diagnostic, Document, Level};
 use crate::metadata::{Metadata, MetadataError};
+use crate::quotes::{extract_quotes, Quote};
 use crate::search::{build_index, SearchIndex};
 use crate::text::{normalize_for_matching, Date};
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
 /// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -20,6 +22,10 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Full-text index; document numbers are positions in `articles`.
     pub index: SearchIndex,
+    /// People, organisations, places and groups, sorted by name.
+    pub entities: Vec<Entity>,
+    /// Direct quotations in document order; speakers index into `entities`.
+    pub quotes: Vec<Quote>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -132,10 +138,14 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         .collect();
     articles.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
     let index = build_index(&articles);
+    let entities = extract_entities(&articles);
+    let quotes = extract_quotes(&articles, &entities);
     Ok(Corpus {
         outlets,
         articles,
         index,
+        entities,
+        quotes,
     })
 }
 

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Corpus;
+use crate::corpus::Article;
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -28,6 +28,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order pages list them.
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Organisation, Kind::Place, Kind::Group];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "person",
@@ -49,6 +52,16 @@ pub struct Entity {
     pub documents: Vec<u32>,
     /// `(label, document)`: titles and descriptions attached to mentions.
     pub labels: Vec<(String, u32)>,
+    /// Where the text names it, sorted by document and position.
+    pub mentions: Vec<EntityMention>,
+}
+
+/// One place a document names an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityMention {
+    pub doc: u32,
+    /// The name as written (titles and labels before it excluded).
+    pub span: Span,
 }
 
 struct Lexicon {
@@ -103,13 +116,14 @@ struct Mention {
     kind: Kind,
     label: Option<String>,
     doc: u32,
+    span: Span,
 }
 
 /// Extracts the entities of a corpus.
-pub fn extract_entities(corpus: &Corpus) -> Vec<Entity> {
+pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
     let mut mentions = Vec::new();
     let mut acronyms: Vec<(String, String)> = Vec::new();
-    for (doc, article) in corpus.articles.iter().enumerate() {
+    for (doc, article) in articles.iter().enumerate() {
         let d = &article.doc;
         // A headline in title case (`Lavrov Welcomes All-Belarusian…`) says nothing by its
         // capitals; its names recur in the body.
@@ -131,7 +145,7 @@ pub fn extract_entities(corpus: &Corpus) -> Vec<Entity> {
         );
         regions.extend(d.paragraphs.iter().flat_map(|p| p.sentences.iter().copied()));
         for span in regions {
-            scan(span.of(&d.text), doc as u32, &mut mentions, &mut acronyms);
+            scan(&d.text, span, doc as u32, &mut mentions, &mut acronyms);
         }
     }
     join(mentions, &acronyms)
@@ -208,9 +222,22 @@ fn title_case(w: &str) -> String {
         .unwrap_or_default()
 }
 
-fn scan(text: &str, doc: u32, mentions: &mut Vec<Mention>, acronyms: &mut Vec<(String, String)>) {
+/// A word of a capitalised run: its byte offset in the document and its text.
+type Word<'t> = (usize, &'t str);
+
+fn scan(
+    doc_text: &str,
+    region: Span,
+    doc: u32,
+    mentions: &mut Vec<Mention>,
+    acronyms: &mut Vec<(String, String)>,
+) {
     let lex = lexicon();
-    let ws = words(text);
+    let base = region.start as usize;
+    let ws: Vec<Word> = words(region.of(doc_text))
+        .into_iter()
+        .map(|(at, w)| (base + at, w))
+        .collect();
     let mut i = 0;
     while i < ws.len() {
         if !is_cap(ws[i].1) {
@@ -220,20 +247,21 @@ fn scan(text: &str, doc: u32, mentions: &mut Vec<Mention>, acronyms: &mut Vec<(S
                     kind: Kind::Group,
                     label: None,
                     doc,
+                    span: Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
                 });
             }
             i += 1;
             continue;
         }
-        let mut run: Vec<&str> = vec![strip_possessive(ws[i].1)];
+        let mut run: Vec<Word> = vec![(ws[i].0, strip_possessive(ws[i].1))];
         let mut j = i + 1;
         while j < ws.len() {
             let w = ws[j].1;
             if is_cap(w) {
-                run.push(strip_possessive(w));
+                run.push((ws[j].0, strip_possessive(w)));
                 j += 1;
             } else if matches!(w, "of" | "the") && ws.get(j + 1).is_some_and(|n| is_cap(n.1)) {
-                run.push(w);
+                run.push(ws[j]);
                 j += 1;
             } else {
                 break;
@@ -243,7 +271,7 @@ fn scan(text: &str, doc: u32, mentions: &mut Vec<Mention>, acronyms: &mut Vec<(S
         if ws.get(j).is_some_and(|w| w.1 == "(") && ws.get(j + 2).is_some_and(|w| w.1 == ")") {
             let acr = ws[j + 1].1;
             if acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                acronyms.push((acr.to_string(), run.join(" ")));
+                acronyms.push((acr.to_string(), join_words(&run)));
             }
         }
         // After an opening quote or bracket a capital says nothing; after a closing quote
@@ -256,117 +284,124 @@ fn scan(text: &str, doc: u32, mentions: &mut Vec<Mention>, acronyms: &mut Vec<(S
     }
 }
 
-fn classify(run: &[&str], sentence_start: bool, doc: u32, lex: &Lexicon, mentions: &mut Vec<Mention>) {
-    let mut run: Vec<String> = run.iter().map(|w| w.to_string()).collect();
-    if run
-        .iter()
-        .all(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
-        && run.len() == 1
-    {
+fn join_words(run: &[(usize, impl AsRef<str>)]) -> String {
+    run.iter().map(|(_, w)| w.as_ref()).collect::<Vec<_>>().join(" ")
+}
+
+/// The byte range from the first word of `run` to the end of its last.
+fn run_span(run: &[(usize, impl AsRef<str>)]) -> Span {
+    match (run.first(), run.last()) {
+        (Some(f), Some(l)) => Span::new(f.0, l.0 + l.1.as_ref().len()),
+        _ => Span::default(),
+    }
+}
+
+fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut run: Vec<(usize, String)> = run.iter().map(|&(at, w)| (at, w.to_string())).collect();
+    if run.len() == 1 && run[0].1.len() > 1 && run[0].1.chars().all(|c| !c.is_lowercase()) {
         // all capitals: an acronym, a dateline place (MOSCOW), or debris (FILE)
-        let t = title_case(&run[0]);
+        let t = title_case(&run[0].1);
         if lex.places.contains_key(&t) {
-            run[0] = t;
+            run[0].1 = t;
         }
     }
-    while let Some(first) = run.first() {
-        let drop = lex.not_names.contains(first.as_str())
-            && (sentence_start
-                || first.chars().all(|c| !c.is_lowercase())
-                || lex.not_names.contains(first.as_str()));
-        if drop {
+    while let Some((_, first)) = run.first() {
+        if lex.not_names.contains(first.as_str()) {
             run.remove(0);
         } else {
             break;
         }
     }
-    while run.last().is_some_and(|w| matches!(w.as_str(), "of" | "the")) {
+    while run
+        .last()
+        .is_some_and(|(_, w)| matches!(w.as_str(), "of" | "the"))
+    {
         run.pop();
     }
     if run.is_empty() {
         return;
     }
-    let whole = run.join(" ");
-    let push = |mentions: &mut Vec<Mention>, text: String, kind: Kind, label: Option<String>| {
+    let whole = join_words(&run);
+    let push = |mentions: &mut Vec<Mention>, text: String, kind: Kind, label: Option<String>, span: Span| {
         mentions.push(Mention {
             text,
             kind,
             label,
             doc,
+            span,
         });
     };
+    let all = run_span(&run);
     if lex.media.contains(whole.as_str()) {
-        return push(mentions, whole, Kind::Organisation, None);
+        return push(mentions, whole, Kind::Organisation, None, all);
     }
-    if run.iter().any(|w| lex.org_heads.contains(w.as_str())) {
-        return push(mentions, whole, Kind::Organisation, None);
+    if run.iter().any(|(_, w)| lex.org_heads.contains(w.as_str())) {
+        return push(mentions, whole, Kind::Organisation, None, all);
     }
     if let Some((place, _)) = lex.places.get(&whole) {
-        return push(mentions, place.clone(), Kind::Place, None);
+        return push(mentions, place.clone(), Kind::Place, None, all);
     }
-    if run.len() == 1 && run[0].len() >= 2 && run[0].chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-        let kind = if matches!(run[0].as_str(), "US" | "UK" | "USA" | "UAE") {
-            Kind::Place
-        } else {
-            Kind::Organisation
-        };
-        let text = match run[0].as_str() {
-            "US" | "USA" => "United States".to_string(),
-            "UK" => "United Kingdom".to_string(),
-            _ => run[0].clone(),
-        };
-        return push(mentions, text, kind, None);
+    let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
+    if let [only] = words[..] {
+        if only.len() >= 2 && only.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            let (text, kind) = match only {
+                "US" | "USA" => ("United States", Kind::Place),
+                "UK" => ("United Kingdom", Kind::Place),
+                "UAE" => ("UAE", Kind::Place),
+                _ => (only, Kind::Organisation),
+            };
+            return push(mentions, text.to_string(), kind, None, all);
+        }
     }
     // Leading demonyms and titles are labels; what follows is the name.
     let mut k = 0;
     let is_title = |w: &str| {
         lex.titles.contains(w) || lex.demonyms.contains_key(w) || lex.groups.contains_key(w) || w == "US"
     };
-    while k < run.len()
-        && (is_title(&run[k]) || (run[k] == "of" && run.get(k + 1).is_some_and(|n| is_title(n))))
+    while k < words.len()
+        && (is_title(words[k]) || (words[k] == "of" && words.get(k + 1).is_some_and(|n| is_title(n))))
     {
         k += 1;
     }
     // Capitalised words before a given name and surname are a description (`Lawyer Lyudmila
     // Kozak`), unless they hold an organisation head-word.
-    if let Some(g) = run[k..].iter().position(|w| lex.given.contains(w.as_str())) {
-        if g > 0
-            && run.len() - (k + g) >= 2
-            && !run[k..k + g].iter().any(|w| lex.org_heads.contains(w.as_str()))
-        {
+    if let Some(g) = words[k..].iter().position(|w| lex.given.contains(w)) {
+        if g > 0 && words.len() - (k + g) >= 2 && !words[k..k + g].iter().any(|w| lex.org_heads.contains(w)) {
             k += g;
         }
     }
     // Demonyms and group words among the leading words are mentions of their group
     // (`Russian President` mentions Russians); `US` mentions the United States.
-    for w in &run[..k] {
+    for (at, w) in &run[..k] {
+        let span = Span::new(*at, at + w.len());
         if let Some(group) = lex.demonyms.get(w) {
-            push(mentions, group.clone(), Kind::Group, None);
+            push(mentions, group.clone(), Kind::Group, None, span);
         } else if let Some(group) = lex.groups.get(w.as_str()) {
-            push(mentions, group.to_string(), Kind::Group, None);
+            push(mentions, group.to_string(), Kind::Group, None, span);
         } else if w == "US" {
-            push(mentions, "United States".to_string(), Kind::Place, None);
+            push(mentions, "United States".to_string(), Kind::Place, None, span);
         }
     }
     if k == run.len() {
         return;
     }
-    let label = (k > 0).then(|| run[..k].join(" "));
-    let name: Vec<&String> = run[k..].iter().collect();
-    let name_text = name.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+    let label = (k > 0).then(|| words[..k].join(" "));
+    let name = &words[k..];
+    let name_text = name.join(" ");
+    let span = run_span(&run[k..]);
     if let Some((place, _)) = lex.places.get(&name_text) {
-        return push(mentions, place.clone(), Kind::Place, None);
+        return push(mentions, place.clone(), Kind::Place, None, span);
     }
-    let person = lex.given.contains(name[0].as_str()) || (label.is_some() && (1..=3).contains(&name.len()));
+    let person = lex.given.contains(name[0]) || (label.is_some() && (1..=3).contains(&name.len()));
     if person {
-        return push(mentions, name_text, Kind::Person, label);
+        return push(mentions, name_text, Kind::Person, label, span);
     }
     if name.len() == 1 && !sentence_start {
         // a lone capitalised word: possibly a surname; decided when joining
-        return push(mentions, name_text, Kind::Person, label);
+        return push(mentions, name_text, Kind::Person, label, span);
     }
     if name.len() >= 2 {
-        push(mentions, name_text, Kind::Organisation, label);
+        push(mentions, name_text, Kind::Organisation, label, span);
     }
 }
 
@@ -391,6 +426,7 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
         aliases: BTreeSet<String>,
         documents: BTreeSet<u32>,
         labels: BTreeSet<(String, u32)>,
+        mentions: Vec<EntityMention>,
     }
     let mut by_name: BTreeMap<String, Building> = BTreeMap::new();
     for m in &mentions {
@@ -422,6 +458,11 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             aliases: BTreeSet::new(),
             documents: BTreeSet::new(),
             labels: BTreeSet::new(),
+            mentions: Vec::new(),
+        });
+        e.mentions.push(EntityMention {
+            doc: m.doc,
+            span: m.span,
         });
         e.aliases.insert(m.text.clone());
         e.documents.insert(m.doc);
@@ -433,12 +474,15 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
         .into_iter()
         .map(|(name, mut b)| {
             b.aliases.insert(name.clone());
+            b.mentions.sort();
+            b.mentions.dedup();
             Entity {
                 name,
                 kind: b.kind,
                 aliases: b.aliases.into_iter().collect(),
                 documents: b.documents.into_iter().collect(),
                 labels: b.labels.into_iter().collect(),
+                mentions: b.mentions,
             }
         })
         .collect()

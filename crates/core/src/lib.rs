@@ -26,6 +26,7 @@ pub mod corpus;
 pub mod entities;
 pub mod ingest;
 pub mod metadata;
+pub mod profile;
 pub mod quotes;
 pub mod search;
 pub mod text;

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Corpus;
+use crate::corpus::Article;
 use crate::entities::{Entity, Kind};
 use crate::text::Span;
 
@@ -63,9 +63,9 @@ const VERBS: [&str; 32] = [
 ];
 
 /// The quotations of every document, attributed to `entities` where the text allows.
-pub fn extract_quotes(corpus: &Corpus, entities: &[Entity]) -> Vec<Quote> {
+pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
     let mut out = Vec::new();
-    for (doc, article) in corpus.articles.iter().enumerate() {
+    for (doc, article) in articles.iter().enumerate() {
         let d = &article.doc;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.

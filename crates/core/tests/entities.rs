@@ -5,7 +5,6 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use parallax_core::entities::extract_entities;
 use parallax_core::{build_corpus, SourceFile};
 use serde::Deserialize;
 
@@ -52,7 +51,7 @@ fn seeds_entities_reach_the_targets() {
         .collect();
     let mut predicted = BTreeSet::new();
     let (mut matched, mut kind_ok) = (0, 0);
-    for e in extract_entities(&corpus) {
+    for e in &corpus.entities {
         let ids: BTreeSet<usize> = std::iter::once(&e.name)
             .chain(&e.aliases)
             .flat_map(|f| by_form.get(&norm(f)).cloned().unwrap_or_default())
@@ -90,8 +89,9 @@ fn entities_of(text: &str) -> Vec<String> {
         bytes: text.as_bytes(),
     }];
     let corpus = build_corpus(&files, &Default::default()).unwrap();
-    extract_entities(&corpus)
-        .into_iter()
+    corpus
+        .entities
+        .iter()
         .map(|e| format!("{} ({})", e.name, e.kind.as_str()))
         .collect()
 }

@@ -3,8 +3,6 @@
 
 mod common;
 
-use parallax_core::entities::extract_entities;
-use parallax_core::quotes::extract_quotes;
 use parallax_core::{build_corpus, Corpus, SourceFile};
 use serde::Deserialize;
 
@@ -21,9 +19,10 @@ fn corpus_of(files: &[(&str, &str)]) -> Corpus {
 
 /// `(quote text, speaker name or "unattributed")` of a corpus.
 fn quotes(corpus: &Corpus) -> Vec<(String, String)> {
-    let entities = extract_entities(corpus);
-    extract_quotes(corpus, &entities)
-        .into_iter()
+    let entities = &corpus.entities;
+    corpus
+        .quotes
+        .iter()
         .map(|q| {
             let text = q.span.of(&corpus.articles[q.doc as usize].doc.text).to_string();
             (
@@ -85,8 +84,8 @@ fn norm(s: &str) -> String {
 fn seeds_quotes_are_found_and_attributed() {
     let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
     let corpus = common::seeds();
-    let entities = extract_entities(&corpus);
-    let predicted = extract_quotes(&corpus, &entities);
+    let entities = &corpus.entities;
+    let predicted = &corpus.quotes;
     let (mut found, mut right) = (0, 0);
     for g in &gold.quote {
         let hits: Vec<_> = predicted

@@ -57,17 +57,29 @@ fn main() {
     );
 
     let t = Instant::now();
-    let entities = parallax_core::entities::extract_entities(&corpus);
+    let entities = parallax_core::entities::extract_entities(&corpus.articles);
     let entity_s = t.elapsed().as_secs_f64();
     println!(
         "entity extraction:    {:>8.1} MB/s ({entity_s:.2} s, {} entities)",
         mb / entity_s,
         entities.len()
     );
+    let t = Instant::now();
+    let quotes = parallax_core::quotes::extract_quotes(&corpus.articles, &entities);
+    let quote_s = t.elapsed().as_secs_f64();
+    println!(
+        "quote extraction:     {:>8.1} MB/s ({quote_s:.2} s, {} quotes)",
+        mb / quote_s,
+        quotes.len()
+    );
 
     let bundle = encode_bundle(&corpus);
     let mut index_only = corpus.clone();
     index_only.index = Default::default();
+    let mut no_entities = corpus.clone();
+    no_entities.entities.clear();
+    no_entities.quotes.clear();
+    let entity_bytes = bundle.len() - encode_bundle(&no_entities).len();
     let index_bytes = bundle.len() - encode_bundle(&index_only).len();
     println!(
         "bundle: {:.1} MB; index {:.1} MB = {:.0}% of the text; terms: {} exact, {} stems",
@@ -76,6 +88,12 @@ fn main() {
         100.0 * index_bytes as f64 / bytes as f64,
         corpus.index.exact.terms.len(),
         corpus.index.stems.terms.len()
+    );
+    println!(
+        "entities and quotes in the bundle: {:.1} MB ({} entities, {} quotes)",
+        entity_bytes as f64 / 1e6,
+        corpus.entities.len(),
+        corpus.quotes.len()
     );
 
     let queries_file = args

@@ -13,6 +13,7 @@ use super::index::{article_tokens, Posting, SearchIndex, TermTable};
 use super::query::{Atom, Query};
 use super::tokenize::stem;
 use crate::corpus::Corpus;
+use crate::profile::find_entities;
 use crate::text::{Date, Span};
 
 pub const K1: f32 = 1.2;
@@ -112,7 +113,8 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         messages: query.messages.clone(),
         ..SearchResults::default()
     };
-    if query.is_empty() || n_docs == 0 {
+    let entity_docs = resolve_entities(corpus, &query.entities, &mut results.messages);
+    if (query.is_empty() && entity_docs.is_none()) || n_docs == 0 {
         return results;
     }
     let avg_len = index.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n_docs as f32;
@@ -121,7 +123,12 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         avg_len: avg_len.max(1.0),
         lengths: &index.doc_lengths,
     };
-    let mut scores: Vec<Option<f32>> = vec![Some(0.0); n_docs];
+    // Entity filters alone rank the articles naming the entity by how often they do.
+    let mut scores: Vec<Option<f32>> = match (&entity_docs, query.is_empty()) {
+        (Some(counts), true) => counts.iter().map(|&n| (n > 0).then_some(n as f32)).collect(),
+        (Some(counts), false) => counts.iter().map(|&n| (n > 0).then_some(0.0)).collect(),
+        (None, _) => vec![Some(0.0); n_docs],
+    };
     for clause in &query.clauses {
         let mut clause_scores: Vec<Option<f32>> = vec![None; n_docs];
         for atom in clause {
@@ -432,6 +439,42 @@ fn bounded_distance(
     }
     let d = prev[b_chars.len()];
     (d <= max).then_some(d)
+}
+
+/// For `entity:` filters, the mentions per document of the entities they name (0 where a
+/// document lacks one of them); `None` when there is no entity filter.
+fn resolve_entities(corpus: &Corpus, names: &[String], messages: &mut Vec<String>) -> Option<Vec<usize>> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut counts = vec![0usize; corpus.articles.len()];
+    let mut named = vec![0usize; corpus.articles.len()];
+    for name in names {
+        let found = find_entities(&corpus.entities, name);
+        if found.is_empty() {
+            messages.push(format!(
+                "No entity is called \u{201C}{name}\u{201D}; see the Entities page for the names found."
+            ));
+        }
+        let mut docs: Vec<u32> = Vec::new();
+        for &e in &found {
+            for m in &corpus.entities[e].mentions {
+                counts[m.doc as usize] += 1;
+                docs.push(m.doc);
+            }
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        for d in docs {
+            named[d as usize] += 1;
+        }
+    }
+    for (c, n) in counts.iter_mut().zip(named) {
+        if n < names.len() {
+            *c = 0;
+        }
+    }
+    Some(counts)
 }
 
 /// Outlet indices named by `outlet:` filters (key or name, ignoring case); `None` when there

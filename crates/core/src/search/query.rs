@@ -8,6 +8,7 @@
 //! | `-sanctions`, `-"united nations"` | exclude |
 //! | `minsk OR moscow` | either |
 //! | `outlet:rt` | only this outlet (key or name, any case) |
+//! | `entity:lukashenko`, `entity:"Alexander Lukashenko"` | only articles naming this entity (name or alias, any case); alone, lists them by mentions |
 //! | `after:2020-09`, `before:2021` | dates (year, month or day; inclusive) |
 //!
 //! Misspelt terms that match nothing are corrected to the nearest indexed word (more edits
@@ -29,6 +30,8 @@ pub struct Query {
     pub excluded: Vec<Atom>,
     /// Outlet names or keys, as written (`outlet:rt`).
     pub outlets: Vec<String>,
+    /// Entity names or aliases, as written (`entity:lukashenko`); each must be named.
+    pub entities: Vec<String>,
     /// Inclusive date bounds.
     pub after: Option<Date>,
     pub before: Option<Date>,
@@ -111,6 +114,7 @@ pub fn parse_query(input: &str, options: ParseOptions) -> Query {
         pending_or = false;
     }
     if q.clauses.is_empty()
+        && q.entities.is_empty()
         && (!q.excluded.is_empty() || !q.outlets.is_empty() || q.after.is_some() || q.before.is_some())
     {
         q.messages
@@ -164,6 +168,12 @@ fn split_pieces(input: &str, messages: &mut Vec<String>) -> Vec<Piece> {
         }
         let mut text = String::new();
         while let Some(&c) = chars.peek() {
+            if is_quote(c) && text.ends_with(':') {
+                // `entity:"Alexander Lukashenko"`: a quoted filter value
+                chars.next();
+                text.extend(chars.by_ref().take_while(|&c| !is_quote(c)));
+                break;
+            }
             if c.is_whitespace() || is_quote(c) {
                 break;
             }
@@ -195,6 +205,15 @@ fn apply_filter(q: &mut Query, key: &str, value: &str) -> bool {
                     .push("\u{201C}outlet:\u{201D} needs a name, e.g. outlet:rt.".into());
             } else {
                 q.outlets.push(value.to_string());
+            }
+            true
+        }
+        "entity" => {
+            if value.trim().is_empty() {
+                q.messages
+                    .push("\u{201C}entity:\u{201D} needs a name, e.g. entity:lukashenko.".into());
+            } else {
+                q.entities.push(value.trim().to_string());
             }
             true
         }
@@ -348,6 +367,15 @@ mod tests {
         assert_eq!(q.clauses.len(), MAX_ATOMS);
         assert!(q.messages[0].contains("first 32"));
         assert!(parse("-belarus").messages[0].contains("at least one word"));
+        let q = parse("entity:\"Alexander Lukashenko\" protest entity:putin entity:");
+        assert_eq!(q.entities, ["Alexander Lukashenko", "putin"]);
+        assert_eq!(q.clauses.len(), 1);
+        assert!(q.messages[0].contains("needs a name"));
+        assert!(parse("entity:putin").messages.is_empty());
+        assert_eq!(
+            parse("entity:\"Maria Kolesnikova").entities,
+            ["Maria Kolesnikova"]
+        );
         assert!(parse("OR OR belarus OR").messages.is_empty());
     }
 }
