@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use parallax_core::profile::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -15,4 +16,24 @@ pub fn corpus() -> Result<&'static Corpus, &'static BundleError> {
 /// The article whose id (file name without extension) is `id`.
 pub fn article<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
     corpus.articles.iter().find(|a| a.id() == id)
+}
+
+/// Each document's entity mentions, indexed once on first use.
+pub fn mentions(corpus: &'static Corpus) -> &'static MentionIndex {
+    static INDEX: OnceLock<MentionIndex> = OnceLock::new();
+    INDEX.get_or_init(|| MentionIndex::new(corpus))
+}
+
+/// The figures of the entities list, computed once on first use.
+pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
+    static ROWS: OnceLock<Vec<EntityRow>> = OnceLock::new();
+    ROWS.get_or_init(|| parallax_core::profile::entity_rows(corpus))
+}
+
+/// The entity called `name`, by its index.
+pub fn entity(corpus: &Corpus, name: &str) -> Option<usize> {
+    corpus
+        .entities
+        .binary_search_by(|e| e.name.as_str().cmp(name))
+        .ok()
 }

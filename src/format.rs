@@ -1,5 +1,6 @@
 //! How figures read on screen.
 
+use parallax_core::entities::Kind;
 use parallax_core::Date;
 
 /// `19 September 2020`.
@@ -12,9 +13,24 @@ pub fn month_year(d: Date) -> String {
     format!("{} {}", &d.month_name()[..3], d.year)
 }
 
+/// `Sep 2020` for a month key `(2020, 9)`; `2020-13` stays as written.
+pub fn month_key(m: (u16, u8)) -> String {
+    Date::new(m.0 as u32, m.1 as u32, 1).map_or_else(|| format!("{}-{}", m.0, m.1), month_year)
+}
+
 /// `1 article`, `5 articles`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The plural a page uses for a kind: `People`.
+pub fn kind_plural(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "People",
+        Kind::Organisation => "Organisations",
+        Kind::Place => "Places",
+        Kind::Group => "Groups",
+    }
 }
 
 #[cfg(test)]
@@ -26,6 +42,7 @@ mod tests {
         let d = Date::parse_iso("2020-09-19").unwrap();
         assert_eq!(long_date(d), "19 September 2020");
         assert_eq!(month_year(d), "Sep 2020");
+        assert_eq!(month_key((2021, 2)), "Feb 2021");
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(0, "article", "articles"), "0 articles");
     }

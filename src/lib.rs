@@ -15,7 +15,7 @@ pub mod route;
 use leptos::prelude::*;
 
 use crate::components::SiteHeader;
-use crate::pages::{Library, NotFound, Reader, Search};
+use crate::pages::{Entities, EntityPage, Library, NotFound, Reader, Search};
 use crate::route::Route;
 
 /// The whole app: header, the view the URL fragment names, footer.
@@ -49,6 +49,12 @@ pub fn App() -> impl IntoView {
         Ok(c) => match route.get() {
             Route::Library(q) => view! { <Library corpus=c query=q /> }.into_any(),
             Route::Search(state) => view! { <Search corpus=c state=state /> }.into_any(),
+            Route::Entities(q) => view! { <Entities corpus=c query=q /> }.into_any(),
+            Route::Entity(name) => match corpus::entity(c, &name) {
+                Some(e) => view! { <EntityPage corpus=c entity=e /> }.into_any(),
+                None => view! { <NotFound what=format!("No entity of this corpus is called \u{201C}{name}\u{201D}.") /> }
+                    .into_any(),
+            },
             Route::Reader { id, paragraph, sentence } => match corpus::article(c, &id) {
                 Some(a) => view! { <Reader corpus=c article=a paragraph=paragraph sentence=sentence /> }.into_any(),
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
@@ -87,10 +93,7 @@ fn focus_view(navigated: bool) {
     use wasm_bindgen::JsCast;
     let doc = document();
     // Typing in the search box changes the route; focus stays where the reader types.
-    if doc
-        .active_element()
-        .is_some_and(|e| e.id() == components::SEARCH_BOX_ID)
-    {
+    if doc.active_element().is_some_and(|e| e.tag_name() == "INPUT") {
         return;
     }
     let focus = |selector: &str| {

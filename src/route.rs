@@ -5,6 +5,8 @@
 //! `index.html` and the app reads the route from `location.hash`. Each navigation is a history
 //! entry, so back and forward work; a pasted link works after reload.
 
+use parallax_core::entities::Kind;
+
 /// Which articles the library lists, and in which order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryQuery {
@@ -53,9 +55,57 @@ pub enum KwicSort {
     Right,
 }
 
+/// Which entities the entities page lists, and in which order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntitiesQuery {
+    /// `person`, `organisation`, `place` or `group`; `None` lists every kind.
+    pub kind: Option<Kind>,
+    /// Only entities whose name or an alias contains this text (any case).
+    pub name: String,
+    pub sort: EntitySort,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EntitySort {
+    /// Most mentioned first.
+    #[default]
+    Mentions,
+    /// In most articles first.
+    Documents,
+    /// Named by most outlets first.
+    Outlets,
+    /// Quoted most first.
+    Quotes,
+    /// Alphabetical.
+    Name,
+}
+
+impl EntitySort {
+    pub const ALL: [EntitySort; 5] = [
+        EntitySort::Mentions,
+        EntitySort::Documents,
+        EntitySort::Outlets,
+        EntitySort::Quotes,
+        EntitySort::Name,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EntitySort::Mentions => "mentions",
+            EntitySort::Documents => "articles",
+            EntitySort::Outlets => "outlets",
+            EntitySort::Quotes => "quotes",
+            EntitySort::Name => "name",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library(LibraryQuery),
+    Entities(EntitiesQuery),
+    /// An entity's page, by its name.
+    Entity(String),
     /// An article; `paragraph` and `sentence` are 1-based.
     Reader {
         id: String,
@@ -79,6 +129,11 @@ impl Route {
                 Some(q) => Route::Library(q),
                 None => Route::NotFound(raw.to_string()),
             },
+            ["entities"] => match parse_entities_query(query) {
+                Some(q) => Route::Entities(q),
+                None => Route::NotFound(raw.to_string()),
+            },
+            ["entity", name] if query.is_empty() => Route::Entity(name.to_string()),
             ["search"] => match parse_search_query(query) {
                 Some(s) => Route::Search(s),
                 None => Route::NotFound(raw.to_string()),
@@ -125,6 +180,24 @@ impl Route {
                     format!("#/?{}", params.join("&"))
                 }
             }
+            Route::Entities(q) => {
+                let mut params = Vec::new();
+                if let Some(k) = q.kind {
+                    params.push(format!("kind={}", k.as_str()));
+                }
+                if !q.name.is_empty() {
+                    params.push(format!("name={}", encode(&q.name)));
+                }
+                if q.sort != EntitySort::Mentions {
+                    params.push(format!("sort={}", q.sort.key()));
+                }
+                if params.is_empty() {
+                    "#/entities".to_string()
+                } else {
+                    format!("#/entities?{}", params.join("&"))
+                }
+            }
+            Route::Entity(name) => format!("#/entity/{}", encode(name)),
             Route::Reader {
                 id,
                 paragraph,
@@ -216,6 +289,20 @@ pub fn with_month(q: &str, month: Option<&str>) -> String {
         words.push(format!("after:{m} before:{m}"));
     }
     words.join(" ")
+}
+
+fn parse_entities_query(query: &str) -> Option<EntitiesQuery> {
+    let mut q = EntitiesQuery::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "kind" => q.kind = Some(*Kind::ALL.iter().find(|k| k.as_str() == value)?),
+            "name" => q.name = decode(&value.replace('+', " ")),
+            "sort" => q.sort = *EntitySort::ALL.iter().find(|s| s.key() == value)?,
+            _ => return None,
+        }
+    }
+    Some(q)
 }
 
 fn parse_library_query(query: &str) -> Option<LibraryQuery> {
@@ -320,6 +407,23 @@ mod tests {
                 exact: true,
             }),
         );
+        check("#/entities", Route::Entities(EntitiesQuery::default()));
+        check(
+            "#/entities?kind=person&name=luka&sort=quotes",
+            Route::Entities(EntitiesQuery {
+                kind: Some(Kind::Person),
+                name: "luka".into(),
+                sort: EntitySort::Quotes,
+            }),
+        );
+        check(
+            "#/entities?kind=alien",
+            Route::NotFound("/entities?kind=alien".into()),
+        );
+        check(
+            "#/entity/Alexander%20Lukashenko",
+            Route::Entity("Alexander Lukashenko".into()),
+        );
         check(
             "#/search?q=a&page=0",
             Route::NotFound("/search?q=a&page=0".into()),
@@ -350,6 +454,12 @@ mod tests {
             }),
             reader("café <b>", Some(12)),
             reader("000_bad9fe235c42383a", None),
+            Route::Entity("Collective Security Treaty Organization / CSTO?".into()),
+            Route::Entities(EntitiesQuery {
+                kind: Some(Kind::Group),
+                name: "the w&st".into(),
+                sort: EntitySort::Name,
+            }),
             Route::Search(SearchState {
                 q: "\"internal affairs\" -eu & more=1".into(),
                 page: 1,

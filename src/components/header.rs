@@ -6,7 +6,7 @@ use crate::format::{count, month_year};
 use crate::route::{Route, SearchState};
 
 /// The id of the search box, focused by the `/` key.
-pub const SEARCH_BOX_ID: &str = "search-box";
+const SEARCH_BOX_ID: &str = "search-box";
 
 /// The banner: the name, the way home, the search box, and what the corpus holds.
 #[component]
@@ -74,6 +74,7 @@ pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     <li><a href="#/">"Library"</a></li>
+                    <li><a href="#/entities">"Entities"</a></li>
                 </ul>
             </nav>
             <form role="search" class="search-form" on:submit=move |ev| {

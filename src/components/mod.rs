@@ -1,9 +1,11 @@
 //! Pieces shared by several pages.
 
+mod charts;
 mod chip;
 mod header;
 mod outlet;
 
+pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
-pub use header::{SiteHeader, SEARCH_BOX_ID};
+pub use header::SiteHeader;
 pub use outlet::OutletBadge;

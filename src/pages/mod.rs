@@ -1,10 +1,14 @@
 //! One module per view the router can show.
 
+mod entities;
+mod entity;
 mod library;
 mod not_found;
 mod reader;
 mod search;
 
+pub use entities::Entities;
+pub use entity::EntityPage;
 pub use library::Library;
 pub use not_found::NotFound;
 pub use reader::Reader;

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
-use parallax_core::{Article, Corpus, Level};
+use parallax_core::entities::Kind;
+use parallax_core::quotes::Quote;
+use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
 
 use crate::components::{OutletBadge, PublishedDate};
-use crate::format::count;
+use crate::format::{count, kind_plural};
 use crate::route::Route;
 
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
@@ -16,6 +18,7 @@ pub fn Reader(
 ) -> impl IntoView {
     let doc = &article.doc;
     let text = doc.text.as_str();
+    let shown = RwSignal::new(Shown::default());
     super::set_title(article.display_title());
     if let Some(n) = paragraph.filter(|&n| n > doc.paragraphs.len()) {
         return view! {
@@ -36,6 +39,13 @@ pub fn Reader(
         }
         .href()
     };
+    let doc_number = corpus
+        .articles
+        .iter()
+        .position(|a| std::ptr::eq(a, article))
+        .unwrap_or_default() as u32;
+    let mentions = crate::corpus::mentions(corpus).in_document(doc_number);
+    let quotes: Vec<&Quote> = corpus.quotes.iter().filter(|q| q.doc == doc_number).collect();
     let paragraphs = doc
         .paragraphs
         .iter()
@@ -45,14 +55,25 @@ pub fn Reader(
             let target = paragraph == Some(n);
             // A targeted sentence (from a search passage or the concordance) is marked.
             let marked_sentence = sentence.filter(|_| target).and_then(|s| p.sentences.get(s - 1));
+            let mut marks: Vec<(Span, Mark)> = mentions
+                .iter()
+                .map(|&(span, e)| (span, Mark::Entity(e)))
+                .collect();
+            marks.extend(quotes.iter().map(|q| (q.span, Mark::Quote(q.speaker))));
+            let pieces = |region: Span| {
+                split_at_marks(region, &marks)
+                    .into_iter()
+                    .map(|(piece, tags)| marked_piece(corpus, text, piece, &tags, &quotes))
+                    .collect_view()
+            };
             let body = match marked_sentence {
                 Some(s) => view! {
-                    {text[p.span.start as usize..s.start as usize].to_string()}
-                    <mark class="target-sentence">{s.of(text).to_string()}</mark>
-                    {text[s.end as usize..p.span.end as usize].to_string()}
+                    {pieces(Span { end: s.start, ..p.span })}
+                    <mark class="target-sentence">{pieces(*s)}</mark>
+                    {pieces(Span { start: s.end, ..p.span })}
                 }
                 .into_any(),
-                None => p.span.of(text).to_string().into_any(),
+                None => pieces(p.span).into_any(),
             };
             view! {
                 <p id=format!("p{n}") class:target=target tabindex=target.then_some("-1")>
@@ -114,7 +135,8 @@ pub fn Reader(
                 {doc.outlet_in_text().map(|o| view! { <p class="byline">"As the text credits it: " {o.to_string()}</p> })}
             </header>
             {credits}
-            <div class="body">{paragraphs}</div>
+            <Highlights shown=shown />
+            <div class=move || body_class(shown.get())>{paragraphs}</div>
             <footer>
                 <details class="notes" open=has_warning>
                     <summary>{format!("How Parallax read {} ({})", doc.file, count(n_notes, "note", "notes"))}</summary>
@@ -126,4 +148,120 @@ pub fn Reader(
         </article>
     }
     .into_any()
+}
+
+/// What a piece of a paragraph lies in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mark {
+    Entity(u32),
+    /// A quotation, with its speaker (an entity index).
+    Quote(Option<usize>),
+}
+
+/// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where it starts), an entity mention as a link to its page.
+fn marked_piece(
+    corpus: &'static Corpus,
+    text: &str,
+    piece: Span,
+    tags: &[Mark],
+    quotes: &[&Quote],
+) -> AnyView {
+    let mut view = piece.of(text).to_string().into_any();
+    for tag in tags.iter().rev() {
+        view = match *tag {
+            Mark::Entity(e) => {
+                let entity = &corpus.entities[e as usize];
+                let class = format!("ent {}", entity.kind.as_str());
+                view! {
+                    <a class=class href=Route::Entity(entity.name.clone()).href() title=format!("{} ({})", entity.name, entity.kind.as_str())>
+                        {view}
+                    </a>
+                }
+                .into_any()
+            }
+            Mark::Quote(speaker) => {
+                let starts = quotes.iter().any(|q| q.span.start == piece.start);
+                let who = speaker.map(|s| corpus.entities[s].name.clone());
+                let label = who.clone().unwrap_or_else(|| "Unattributed".to_string());
+                view! {
+                    <span class="quote">
+                        {starts.then(|| match who {
+                            Some(name) => view! {
+                                <a class="speaker" href=Route::Entity(name).href()>{label.clone()}</a>
+                            }
+                            .into_any(),
+                            None => view! { <span class="speaker unattributed">{label.clone()}</span> }.into_any(),
+                        })}
+                        {view}
+                    </span>
+                }
+                .into_any()
+            }
+        };
+    }
+    view
+}
+
+/// Which marks the reader shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shown {
+    kinds: [bool; 4],
+    quotes: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Shown {
+            kinds: [true; 4],
+            quotes: true,
+        }
+    }
+}
+
+fn body_class(shown: Shown) -> String {
+    let mut class = "body".to_string();
+    for (k, on) in Kind::ALL.iter().zip(shown.kinds) {
+        if on {
+            class.push_str(&format!(" hl-{}", k.as_str()));
+        }
+    }
+    if shown.quotes {
+        class.push_str(" hl-quotes");
+    }
+    class
+}
+
+/// Checkboxes that show or hide mentions by kind, and quotations with their speakers.
+#[component]
+fn Highlights(shown: RwSignal<Shown>) -> impl IntoView {
+    let boxes = Kind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            view! {
+                <label class=format!("toggle ent {}", k.as_str())>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || shown.get().kinds[i]
+                        on:change=move |ev| shown.update(|s| s.kinds[i] = event_target_checked(&ev))
+                    />
+                    {kind_plural(k)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="highlights">
+            <legend>"Highlight"</legend>
+            {boxes}
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || shown.get().quotes
+                    on:change=move |ev| shown.update(|s| s.quotes = event_target_checked(&ev))
+                />
+                "Quotations and speakers"
+            </label>
+        </fieldset>
+    }
 }

@@ -7,7 +7,7 @@ use parallax_core::{Corpus, Span};
 
 use crate::components::{Chip, OutletBadge, PublishedDate};
 use crate::export::{download, to_csv};
-use crate::format::{count, month_year};
+use crate::format::{count, month_key};
 use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
 
 /// Results per page.
@@ -41,7 +41,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             Route::Search(s).href()
         }
     };
-    let status = if query.is_empty() {
+    let status = if query.is_blank() {
         "Type words to search every article.".to_string()
     } else {
         format!("{} match", count(results.total, "article", "articles"))
@@ -92,7 +92,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             <p class="status" role="status">{status}</p>
             {corrections}
             <ul class="messages">{messages}</ul>
-            {(!query.is_empty()).then(|| view! {
+            {(!query.is_blank()).then(|| view! {
                 {tabs}
                 <div class="search-layout">
                     <Facets corpus=corpus results=results.clone() state=state.clone() />
@@ -121,6 +121,8 @@ fn SearchHelp() -> impl IntoView {
                 <dd>"leave out articles with this word (or \"phrase\")"</dd>
                 <dt><code>"outlet:rt"</code></dt>
                 <dd>"only this outlet"</dd>
+                <dt><code>"entity:lukashenko"</code>", " <code>"entity:\"Alexander Lukashenko\""</code></dt>
+                <dd>"only articles naming this person, organisation, place or group (see Entities); alone, lists them by how often they do"</dd>
                 <dt><code>"after:2020-09 before:2021"</code></dt>
                 <dd>"dates: a year, a month or a day, both ends included"</dd>
                 <dt>"Misspellings"</dt>
@@ -168,10 +170,7 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
                 let active =
                     lower.contains(&format!("after:{label}")) && lower.contains(&format!("before:{label}"));
                 let target = with_month(&q, (!active).then_some(label.as_str()));
-                let name = parallax_core::Date::new(m.0 as u32, m.1 as u32, 1)
-                    .map(month_year)
-                    .unwrap_or(label);
-                view! { <Chip href=href(target) current=active label=name count=n /> }.into_any()
+                view! { <Chip href=href(target) current=active label=month_key(m) count=n /> }.into_any()
             }
             None => {
                 view! { <li class="facet-static">"Date unknown " <span class="n">{n}</span></li> }.into_any()

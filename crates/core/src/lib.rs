@@ -37,4 +37,4 @@ pub use corpus::{
 };
 pub use ingest::{ingest, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
 pub use metadata::{parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};
-pub use text::{normalize_for_matching, Date, Span};
+pub use text::{normalize_for_matching, split_at_marks, Date, Span};

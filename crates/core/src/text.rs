@@ -37,6 +37,36 @@ impl Span {
     }
 }
 
+/// Cuts `range` at every boundary of `marks` (tagged spans that may nest or overlap) that falls
+/// inside it: the pieces in order, each with the tags of the marks covering it, in the order
+/// of `marks`. Empty pieces are left out.
+pub fn split_at_marks<T: Copy>(range: Span, marks: &[(Span, T)]) -> Vec<(Span, Vec<T>)> {
+    let mut cuts = vec![range.start, range.end];
+    for (m, _) in marks {
+        cuts.extend(
+            [m.start, m.end]
+                .into_iter()
+                .filter(|&c| range.start < c && c < range.end),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let piece = Span {
+                start: w[0],
+                end: w[1],
+            };
+            let tags = marks
+                .iter()
+                .filter(|(m, _)| m.start <= piece.start && piece.end <= m.end && !m.is_empty())
+                .map(|&(_, t)| t)
+                .collect();
+            (piece, tags)
+        })
+        .collect()
+}
+
 /// Normalises text for matching, never for display: Unicode NFKC, typographic apostrophes and
 /// quotation marks to ASCII (`’` → `'`, `“ ”` → `"`), dashes to `-`, and runs of whitespace to
 /// one space. Letter case is kept; callers fold it when they need to.
@@ -225,6 +255,37 @@ pub fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_cut_a_range_into_tagged_pieces() {
+        let text = "Lavrov said: \"Minsk must decide.\" Then";
+        let sp = |a: &str| {
+            let at = text.find(a).unwrap();
+            Span::new(at, at + a.len())
+        };
+        let marks = [
+            (sp("Lavrov"), 'p'),
+            (sp("Minsk must decide."), 'q'),
+            (sp("Minsk"), 'l'),
+            (Span::new(100, 120), 'x'),
+        ];
+        let pieces: Vec<(&str, Vec<char>)> =
+            split_at_marks(sp("Lavrov said: \"Minsk must decide.\""), &marks)
+                .into_iter()
+                .map(|(s, t)| (s.of(text), t))
+                .collect();
+        assert_eq!(
+            pieces,
+            [
+                ("Lavrov", vec!['p']),
+                (" said: \"", vec![]),
+                ("Minsk", vec!['q', 'l']),
+                (" must decide.", vec!['q']),
+                ("\"", vec![]),
+            ]
+        );
+        assert_eq!(split_at_marks::<char>(Span::new(3, 3), &[]), []);
+    }
 
     #[test]
     fn normalises_typography_for_matching_only() {

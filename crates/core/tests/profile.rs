@@ -5,7 +5,7 @@ mod common;
 
 use parallax_core::entities::Kind;
 use parallax_core::profile::{entity_rows, find_entities, network, profile, sentence_at, MentionIndex};
-use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::search::{best_passage, parse_query, search, ParseOptions, SearchOptions};
 use parallax_core::Corpus;
 
 fn lukashenko(corpus: &Corpus) -> usize {
@@ -115,6 +115,19 @@ fn entity_filter_lists_and_narrows() {
         .ranked
         .windows(2)
         .all(|w| mentions_in(w[0]) >= mentions_in(w[1])));
+    // The passage shown for each article names him, highlighted.
+    for &d in &alone.ranked {
+        let passage = best_passage(&corpus, d, &alone.matcher);
+        let text = &corpus.articles[d as usize].doc.text;
+        assert!(
+            passage
+                .highlights
+                .iter()
+                .any(|h| h.of(text).contains("Lukashenko")),
+            "{:?}",
+            passage.span.of(text)
+        );
+    }
 
     let quoted = run("entity:\"Alexander Lukashenko\" entity:putin");
     let plain = run("entity:putin");

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::index::{article_tokens, Posting, SearchIndex, TermTable};
 use super::query::{Atom, Query};
-use super::tokenize::stem;
+use super::tokenize::{fold, stem};
 use crate::corpus::Corpus;
 use crate::profile::find_entities;
 use crate::text::{Date, Span};
@@ -113,8 +113,8 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         messages: query.messages.clone(),
         ..SearchResults::default()
     };
-    let entity_docs = resolve_entities(corpus, &query.entities, &mut results.messages);
-    if (query.is_empty() && entity_docs.is_none()) || n_docs == 0 {
+    let entity_docs = resolve_entities(corpus, &query.entities, &mut results);
+    if query.is_blank() || n_docs == 0 {
         return results;
     }
     let avg_len = index.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n_docs as f32;
@@ -442,8 +442,9 @@ fn bounded_distance(
 }
 
 /// For `entity:` filters, the mentions per document of the entities they name (0 where a
-/// document lacks one of them); `None` when there is no entity filter.
-fn resolve_entities(corpus: &Corpus, names: &[String], messages: &mut Vec<String>) -> Option<Vec<usize>> {
+/// document lacks one of them); `None` when there is no entity filter. The names' words join
+/// the matcher, so passages and the concordance show the entity.
+fn resolve_entities(corpus: &Corpus, names: &[String], results: &mut SearchResults) -> Option<Vec<usize>> {
     if names.is_empty() {
         return None;
     }
@@ -452,12 +453,19 @@ fn resolve_entities(corpus: &Corpus, names: &[String], messages: &mut Vec<String
     for name in names {
         let found = find_entities(&corpus.entities, name);
         if found.is_empty() {
-            messages.push(format!(
+            results.messages.push(format!(
                 "No entity is called \u{201C}{name}\u{201D}; see the Entities page for the names found."
             ));
         }
         let mut docs: Vec<u32> = Vec::new();
         for &e in &found {
+            for alias in &corpus.entities[e].aliases {
+                let single = !alias.contains(' ');
+                let words = alias
+                    .split_whitespace()
+                    .filter(|w| single || w.starts_with(char::is_uppercase));
+                results.matcher.exact.extend(words.map(fold));
+            }
             for m in &corpus.entities[e].mentions {
                 counts[m.doc as usize] += 1;
                 docs.push(m.doc);

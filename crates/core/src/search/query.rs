@@ -48,8 +48,14 @@ pub enum Atom {
 }
 
 impl Query {
+    /// No words to match (filters aside).
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
+    }
+
+    /// Nothing selects documents: no words and no entity filter.
+    pub fn is_blank(&self) -> bool {
+        self.clauses.is_empty() && self.entities.is_empty()
     }
 }
 

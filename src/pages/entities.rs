@@ -1,0 +1,163 @@
+use leptos::prelude::*;
+use parallax_core::entities::Kind;
+use parallax_core::profile::EntityRow;
+use parallax_core::search::tokenize::fold;
+use parallax_core::Corpus;
+
+use crate::components::Chip;
+use crate::format::{count, kind_plural};
+use crate::route::{EntitiesQuery, EntitySort, Route};
+
+/// Rows drawn at once; typing narrows the rest.
+const MAX_ROWS: usize = 200;
+
+/// Every entity, by kind, with its figures; sortable by column and filtered by name as you
+/// type. Kind and order are links; the name filter rewrites the URL in place (no history entry
+/// per keystroke, and the input keeps focus).
+#[component]
+pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView {
+    super::set_title("Entities");
+    let rows = crate::corpus::entity_rows(corpus);
+    let name = RwSignal::new(query.name.clone());
+    let kind = query.kind;
+    let sort = query.sort;
+    let link = move |kind: Option<Kind>, sort: EntitySort| {
+        Route::Entities(EntitiesQuery {
+            kind,
+            name: name.get(),
+            sort,
+        })
+        .href()
+    };
+    let kind_chips = {
+        let all = view! {
+            <Chip href=link(None, sort) current=kind.is_none() label="All".to_string() count=rows.len() />
+        };
+        let kinds = Kind::ALL
+            .iter()
+            .map(|&k| {
+                let n = rows
+                    .iter()
+                    .filter(|r| corpus.entities[r.entity as usize].kind == k)
+                    .count();
+                view! { <Chip href=link(Some(k), sort) current=kind == Some(k) label=kind_plural(k).to_string() count=n /> }
+            })
+            .collect_view();
+        view! { {all} {kinds} }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        name.set(value.clone());
+        let href = Route::Entities(EntitiesQuery {
+            kind,
+            name: value,
+            sort,
+        })
+        .href();
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    };
+    let listed = Memo::new(move |_| {
+        let wanted = fold(name.get().trim());
+        let mut listed: Vec<EntityRow> = rows
+            .iter()
+            .filter(|r| {
+                let e = &corpus.entities[r.entity as usize];
+                kind.is_none_or(|k| e.kind == k)
+                    && (wanted.is_empty() || e.aliases.iter().any(|a| fold(a).contains(&wanted)))
+            })
+            .copied()
+            .collect();
+        let figure = |r: &EntityRow| match sort {
+            EntitySort::Mentions => r.mentions,
+            EntitySort::Documents => r.documents,
+            EntitySort::Outlets => r.outlets,
+            EntitySort::Quotes => r.quotes,
+            EntitySort::Name => 0,
+        };
+        listed.sort_by(|a, b| figure(b).cmp(&figure(a)).then(a.entity.cmp(&b.entity)));
+        listed
+    });
+    let header = move |label: &'static str, by: EntitySort| {
+        let current = sort == by;
+        view! {
+            <th scope="col" class:num=by != EntitySort::Name aria-sort=current.then_some(if by == EntitySort::Name { "ascending" } else { "descending" })>
+                <a href=move || link(kind, by)>{label}</a>
+            </th>
+        }
+    };
+    view! {
+        <section class="entities" aria-labelledby="entities-title">
+            <h1 id="entities-title" tabindex="-1">"Entities"</h1>
+            <p class="lede">
+                "People, organisations, places and groups the articles name, found by Parallax's own rules (no model). "
+                "Open one to see how each outlet labels it, what it said, and who it appears with."
+            </p>
+            <div class="controls">
+                <nav aria-label="Filter by kind">
+                    <ul class="chips">{kind_chips}</ul>
+                </nav>
+                <div class="name-filter">
+                    <label for="entity-filter">"Name contains"</label>
+                    <input
+                        id="entity-filter"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || name.get()
+                        on:input=on_input
+                    />
+                </div>
+            </div>
+            <p class="status" role="status">
+                {move || {
+                    let n = listed.with(Vec::len);
+                    if n > MAX_ROWS {
+                        format!("Showing the first {MAX_ROWS} of {}; type to narrow.", count(n, "entity", "entities"))
+                    } else {
+                        format!("Showing {}", count(n, "entity", "entities"))
+                    }
+                }}
+            </p>
+            <div class="table-wrap">
+                <table class="entity-table">
+                    <thead>
+                        <tr>
+                            {header("Name", EntitySort::Name)}
+                            <th scope="col">"Kind"</th>
+                            {header("Mentions", EntitySort::Mentions)}
+                            {header("Articles", EntitySort::Documents)}
+                            {header("Outlets", EntitySort::Outlets)}
+                            {header("Quotes", EntitySort::Quotes)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            listed
+                                .get()
+                                .into_iter()
+                                .take(MAX_ROWS)
+                                .map(|r| {
+                                    let e = &corpus.entities[r.entity as usize];
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <a class=format!("ent {}", e.kind.as_str()) href=Route::Entity(e.name.clone()).href()>{e.name.clone()}</a>
+                                            </th>
+                                            <td>{e.kind.as_str()}</td>
+                                            <td class="num">{r.mentions}</td>
+                                            <td class="num">{r.documents}</td>
+                                            <td class="num">{r.outlets}</td>
+                                            <td class="num">{r.quotes}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,328 @@
+use leptos::prelude::*;
+use parallax_core::entities::{Entity, EntityMention};
+use parallax_core::profile::{network, profile, sentence_at, Profile};
+use parallax_core::{split_at_marks, Article, Corpus, Span};
+
+use crate::components::{Bar, BarChart, ColumnChart, NetworkChart, Node, OutletBadge, PublishedDate};
+use crate::format::{count, month_key};
+use crate::route::{Route, SearchState};
+
+/// Mentions listed before "Show all".
+const FIRST_MENTIONS: usize = 60;
+/// Entities in the "appears with" table, and in its drawing (the entity included).
+const TOGETHER_ROWS: usize = 12;
+const NETWORK_SIZE: usize = 9;
+
+/// One entity: name, kind and aliases; labels by outlet; quotes; who it appears with; mentions
+/// over time and by outlet; every mention in context.
+#[component]
+pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
+    let e = &corpus.entities[entity];
+    super::set_title(&e.name);
+    let index = crate::corpus::mentions(corpus);
+    let p = profile(corpus, index, entity);
+    let row = crate::corpus::entity_rows(corpus)[entity];
+    let aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
+    let search = Route::Search(SearchState {
+        q: format!("entity:\"{}\"", e.name),
+        page: 1,
+        ..SearchState::default()
+    })
+    .href();
+    view! {
+        <article class="entity" aria-labelledby="entity-title">
+            <header>
+                <p class="kicker"><a href=Route::Entities(Default::default()).href()>"Entities"</a> " \u{203A} " {e.kind.as_str()}</p>
+                <h1 id="entity-title" tabindex="-1" class=format!("ent {}", e.kind.as_str())>{e.name.clone()}</h1>
+                {(!aliases.is_empty()).then(|| view! { <p class="aliases">"Also written: " {aliases.join(" \u{00B7} ")}</p> })}
+                <p class="meta">
+                    {format!(
+                        "{} in {} from {}; {}.",
+                        count(row.mentions, "mention", "mentions"),
+                        count(row.documents, "article", "articles"),
+                        count(row.outlets, "outlet", "outlets"),
+                        count(row.quotes, "quotation", "quotations"),
+                    )}
+                    " " <a href=search>"Search the articles that name it"</a>
+                </p>
+            </header>
+            <Labels corpus=corpus profile=p.clone() />
+            <Quotes corpus=corpus profile=p.clone() />
+            <Together corpus=corpus entity=entity profile=p.clone() />
+            <Timeline corpus=corpus entity=e profile=p />
+            <Mentions corpus=corpus entity=e />
+        </article>
+    }
+}
+
+/// How each outlet labels the entity, outlet by outlet.
+#[component]
+fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
+    let outlets: Vec<Option<u32>> = profile.outlets.iter().map(|o| o.0).collect();
+    let rows = outlets
+        .into_iter()
+        .map(|outlet| {
+            let labels = profile.labels.iter().find(|l| l.outlet == outlet);
+            let items = match labels {
+                Some(l) => l
+                    .labels
+                    .iter()
+                    .map(|(text, n)| {
+                        view! {
+                            <li>
+                                <q>{text.clone()}</q>
+                                {(*n > 1).then(|| view! { " " <span class="n">{format!("\u{00D7}{n}")}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+                None => view! { <li class="unknown">"names it without a title or description"</li> }.into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row"><OutletBadge corpus=corpus outlet=outlet /></th>
+                    <td><ul class="label-list">{items}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="labels-title">
+            <h2 id="labels-title">"How each outlet labels it"</h2>
+            <table class="labels">
+                <thead><tr><th scope="col">"Outlet"</th><th scope="col">"Titles and descriptions before the name (articles)"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// What the entity said: each quotation with its article and a link to it in the reader.
+#[component]
+fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
+    if profile.quotes.is_empty() {
+        return view! {
+            <section aria-labelledby="quotes-title">
+                <h2 id="quotes-title">"What it said"</h2>
+                <p class="unknown">"No direct quotation is attributed to it."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let items = profile
+        .quotes
+        .iter()
+        .map(|&q| {
+            let quote = &corpus.quotes[q];
+            let article = &corpus.articles[quote.doc as usize];
+            let href = at(article, Some(quote.span.start)).href();
+            view! {
+                <li>
+                    <blockquote>{quote.span.of(&article.doc.text).to_string()}</blockquote>
+                    <p class="meta">
+                        <OutletBadge corpus=corpus outlet=article.outlet />
+                        <PublishedDate date=article.published />
+                        <a href=href>{article.display_title().to_string()}</a>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="quotes-title">
+            <h2 id="quotes-title">"What it said"</h2>
+            <ol class="quotes">{items}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// The entities it shares sentences and articles with, as a table and a small network.
+#[component]
+fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl IntoView {
+    if profile.together.is_empty() {
+        return ().into_any();
+    }
+    let index = crate::corpus::mentions(corpus);
+    let net = network(corpus, index, entity, &profile.together, NETWORK_SIZE);
+    let rows = crate::corpus::entity_rows(corpus);
+    let nodes = net
+        .nodes
+        .iter()
+        .map(|&n| {
+            let e = &corpus.entities[n as usize];
+            Node {
+                label: e.name.clone(),
+                class: e.kind.as_str().to_string(),
+                weight: rows[n as usize].mentions,
+            }
+        })
+        .collect();
+    let caption = format!(
+        "{} and the {} entities it shares most sentences with; lines join entities named in one sentence, thicker for more sentences.",
+        corpus.entities[entity].name,
+        net.nodes.len() - 1
+    );
+    let table = profile
+        .together
+        .iter()
+        .take(TOGETHER_ROWS)
+        .map(|t| {
+            let e = &corpus.entities[t.entity as usize];
+            view! {
+                <tr>
+                    <th scope="row"><a class=format!("ent {}", e.kind.as_str()) href=Route::Entity(e.name.clone()).href()>{e.name.clone()}</a></th>
+                    <td>{e.kind.as_str()}</td>
+                    <td class="num">{t.sentences}</td>
+                    <td class="num">{t.documents}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="together-title">
+            <h2 id="together-title">"Appears with"</h2>
+            <div class="together">
+                <table>
+                    <thead><tr><th scope="col">"Entity"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Same sentence"</th><th scope="col" class="num">"Same article"</th></tr></thead>
+                    <tbody>{table}</tbody>
+                </table>
+                {(net.nodes.len() > 1).then(|| view! { <NetworkChart nodes=nodes edges=net.edges caption=caption /> })}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Mentions by month and by outlet.
+#[component]
+fn Timeline(corpus: &'static Corpus, entity: &'static Entity, profile: Profile) -> impl IntoView {
+    let months: Vec<Bar> = profile
+        .months
+        .iter()
+        .map(|&(m, n)| Bar {
+            label: month_key(m),
+            value: n,
+            class: String::new(),
+        })
+        .collect();
+    let outlets: Vec<Bar> = profile
+        .outlets
+        .iter()
+        .map(|&(o, n, _)| Bar {
+            label: o.map_or("Outlet unknown".to_string(), |o| {
+                corpus.outlets[o as usize].name.clone()
+            }),
+            value: n,
+            class: o.map_or(String::new(), |o| format!("oc{}", o % 8)),
+        })
+        .collect();
+    view! {
+        <section aria-labelledby="time-title">
+            <h2 id="time-title">"When and where it is named"</h2>
+            <div class="charts">
+                {(!months.is_empty()).then(|| view! {
+                    <ColumnChart bars=months caption=format!("Mentions of {} per month", entity.name) unit="mentions" />
+                })}
+                <BarChart bars=outlets caption=format!("Mentions of {} per outlet", entity.name) unit="mentions" />
+            </div>
+            {(profile.undated > 0).then(|| view! {
+                <p class="note">{format!("{} in articles without a known date are left out of the months.", count(profile.undated, "mention", "mentions"))}</p>
+            })}
+        </section>
+    }
+}
+
+/// Every mention with its sentence, grouped by article (one line per sentence, all its
+/// mentions marked); long lists open on request.
+#[component]
+fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let total = entity.mentions.len();
+    let list = move || {
+        let shown = if all.get() {
+            total
+        } else {
+            FIRST_MENTIONS.min(total)
+        };
+        entity.mentions[..shown]
+            .chunk_by(|a, b| a.doc == b.doc)
+            .map(|group| {
+                let article = &corpus.articles[group[0].doc as usize];
+                let items = group
+                    .chunk_by(|a, b| context_of(article, a.span) == context_of(article, b.span))
+                    .map(|same| mention_line(article, same))
+                    .collect_view();
+                view! {
+                    <li>
+                        <h3><a href=at(article, None).href()>{article.display_title().to_string()}</a></h3>
+                        <p class="meta"><OutletBadge corpus=corpus outlet=article.outlet /> <PublishedDate date=article.published /></p>
+                        <ul class="contexts">{items}</ul>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="mentions-title">
+            <h2 id="mentions-title">{format!("Mentions in context ({total})")}</h2>
+            <ol class="mention-groups">{list}</ol>
+            {(total > FIRST_MENTIONS).then(|| view! {
+                <button type="button" on:click=move |_| all.set(true) prop:hidden=move || all.get()>
+                    {format!("Show all {total} mentions")}
+                </button>
+            })}
+        </section>
+    }
+}
+
+/// The sentence around a mention, or, outside the body (headline, captions), its line.
+fn context_of(article: &Article, span: Span) -> Span {
+    match sentence_at(&article.doc, span.start) {
+        Some((p, s)) => article.doc.paragraphs[p].sentences[s],
+        None => line_around(&article.doc.text, span),
+    }
+}
+
+/// One sentence with its mentions marked, linked to the reader at that sentence.
+fn mention_line(article: &'static Article, mentions: &[EntityMention]) -> impl IntoView {
+    let text = article.doc.text.as_str();
+    let context = context_of(article, mentions[0].span);
+    let marks: Vec<(Span, ())> = mentions.iter().map(|m| (m.span, ())).collect();
+    let pieces = split_at_marks(context, &marks)
+        .into_iter()
+        .map(|(piece, tags)| {
+            let words = piece.of(text).to_string();
+            if tags.is_empty() {
+                words.into_any()
+            } else {
+                view! { <mark>{words}</mark> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <a href=at(article, Some(mentions[0].span.start)).href()>{pieces}</a>
+        </li>
+    }
+}
+
+/// The line of `text` holding `span`.
+fn line_around(text: &str, span: Span) -> Span {
+    let start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end as usize..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end as usize + i);
+    Span::new(start, end)
+}
+
+/// The reader at the sentence holding byte `offset`, or at the article's top.
+fn at(article: &Article, offset: Option<u32>) -> Route {
+    let place = offset.and_then(|o| sentence_at(&article.doc, o));
+    Route::Reader {
+        id: article.id().to_string(),
+        paragraph: place.map(|(p, _)| p + 1),
+        sentence: place.map(|(_, s)| s + 1),
+    }
+}
