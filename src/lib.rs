@@ -15,7 +15,7 @@ pub mod route;
 use leptos::prelude::*;
 
 use crate::components::SiteHeader;
-use crate::pages::{Entities, EntityPage, Library, NotFound, Reader, Search};
+use crate::pages::{Compare, Entities, EntityPage, Library, NotFound, Reader, Search};
 use crate::route::Route;
 
 /// The whole app: header, the view the URL fragment names, footer.
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
         Ok(c) => match route.get() {
             Route::Library(q) => view! { <Library corpus=c query=q /> }.into_any(),
             Route::Search(state) => view! { <Search corpus=c state=state /> }.into_any(),
+            Route::Compare { a, b } => view! { <Compare corpus=c a=a b=b /> }.into_any(),
             Route::Entities(q) => view! { <Entities corpus=c query=q /> }.into_any(),
             Route::Entity(name) => match corpus::entity(c, &name) {
                 Some(e) => view! { <EntityPage corpus=c entity=e /> }.into_any(),

@@ -106,6 +106,12 @@ pub enum Route {
     Entities(EntitiesQuery),
     /// An entity's page, by its name.
     Entity(String),
+    /// Two sides side by side, as `Side` specs (`outlet:rt`, `doc:ID`, a search); empty when
+    /// not chosen yet.
+    Compare {
+        a: String,
+        b: String,
+    },
     /// An article; `paragraph` and `sentence` are 1-based.
     Reader {
         id: String,
@@ -134,6 +140,10 @@ impl Route {
                 None => Route::NotFound(raw.to_string()),
             },
             ["entity", name] if query.is_empty() => Route::Entity(name.to_string()),
+            ["compare"] => match parse_compare_query(query) {
+                Some((a, b)) => Route::Compare { a, b },
+                None => Route::NotFound(raw.to_string()),
+            },
             ["search"] => match parse_search_query(query) {
                 Some(s) => Route::Search(s),
                 None => Route::NotFound(raw.to_string()),
@@ -198,6 +208,18 @@ impl Route {
                 }
             }
             Route::Entity(name) => format!("#/entity/{}", encode(name)),
+            Route::Compare { a, b } => {
+                let params: Vec<String> = [("a", a), ("b", b)]
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| format!("{k}={}", encode(v)))
+                    .collect();
+                if params.is_empty() {
+                    "#/compare".to_string()
+                } else {
+                    format!("#/compare?{}", params.join("&"))
+                }
+            }
             Route::Reader {
                 id,
                 paragraph,
@@ -289,6 +311,19 @@ pub fn with_month(q: &str, month: Option<&str>) -> String {
         words.push(format!("after:{m} before:{m}"));
     }
     words.join(" ")
+}
+
+fn parse_compare_query(query: &str) -> Option<(String, String)> {
+    let (mut a, mut b) = (String::new(), String::new());
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "a" => a = decode(&value.replace('+', " ")),
+            "b" => b = decode(&value.replace('+', " ")),
+            _ => return None,
+        }
+    }
+    Some((a, b))
 }
 
 fn parse_entities_query(query: &str) -> Option<EntitiesQuery> {
@@ -409,6 +444,13 @@ mod tests {
         );
         check("#/entities", Route::Entities(EntitiesQuery::default()));
         check(
+            "#/compare?a=outlet%3Art&b=doc:001",
+            Route::Compare {
+                a: "outlet:rt".into(),
+                b: "doc:001".into(),
+            },
+        );
+        check(
             "#/entities?kind=person&name=luka&sort=quotes",
             Route::Entities(EntitiesQuery {
                 kind: Some(Kind::Person),
@@ -455,6 +497,14 @@ mod tests {
             reader("café <b>", Some(12)),
             reader("000_bad9fe235c42383a", None),
             Route::Entity("Collective Security Treaty Organization / CSTO?".into()),
+            Route::Compare {
+                a: "outlet:rt".into(),
+                b: "protest outlet:sputnik & \"more\"".into(),
+            },
+            Route::Compare {
+                a: String::new(),
+                b: "doc:001".into(),
+            },
             Route::Entities(EntitiesQuery {
                 kind: Some(Kind::Group),
                 name: "the w&st".into(),

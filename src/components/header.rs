@@ -75,6 +75,7 @@ pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
                 <ul>
                     <li><a href="#/">"Library"</a></li>
                     <li><a href="#/entities">"Entities"</a></li>
+                    <li><a href="#/compare">"Compare"</a></li>
                 </ul>
             </nav>
             <form role="search" class="search-form" on:submit=move |ev| {

@@ -1,5 +1,6 @@
 //! One module per view the router can show.
 
+mod compare;
 mod entities;
 mod entity;
 mod library;
@@ -7,6 +8,7 @@ mod not_found;
 mod reader;
 mod search;
 
+pub use compare::Compare;
 pub use entities::Entities;
 pub use entity::EntityPage;
 pub use library::Library;

@@ -158,7 +158,8 @@ enum Mark {
     Quote(Option<usize>),
 }
 
-/// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where it starts), an entity mention as a link to its page.
+/// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where
+/// it starts), an entity mention as a link to its page.
 fn marked_piece(
     corpus: &'static Corpus,
     text: &str,
@@ -180,18 +181,12 @@ fn marked_piece(
                 .into_any()
             }
             Mark::Quote(speaker) => {
+                // The speaker is shown by CSS from an attribute: the paragraph's text stays the
+                // document's text (for reading, copying and searching the page).
                 let starts = quotes.iter().any(|q| q.span.start == piece.start);
-                let who = speaker.map(|s| corpus.entities[s].name.clone());
-                let label = who.clone().unwrap_or_else(|| "Unattributed".to_string());
+                let who = speaker.map_or("Unattributed".to_string(), |s| corpus.entities[s].name.clone());
                 view! {
-                    <span class="quote">
-                        {starts.then(|| match who {
-                            Some(name) => view! {
-                                <a class="speaker" href=Route::Entity(name).href()>{label.clone()}</a>
-                            }
-                            .into_any(),
-                            None => view! { <span class="speaker unattributed">{label.clone()}</span> }.into_any(),
-                        })}
+                    <span class="quote" class:starts=starts data-speaker=who.clone() title=format!("Quotation \u{2014} {who}")>
                         {view}
                     </span>
                 }

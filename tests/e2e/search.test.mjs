@@ -150,6 +150,12 @@ test("document text that is HTML is shown as text and never runs", async (t) => 
       assert.match(await page.locator(".reader .body").textContent(), /<img src=x onerror="window.__pwned = 2">/);
       assert.equal(await page.locator("main img, main iframe, main script, main b").count(), 0, "no element made from text");
       assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
+      await page.goto(hostile.url + "#/entities");
+      await heading(page, "Entities");
+      await page.locator(".entity-table tbody a").first().click();
+      await page.locator(".entity h1").waitFor();
+      assert.equal(await page.locator("main img, main iframe, main script, main b").count(), 0, "no element made from text");
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
       assert.ok(!s.requests.some((u) => new URL(u).pathname.endsWith("/x")), "no image was fetched");
     }, hostile);
   } finally {

@@ -1,0 +1,598 @@
+//! Side-by-side comparison of two sets of articles ("sides"): an outlet, one article, or the
+//! articles a search finds.
+//!
+//! - **Distinctive words and two-word phrases**: the log-odds ratio with an informative
+//!   Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"). For a term `w` with
+//!   counts `a` on side A (of `n_a` terms) and `b` on side B (of `n_b`), and the prior
+//!   `α_w = α₀ · c_w / n_c` from the whole corpus (`c_w` of `n_c` terms, `α₀` =
+//!   [`PRIOR_SIZE`]):
+//!   `δ = ln((a + α_w) / (n_a + α₀ − a − α_w)) − ln((b + α_w) / (n_b + α₀ − b − α_w))`,
+//!   `var(δ) ≈ 1 / (a + α_w) + 1 / (b + α_w)`, `z = δ / √var(δ)`. A large positive `z` marks
+//!   a term of side A, a large negative one a term of side B; `|z| > 1.96` is the usual bar.
+//!   Function words are left out (`data/stopwords.txt`).
+//! - **Frames**: each sentence is tagged with the frame dimensions of the Media Frames Corpus
+//!   (Card et al. 2015) whose cue words it contains (`data/frames.txt`, editable).
+//! - **Contrast pairs**: two wordings of one thing (`protests` / `riots`), counted per side
+//!   (`data/contrasts.txt`, editable).
+//! - **Labels** and **voices** come from the entities and quotes the corpus already holds.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::search::index::article_tokens;
+use crate::search::tokenize::{tokenize, Token};
+use crate::search::{parse_query, search, ParseOptions, SearchOptions};
+use crate::text::Span;
+
+/// `α₀`, the total weight of the corpus prior: as if the prior were this many terms of text.
+pub const PRIOR_SIZE: f64 = 500.0;
+/// Below this many occurrences on both sides together, a term's z-score is marked as resting
+/// on too little text.
+pub const MIN_COUNT: usize = 5;
+
+/// One side of a comparison, as written in a URL: `outlet:KEY`, `doc:ID`, or a search query.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Side {
+    Outlet(String),
+    Document(String),
+    Search(String),
+}
+
+impl Side {
+    /// Reads `outlet:rt` (an outlet key alone; `outlet:rt protest` is a search),
+    /// `doc:001_f2949b16144bae03`, or anything else as a search.
+    pub fn parse(spec: &str) -> Side {
+        let spec = spec.trim();
+        if let Some(key) = spec
+            .strip_prefix("outlet:")
+            .filter(|k| !k.contains(char::is_whitespace))
+        {
+            Side::Outlet(key.to_string())
+        } else if let Some(id) = spec.strip_prefix("doc:") {
+            Side::Document(id.to_string())
+        } else {
+            Side::Search(spec.to_string())
+        }
+    }
+
+    /// The URL form; `Side::parse(&s.spec()) == s`.
+    pub fn spec(&self) -> String {
+        match self {
+            Side::Outlet(k) => format!("outlet:{k}"),
+            Side::Document(id) => format!("doc:{id}"),
+            Side::Search(q) => q.clone(),
+        }
+    }
+
+    /// The articles on this side, in corpus order, and what went wrong in plain words.
+    pub fn documents(&self, corpus: &Corpus) -> (Vec<u32>, Option<String>) {
+        match self {
+            Side::Outlet(key) => match corpus
+                .outlets
+                .iter()
+                .position(|o| o.key.eq_ignore_ascii_case(key))
+            {
+                Some(o) => (
+                    (0..corpus.articles.len() as u32)
+                        .filter(|&d| corpus.articles[d as usize].outlet == Some(o as u32))
+                        .collect(),
+                    None,
+                ),
+                None => (
+                    Vec::new(),
+                    Some(format!("No outlet has the key \u{201C}{key}\u{201D}.")),
+                ),
+            },
+            Side::Document(id) => match corpus.articles.iter().position(|a| a.id() == id) {
+                Some(d) => (vec![d as u32], None),
+                None => (
+                    Vec::new(),
+                    Some(format!("No article is called \u{201C}{id}\u{201D}.")),
+                ),
+            },
+            Side::Search(q) => {
+                let query = parse_query(q, ParseOptions::default());
+                let options = SearchOptions {
+                    offset: 0,
+                    limit: 0,
+                    typo_tolerance: false,
+                };
+                let results = search(corpus, &query, options);
+                let mut docs = results.ranked;
+                docs.sort_unstable();
+                let problem = if query.is_blank() {
+                    Some("Type words or filters to search for this side.".to_string())
+                } else {
+                    results.messages.first().cloned()
+                };
+                (docs, problem)
+            }
+        }
+    }
+}
+
+/// Term counts of a set of articles: single words and two-word phrases (folded exact forms,
+/// function words left out).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TermCounts {
+    pub counts: HashMap<String, usize>,
+    pub total: usize,
+}
+
+impl TermCounts {
+    pub fn of(corpus: &Corpus, docs: &[u32]) -> TermCounts {
+        let mut out = TermCounts::default();
+        for &d in docs {
+            let Some(article) = corpus.articles.get(d as usize) else {
+                continue;
+            };
+            for term in terms(&article_tokens(article)) {
+                *out.counts.entry(term).or_default() += 1;
+                out.total += 1;
+            }
+        }
+        out
+    }
+}
+
+/// The counted terms of a token stream: each content word, and each pair of adjacent content
+/// words in one segment.
+fn terms(tokens: &[(usize, Token)]) -> Vec<String> {
+    let stop = stopwords();
+    let words: Vec<&(usize, Token)> = tokens
+        .iter()
+        .filter(|(_, t)| !t.compound && t.exact.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut out = Vec::with_capacity(words.len() * 2);
+    for (i, (segment, t)) in words.iter().enumerate() {
+        if stop.contains(t.exact.as_str()) {
+            continue;
+        }
+        out.push(t.exact.clone());
+        if let Some((next_segment, next)) = words.get(i + 1) {
+            if next_segment == segment
+                && next.position == t.position + 1
+                && !stop.contains(next.exact.as_str())
+            {
+                out.push(format!("{} {}", t.exact, next.exact));
+            }
+        }
+    }
+    out
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static STOP: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| {
+        include_str!("../data/stopwords.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+}
+
+/// A term scored for one comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Distinctive {
+    pub term: String,
+    pub count_a: usize,
+    pub count_b: usize,
+    /// The log-odds ratio with the corpus prior (positive: side A's).
+    pub delta: f64,
+    pub z: f64,
+    /// Too few occurrences for the z-score to mean much (fewer than [`MIN_COUNT`]).
+    pub small: bool,
+}
+
+/// Every term of either side, scored; sorted from side A's most distinctive to side B's.
+pub fn distinctive(a: &TermCounts, b: &TermCounts, corpus: &TermCounts) -> Vec<Distinctive> {
+    let n_c = corpus.total.max(1) as f64;
+    let (n_a, n_b) = (a.total as f64, b.total as f64);
+    let mut keys: Vec<&String> = a.counts.keys().chain(b.counts.keys()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out: Vec<Distinctive> = keys
+        .into_iter()
+        .map(|term| {
+            let ya = a.counts.get(term).copied().unwrap_or(0);
+            let yb = b.counts.get(term).copied().unwrap_or(0);
+            // A term of the sides is a term of the corpus; guard the prior anyway.
+            let c = corpus
+                .counts
+                .get(term)
+                .copied()
+                .unwrap_or(0)
+                .max(ya.max(yb))
+                .max(1) as f64;
+            let alpha = PRIOR_SIZE * c / n_c;
+            let (fa, fb) = (ya as f64 + alpha, yb as f64 + alpha);
+            let delta = (fa / (n_a + PRIOR_SIZE - fa).max(f64::MIN_POSITIVE)).ln()
+                - (fb / (n_b + PRIOR_SIZE - fb).max(f64::MIN_POSITIVE)).ln();
+            let z = delta / (1.0 / fa + 1.0 / fb).sqrt();
+            Distinctive {
+                term: term.clone(),
+                count_a: ya,
+                count_b: yb,
+                delta,
+                z,
+                small: ya + yb < MIN_COUNT,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| y.z.total_cmp(&x.z).then_with(|| x.term.cmp(&y.term)));
+    out
+}
+
+/// A sentence of an article: `(document, paragraph, sentence)`, 0-based.
+pub type SentenceRef = (u32, usize, usize);
+
+/// The sentences of `docs` containing `term` (a word or two-word phrase as [`distinctive`]
+/// gives it), in document order.
+pub fn sentences_with(corpus: &Corpus, docs: &[u32], term: &str) -> Vec<SentenceRef> {
+    let wanted: Vec<&str> = term.split(' ').collect();
+    let mut out = Vec::new();
+    for &d in docs {
+        let Some(article) = corpus.articles.get(d as usize) else {
+            continue;
+        };
+        for (p, para) in article.doc.paragraphs.iter().enumerate() {
+            for (s, sentence) in para.sentences.iter().enumerate() {
+                let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
+                let words: Vec<&str> = tokens
+                    .iter()
+                    .filter(|t| !t.compound)
+                    .map(|t| t.exact.as_str())
+                    .collect();
+                if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+                    out.push((d, p, s));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A list of cues: each a sequence of stems.
+pub type Cues = Vec<Vec<String>>;
+
+fn cues(list: &str) -> Cues {
+    list.split(',')
+        .map(|cue| {
+            let (tokens, _) = tokenize(cue, 0);
+            tokens
+                .into_iter()
+                .filter(|t| !t.compound)
+                .map(|t| t.stem)
+                .collect::<Vec<_>>()
+        })
+        .filter(|c: &Vec<String>| !c.is_empty())
+        .collect()
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The frame dimensions and their cues, from `data/frames.txt`.
+pub fn frames() -> &'static [(String, Cues)] {
+    static FRAMES: std::sync::OnceLock<Vec<(String, Cues)>> = std::sync::OnceLock::new();
+    FRAMES.get_or_init(|| {
+        data_lines(include_str!("../data/frames.txt"))
+            .filter_map(|l| l.split_once('|'))
+            .map(|(name, list)| (name.trim().to_string(), cues(list)))
+            .collect()
+    })
+}
+
+/// One wording of a contrast pair: its display text and its cues.
+pub type Wording = (String, Cues);
+
+/// The contrast pairs, from `data/contrasts.txt`: `(first wording, second wording)`.
+pub fn contrasts() -> &'static [(Wording, Wording)] {
+    static PAIRS: std::sync::OnceLock<Vec<(Wording, Wording)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        data_lines(include_str!("../data/contrasts.txt"))
+            .filter_map(|l| l.split_once('|'))
+            .map(|(x, y)| ((x.trim().to_string(), cues(x)), (y.trim().to_string(), cues(y))))
+            .collect()
+    })
+}
+
+/// How many times any cue occurs in a sentence's stems.
+fn cue_hits(stems: &[&str], cues: &Cues) -> usize {
+    cues.iter()
+        .map(|cue| {
+            stems
+                .windows(cue.len())
+                .filter(|w| w.iter().zip(cue).all(|(a, b)| *a == b))
+                .count()
+        })
+        .sum()
+}
+
+/// Frame dimensions and contrast wordings of one side.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Framing {
+    pub sentences: usize,
+    /// Per dimension of [`frames`], the sentences tagged with it.
+    pub frames: Vec<Vec<SentenceRef>>,
+    /// Per pair of [`contrasts`], occurrences of the first and of the second wording, and the
+    /// sentences of each.
+    pub contrasts: Vec<[(usize, Vec<SentenceRef>); 2]>,
+}
+
+pub fn framing(corpus: &Corpus, docs: &[u32]) -> Framing {
+    let frames = frames();
+    let pairs = contrasts();
+    let mut out = Framing {
+        sentences: 0,
+        frames: vec![Vec::new(); frames.len()],
+        contrasts: vec![Default::default(); pairs.len()],
+    };
+    for &d in docs {
+        let Some(article) = corpus.articles.get(d as usize) else {
+            continue;
+        };
+        for (p, para) in article.doc.paragraphs.iter().enumerate() {
+            for (s, sentence) in para.sentences.iter().enumerate() {
+                out.sentences += 1;
+                let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
+                let stems: Vec<&str> = tokens
+                    .iter()
+                    .filter(|t| !t.compound)
+                    .map(|t| t.stem.as_str())
+                    .collect();
+                for (i, (_, cues)) in frames.iter().enumerate() {
+                    if cue_hits(&stems, cues) > 0 {
+                        out.frames[i].push((d, p, s));
+                    }
+                }
+                for (i, ((_, first), (_, second))) in pairs.iter().enumerate() {
+                    for (k, cues) in [first, second].into_iter().enumerate() {
+                        let n = cue_hits(&stems, cues);
+                        if n > 0 {
+                            out.contrasts[i][k].0 += n;
+                            out.contrasts[i][k].1.push((d, p, s));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How the two sides label an entity both mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LabelRow {
+    pub entity: u32,
+    pub mentions_a: usize,
+    pub mentions_b: usize,
+    /// `(label, articles)`, most used first.
+    pub labels_a: Vec<(String, usize)>,
+    pub labels_b: Vec<(String, usize)>,
+}
+
+/// The entities both sides mention, with each side's labels: those with labels first, then by
+/// mentions.
+pub fn labels(corpus: &Corpus, a: &[u32], b: &[u32]) -> Vec<LabelRow> {
+    let count_labels = |e: &crate::entities::Entity, docs: &[u32]| {
+        let mut m: BTreeMap<&str, usize> = BTreeMap::new();
+        for (l, d) in &e.labels {
+            if docs.binary_search(d).is_ok() {
+                *m.entry(l).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = m.into_iter().map(|(l, n)| (l.to_string(), n)).collect();
+        v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        v
+    };
+    let mut rows: Vec<LabelRow> = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let ma = e
+                .mentions
+                .iter()
+                .filter(|m| a.binary_search(&m.doc).is_ok())
+                .count();
+            let mb = e
+                .mentions
+                .iter()
+                .filter(|m| b.binary_search(&m.doc).is_ok())
+                .count();
+            (ma > 0 && mb > 0).then(|| LabelRow {
+                entity: i as u32,
+                mentions_a: ma,
+                mentions_b: mb,
+                labels_a: count_labels(e, a),
+                labels_b: count_labels(e, b),
+            })
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        (y.mentions_a + y.mentions_b)
+            .cmp(&(x.mentions_a + x.mentions_b))
+            .then(x.entity.cmp(&y.entity))
+    });
+    rows
+}
+
+/// Who speaks on a side: a speaker (an entity, or `None` for unattributed quotations), how
+/// many quotations and words they get, and the quotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Voice {
+    pub speaker: Option<usize>,
+    pub quotes: Vec<usize>,
+    pub words: usize,
+}
+
+/// The voices of a side, most words first.
+pub fn voices(corpus: &Corpus, docs: &[u32]) -> Vec<Voice> {
+    let mut by: BTreeMap<Option<usize>, Voice> = BTreeMap::new();
+    for (i, q) in corpus.quotes.iter().enumerate() {
+        if docs.binary_search(&q.doc).is_err() {
+            continue;
+        }
+        let text = q.span.of(&corpus.articles[q.doc as usize].doc.text);
+        let v = by.entry(q.speaker).or_insert(Voice {
+            speaker: q.speaker,
+            quotes: Vec::new(),
+            words: 0,
+        });
+        v.quotes.push(i);
+        v.words += crate::text::count_words(text);
+    }
+    let mut out: Vec<Voice> = by.into_values().collect();
+    out.sort_by(|x, y| y.words.cmp(&x.words).then(x.speaker.cmp(&y.speaker)));
+    out
+}
+
+/// The byte span of a sentence reference.
+pub fn sentence_span(corpus: &Corpus, r: SentenceRef) -> Option<Span> {
+    let (d, p, s) = r;
+    corpus
+        .articles
+        .get(d as usize)?
+        .doc
+        .paragraphs
+        .get(p)?
+        .sentences
+        .get(s)
+        .copied()
+}
+
+/// Everything the compare page shows for two sides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub docs: [Vec<u32>; 2],
+    pub terms: [usize; 2],
+    pub distinctive: Vec<Distinctive>,
+    pub labels: Vec<LabelRow>,
+    pub voices: [Vec<Voice>; 2],
+    pub framing: [Framing; 2],
+}
+
+/// Compares the articles `a` and `b` (each sorted), with `corpus_terms` the whole corpus'
+/// [`TermCounts`] as the prior.
+pub fn compare(corpus: &Corpus, corpus_terms: &TermCounts, a: Vec<u32>, b: Vec<u32>) -> Comparison {
+    let (ta, tb) = (TermCounts::of(corpus, &a), TermCounts::of(corpus, &b));
+    Comparison {
+        terms: [ta.total, tb.total],
+        distinctive: distinctive(&ta, &tb, corpus_terms),
+        labels: labels(corpus, &a, &b),
+        voices: [voices(corpus, &a), voices(corpus, &b)],
+        framing: [framing(corpus, &a), framing(corpus, &b)],
+        docs: [a, b],
+    }
+}
+
+/// A comparison with names in place of indices, for JSON export.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub sides: [ReportSide; 2],
+    /// Side A's most distinctive terms first, side B's last.
+    pub distinctive: Vec<Distinctive>,
+    pub labels: Vec<ReportLabels>,
+    pub frames: Vec<ReportFrame>,
+    pub contrasts: Vec<ReportContrast>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportSide {
+    pub spec: String,
+    pub documents: Vec<String>,
+    pub terms: usize,
+    pub sentences: usize,
+    pub voices: Vec<ReportVoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportVoice {
+    pub speaker: Option<String>,
+    pub quotes: Vec<String>,
+    pub words: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportLabels {
+    pub entity: String,
+    pub mentions: [usize; 2],
+    pub labels: [Vec<(String, usize)>; 2],
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportFrame {
+    pub frame: String,
+    /// Sentences tagged with it on each side.
+    pub sentences: [usize; 2],
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportContrast {
+    pub wordings: [String; 2],
+    /// Occurrences of each wording on side A, then on side B.
+    pub counts: [[usize; 2]; 2],
+}
+
+pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
+    let entity = |i: usize| corpus.entities[i].name.clone();
+    let side = |k: usize| ReportSide {
+        spec: sides[k].spec(),
+        documents: c.docs[k]
+            .iter()
+            .map(|&d| corpus.articles[d as usize].doc.file.clone())
+            .collect(),
+        terms: c.terms[k],
+        sentences: c.framing[k].sentences,
+        voices: c.voices[k]
+            .iter()
+            .map(|v| ReportVoice {
+                speaker: v.speaker.map(entity),
+                quotes: v
+                    .quotes
+                    .iter()
+                    .map(|&q| {
+                        let q = &corpus.quotes[q];
+                        q.span.of(&corpus.articles[q.doc as usize].doc.text).to_string()
+                    })
+                    .collect(),
+                words: v.words,
+            })
+            .collect(),
+    };
+    Report {
+        sides: [side(0), side(1)],
+        distinctive: c.distinctive.clone(),
+        labels: c
+            .labels
+            .iter()
+            .map(|r| ReportLabels {
+                entity: entity(r.entity as usize),
+                mentions: [r.mentions_a, r.mentions_b],
+                labels: [r.labels_a.clone(), r.labels_b.clone()],
+            })
+            .collect(),
+        frames: frames()
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| ReportFrame {
+                frame: name.clone(),
+                sentences: [c.framing[0].frames[i].len(), c.framing[1].frames[i].len()],
+            })
+            .collect(),
+        contrasts: contrasts()
+            .iter()
+            .enumerate()
+            .map(|(i, ((x, _), (y, _)))| ReportContrast {
+                wordings: [x.clone(), y.clone()],
+                counts: [0, 1].map(|k| [c.framing[k].contrasts[i][0].0, c.framing[k].contrasts[i][1].0]),
+            })
+            .collect(),
+    }
+}

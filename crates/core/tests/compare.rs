@@ -1,0 +1,177 @@
+//! Comparison of two sides: the Fightin' Words scores against values computed by hand, and
+//! what the panels show for RT against Sputnik on the seeds.
+
+mod common;
+
+use std::collections::HashMap;
+
+use parallax_core::compare::{
+    contrasts, distinctive, frames, framing, labels, sentences_with, voices, Side, TermCounts,
+};
+
+fn counts(pairs: &[(&str, usize)], total: usize) -> TermCounts {
+    TermCounts {
+        counts: pairs
+            .iter()
+            .map(|&(t, n)| (t.to_string(), n))
+            .collect::<HashMap<_, _>>(),
+        total,
+    }
+}
+
+#[test]
+fn log_odds_with_corpus_prior_matches_hand_computation() {
+    // Side A says "riot" 10 times in 100 terms, side B twice in 100; the corpus 12 in 200, and
+    // "unrest" 0 and 4 times (corpus 4).
+    // riot:   α = 500 · 12/200 = 30; δ = ln(40/560) − ln(32/568) = 0.237328…;
+    //         var = 1/40 + 1/32 = 0.05625; z = 0.237328 / 0.237171 = 1.000663…
+    // unrest: α = 500 · 4/200 = 10;  δ = ln(10/590) − ln(14/586) = −0.343274…;
+    //         var = 1/10 + 1/14; z = −0.829087…
+    let a = counts(&[("riot", 10)], 100);
+    let b = counts(&[("riot", 2), ("unrest", 4)], 100);
+    let corpus = counts(&[("riot", 12), ("unrest", 4)], 200);
+    let scored = distinctive(&a, &b, &corpus);
+    assert_eq!(scored.len(), 2);
+    let riot = &scored[0];
+    assert_eq!((riot.term.as_str(), riot.count_a, riot.count_b), ("riot", 10, 2));
+    assert!((riot.delta - 0.237_328_186).abs() < 1e-6, "{}", riot.delta);
+    assert!((riot.z - 1.000_663_496).abs() < 1e-6, "{}", riot.z);
+    assert!(!riot.small);
+    let unrest = &scored[1];
+    assert!((unrest.delta + 0.343_274_984).abs() < 1e-6, "{}", unrest.delta);
+    assert!((unrest.z + 0.829_087_853).abs() < 1e-6, "{}", unrest.z);
+    assert!(unrest.small, "4 occurrences are too few to mean much");
+}
+
+#[test]
+fn sides_from_outlets_documents_and_searches() {
+    let corpus = common::seeds();
+    assert_eq!(Side::parse("outlet:rt"), Side::Outlet("rt".into()));
+    assert_eq!(
+        Side::parse(" doc:001_f2949b16144bae03 "),
+        Side::Document("001_f2949b16144bae03".into())
+    );
+    assert_eq!(
+        Side::parse("protest outlet:rt"),
+        Side::Search("protest outlet:rt".into())
+    );
+    for side in [
+        Side::Outlet("rt".into()),
+        Side::Document("x y".into()),
+        Side::Search("a b".into()),
+    ] {
+        assert_eq!(Side::parse(&side.spec()), side);
+    }
+    assert_eq!(Side::Outlet("sputnik".into()).documents(&corpus).0, [0, 3, 4]);
+    assert_eq!(
+        Side::Document("002_d96a9708d6942587".into()).documents(&corpus).0,
+        [2]
+    );
+    let (docs, problem) = Side::Search("nato".into()).documents(&corpus);
+    assert!(!docs.is_empty() && problem.is_none());
+    let (docs, problem) = Side::Outlet("cnn".into()).documents(&corpus);
+    assert!(docs.is_empty() && problem.unwrap().contains("cnn"));
+    assert!(Side::Search("  ".into()).documents(&corpus).1.is_some());
+}
+
+#[test]
+fn rt_against_sputnik_on_the_seeds() {
+    let corpus = common::seeds();
+    let (rt, _) = Side::Outlet("rt".into()).documents(&corpus);
+    let (sputnik, _) = Side::Outlet("sputnik".into()).documents(&corpus);
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let ta = TermCounts::of(&corpus, &rt);
+    let tb = TermCounts::of(&corpus, &sputnik);
+    let tc = TermCounts::of(&corpus, &all);
+    assert!(ta.total > 100 && tb.total > ta.total);
+    assert!(!tc.counts.contains_key("the"), "function words are left out");
+    assert!(
+        tc.counts.keys().any(|t| t == "collective security"),
+        "two-word phrases are counted"
+    );
+    let scored = distinctive(&ta, &tb, &tc);
+    // Every term of either side is scored, once.
+    assert_eq!(
+        scored.len(),
+        ta.counts
+            .keys()
+            .chain(tb.counts.keys())
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    );
+    assert!(scored.windows(2).all(|w| w[0].z >= w[1].z));
+    // The top of each end is a term the side uses and the other side uses less.
+    let (top_a, top_b) = (&scored[0], scored.last().unwrap());
+    assert!(
+        top_a.count_a > 0 && top_a.count_a as f64 / ta.total as f64 > top_a.count_b as f64 / tb.total as f64
+    );
+    assert!(
+        top_b.count_b > 0 && top_b.count_b as f64 / tb.total as f64 > top_b.count_a as f64 / ta.total as f64
+    );
+    // Its evidence: the sentences that hold it.
+    let evidence = sentences_with(&corpus, &rt, &top_a.term);
+    assert!(!evidence.is_empty(), "{}", top_a.term);
+
+    // Labels: the entities both name, with each side's labels.
+    let rows = labels(&corpus, &rt, &sputnik);
+    let luka = rows
+        .iter()
+        .find(|r| corpus.entities[r.entity as usize].name == "Alexander Lukashenko")
+        .expect("both name Lukashenko");
+    assert!(luka.labels_b.iter().any(|(l, _)| l == "Belarusian President"));
+    assert!(
+        luka.labels_a.is_empty(),
+        "RT gives him no title: {:?}",
+        luka.labels_a
+    );
+
+    // Voices: Putin speaks on RT; Sputnik quotes Ilyichev.
+    let names = |docs: &[u32]| -> Vec<String> {
+        voices(&corpus, docs)
+            .iter()
+            .map(|v| {
+                v.speaker
+                    .map_or("unattributed".into(), |s| corpus.entities[s].name.clone())
+            })
+            .collect()
+    };
+    assert!(
+        names(&rt).contains(&"Vladimir Putin".to_string()),
+        "{:?}",
+        names(&rt)
+    );
+    assert!(
+        names(&sputnik).contains(&"Pyotr Ilyichev".to_string()),
+        "{:?}",
+        names(&sputnik)
+    );
+
+    // Frames and contrasts: every sentence counted once, tags point at real sentences.
+    let f = framing(&corpus, &sputnik);
+    let n_sentences: usize = sputnik
+        .iter()
+        .map(|&d| {
+            corpus.articles[d as usize]
+                .doc
+                .paragraphs
+                .iter()
+                .map(|p| p.sentences.len())
+                .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(f.sentences, n_sentences);
+    assert_eq!(f.frames.len(), frames().len());
+    let political = frames().iter().position(|(name, _)| name == "Political").unwrap();
+    assert!(f.frames[political].len() >= 5, "an election story is political");
+    let security = frames()
+        .iter()
+        .position(|(name, _)| name.starts_with("Security"))
+        .unwrap();
+    assert!(!f.frames[security].is_empty(), "CSTO and NATO are security");
+    assert_eq!(f.contrasts.len(), contrasts().len());
+    let protests = contrasts()
+        .iter()
+        .position(|((first, _), _)| first.starts_with("protests"))
+        .unwrap();
+    assert!(f.contrasts[protests][0].0 >= 1, "Sputnik writes of protests");
+}

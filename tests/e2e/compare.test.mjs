@@ -1,0 +1,120 @@
+// End-to-end tests of the compare page in headless Chromium, on dist/ served under a sub-path:
+// outlet against outlet and article against article on the seeds, choosing sides with the form,
+// opening the sentences behind a figure, the exports, and printing. Each test also asserts a
+// clean console and no request leaving the origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { launch, heading, visit } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
+
+const DIST = resolve(process.env.E2E_DIST ?? "dist");
+let browser, server;
+
+before(async () => {
+  assert.ok(existsSync(resolve(DIST, "index.html")), `no build at ${DIST}`);
+  browser = await launch();
+  server = await serve(DIST, "/cmp/");
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const withPage = (hash, body, options) => visit(browser, server.url, hash, body, options);
+
+test("outlet against outlet, chosen with the form: words, labels, voices, frames, evidence", async () => {
+  await withPage("", async (page) => {
+    await heading(page, "Library");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
+    await heading(page, "Compare");
+    await page.getByLabel("Side A", { exact: true }).selectOption("outlet:rt");
+    await page.getByLabel("Side B", { exact: true }).selectOption("outlet:sputnik");
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.waitForURL(/#\/compare\?a=outlet%3Art&b=outlet%3Asputnik$/);
+    await page.locator("#words-title").waitFor();
+    assert.match(await page.locator(".side-a .side-name").textContent(), /^RT$/);
+    assert.match(await page.locator(".sides .side-b").textContent(), /3 articles/);
+    assert.match(await page.locator(".sides").textContent(), /Caution: a small sample/);
+
+    // Side A's words lean to A (z > 0), side B's to B.
+    const zs = async (k) =>
+      (await page.locator(`.columns .side-${k} .terms .figures`).allTextContents()).map((t) => Number(t.split("z ")[1]));
+    const [za, zb] = [await zs("a"), await zs("b")];
+    assert.ok(za.length >= 5 && za.every((z) => z > 0), za.join());
+    assert.ok(zb.length >= 5 && zb.every((z) => z < 0), zb.join());
+
+    // A word opens its sentences, each linking to the reader.
+    const first = page.locator(".columns .side-a .terms .evidence").first();
+    const word = (await first.locator(".term").textContent()).trim();
+    await first.locator("summary").click();
+    const sentences = first.locator(".sentences li");
+    assert.ok((await sentences.count()) >= 1);
+    assert.match((await sentences.first().textContent()).toLowerCase(), new RegExp(word.split(" ")[0]));
+
+    // Labels: Lukashenko is "Belarusian President" at Sputnik and untitled at RT.
+    const luka = page.locator(".compare-labels tbody tr", { hasText: "Alexander Lukashenko" });
+    const [, rt, sputnik] = await luka.locator("th, td").allTextContents();
+    assert.match(rt, /no title/);
+    assert.match(sputnik, /Belarusian President/);
+
+    // Voices: Putin speaks on RT, Ilyichev on Sputnik.
+    assert.match(await page.locator("#voices-title ~ .columns .side-a").textContent(), /Vladimir Putin/);
+    assert.match(await page.locator("#voices-title ~ .columns .side-b").textContent(), /Pyotr Ilyichev/);
+
+    // Frames: fourteen dimensions; a bar opens its sentences.
+    assert.equal(await page.locator("table.frames tbody tr").count(), 14);
+    const political = page.locator("table.frames tbody tr", { hasText: "Political" }).locator(".evidence").first();
+    await political.locator("summary").click();
+    assert.ok((await political.locator(".sentences li").count()) >= 1);
+
+    // Back returns to the empty form.
+    await page.goBack();
+    await heading(page, "Compare");
+    assert.equal(await page.locator("#words-title").count(), 0);
+  });
+});
+
+test("article against article, with the exports and a print layout", async () => {
+  await withPage("#/compare?a=doc%3A000_bad9fe235c42383a&b=doc%3A004_e10c65f5f54494c2", async (page, s) => {
+    await heading(page, "Compare");
+    await page.locator("#words-title").waitFor();
+    assert.match(await page.locator(".side-a .side-name").textContent(), /^Third countries/);
+    assert.match(await page.locator(".side-b .side-name").textContent(), /^US Congressmen/);
+    assert.match(await page.locator(".sides .side-a").textContent(), /1 article/);
+
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download words (CSV)" }).click(),
+    ]);
+    const csvText = readFileSync(await csv.path(), "utf8");
+    assert.match(csvText.split("\r\n")[0], /"term","count_a","count_b","log_odds","z","few"/);
+    assert.ok(csvText.split("\r\n").length > 50);
+
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download everything (JSON)" }).click(),
+    ]);
+    const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+    assert.deepEqual(report.sides.map((x) => x.documents), [["000_bad9fe235c42383a.txt"], ["004_e10c65f5f54494c2.txt"]]);
+    assert.equal(report.frames.length, 14);
+    assert.ok(report.distinctive.length > 50 && report.labels.length >= 3);
+
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".site-header").isVisible(), false, "no header on paper");
+    assert.equal(await page.locator(".side-pickers").isVisible(), false, "no form on paper");
+    assert.equal(await page.locator("#words-title").isVisible(), true);
+    void s;
+  });
+});
+
+test("a side that matches nothing says so", async () => {
+  await withPage("#/compare?a=outlet%3Acnn&b=zzzzqqq", async (page) => {
+    await heading(page, "Compare");
+    const alert = page.locator(".messages[role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /No outlet has the key .cnn./);
+    assert.match(await alert.textContent(), /Each side needs at least one article/);
+  });
+});
