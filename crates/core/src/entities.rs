@@ -74,11 +74,18 @@ pub struct EntityMention {
     pub span: Span,
 }
 
+/// A gender read from a given name or a title, for pronouns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
 struct Lexicon {
     places: BTreeMap<String, (String, Option<String>)>,
     /// Demonym → the group it names, or the place itself for regional adjectives (`Siberian`).
     demonyms: BTreeMap<String, (String, Kind)>,
-    given: BTreeSet<&'static str>,
+    given: BTreeMap<&'static str, Option<Gender>>,
     titles: BTreeSet<&'static str>,
     org_heads: BTreeSet<&'static str>,
     place_heads: BTreeSet<&'static str>,
@@ -120,7 +127,12 @@ fn lexicon() -> &'static Lexicon {
         let given = include_str!("../data/given_names.txt")
             .lines()
             .filter(|l| !l.is_empty())
-            .map(|l| l.split_once('|').map_or(l, |(n, _)| n))
+            .map(|l| match l.split_once('|') {
+                Some((n, "m")) => (n, Some(Gender::Male)),
+                Some((n, "f")) => (n, Some(Gender::Female)),
+                Some((n, _)) => (n, None),
+                None => (l, None),
+            })
             .collect();
         Lexicon {
             places,
@@ -138,6 +150,35 @@ fn lexicon() -> &'static Lexicon {
                 .collect(),
         }
     })
+}
+
+/// The gender a person's name or title tells: a known given name (either part of a hyphenated
+/// one), an honorific, or a Slavic feminine surname ending.
+pub(crate) fn gender_of(name: &str, labels: &[&str]) -> Option<Gender> {
+    let lex = lexicon();
+    for label in labels {
+        for w in label.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            match w.as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "husband" | "son" | "brother"
+                | "spokesman" | "chairman" | "congressman" | "businessman" | "he" => {
+                    return Some(Gender::Male)
+                }
+                "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "mother" | "wife"
+                | "daughter" | "sister" | "spokeswoman" | "chairwoman" | "congresswoman"
+                | "businesswoman" | "actress" | "she" => return Some(Gender::Female),
+                _ => {}
+            }
+        }
+    }
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    if let Some(g) = first.split('-').find_map(|p| lex.given.get(p).copied().flatten()) {
+        return Some(g);
+    }
+    let last = name.split_whitespace().last()?;
+    let feminine = ["ova", "eva", "ina", "aya", "kaya", "ska", "yna"];
+    (last.chars().count() > 4 && feminine.iter().any(|e| last.ends_with(e))).then_some(Gender::Female)
 }
 
 /// A capitalised run found in a document, before joining.
@@ -540,9 +581,9 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let w = run[k].1;
         let prev = run[k - 1].1;
         let seg = &run[start..k];
-        let given = lex.given.contains(w);
+        let given = lex.given.contains_key(w);
         let month = crate::text::month_number(w).is_some();
-        let headline_word = (lex.not_names.contains(w) && !given && !(month && lex.given.contains(prev)))
+        let headline_word = (lex.not_names.contains(w) && !given && !(month && lex.given.contains_key(prev)))
             || shouting(w, lex)
             || (is_acronym(w) && shouting(prev, lex));
         if headline_word {
@@ -561,8 +602,10 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let seg_is_place = lex.places.contains_key(&join_words(seg))
             || (seg.len() == 2 && COMPASS.contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
         let seg_is_person = seg.len() >= 2
-            && (lex.given.contains(seg[0].1) || (KUNYA.contains(&seg[0].1) && lex.given.contains(seg[1].1)));
-        let given = given || (KUNYA.contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains(n.1)));
+            && (lex.given.contains_key(seg[0].1)
+                || (KUNYA.contains(&seg[0].1) && lex.given.contains_key(seg[1].1)));
+        let given =
+            given || (KUNYA.contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains_key(n.1)));
         let org_before = seg.iter().any(|(_, s)| lex.org_heads.contains(s));
         let place_split = !matches!(prev, "of")
             && !PARTICLES.contains(&prev)
@@ -576,7 +619,7 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
                     || (lex.demonyms.contains_key(w)
                         && !lex.demonyms.contains_key(prev)
                         && !lex.titles.contains(prev)
-                        && !lex.given.contains(prev)
+                        && !lex.given.contains_key(prev)
                         && !NAME_ADJECTIVES.contains(&prev))
                     || (lex.org_heads.contains(prev)
                         && is_cap(w)
@@ -639,7 +682,7 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
 fn verb_like(w: &str, lex: &Lexicon) -> bool {
     (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
         && w.chars().count() > 4
-        && !lex.given.contains(w)
+        && !lex.given.contains_key(w)
         && !lex.places.contains_key(w)
 }
 
@@ -838,7 +881,7 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
     }
     // `North Caucasus`, `Eastern Ghouta`, `Kafr Batna`: place prefixes
     if name.len() >= 2 && name.len() <= 3 && label.is_none() {
-        let compass = COMPASS.contains(&name[0]) && !lex.given.contains(name[1]);
+        let compass = COMPASS.contains(&name[0]) && !lex.given.contains_key(name[1]);
         let arabic =
             matches!(
                 name[0],
@@ -857,7 +900,7 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
                     | "Jebel"
                     | "Wadi"
                     | "Bir"
-            ) || (matches!(name[0], "Abu" | "Al") && name.len() == 2 && !lex.given.contains(name[1]));
+            ) || (matches!(name[0], "Abu" | "Al") && name.len() == 2 && !lex.given.contains_key(name[1]));
         if compass || arabic {
             return push(mentions, name_text, Kind::Place, None, span);
         }
@@ -880,9 +923,10 @@ const KUNYA: [&str; 4] = ["Abu", "Umm", "Bin", "Ibn"];
 
 /// A known given name, or a hyphenated one whose first part is (`Jean-Yves`).
 fn is_given(w: &str, lex: &Lexicon) -> bool {
-    lex.given.contains(w)
-        || w.split_once('-')
-            .is_some_and(|(a, b)| lex.given.contains(a) && b.chars().next().is_some_and(char::is_uppercase))
+    lex.given.contains_key(w)
+        || w.split_once('-').is_some_and(|(a, b)| {
+            lex.given.contains_key(a) && b.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Joins mentions into entities: exact forms, then surnames to full names, acronyms to their
@@ -937,7 +981,7 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
                 .or_else(|| canonical.strip_suffix('s').and_then(|stem| surnames.get(stem)));
             match surname {
                 Some(full) => canonical = full.to_string(),
-                None if lex.given.contains(canonical.as_str()) => continue,
+                None if lex.given.contains_key(canonical.as_str()) => continue,
                 None if m.weak => continue,
                 None if m.label.is_none() => {
                     // an unknown lone capitalised word: a misspelt place, a place by its

@@ -7,15 +7,22 @@
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
-//! `according to X`. A name resolves to the person entity it names; a description resolves to
-//! the first person whose label has its head noun (`the US Congressmen` → a congressman), else,
-//! like `he`/`she`, to the last person named before the quotation. A paragraph that is nothing
-//! but a quotation continues the previous speaker. Otherwise the quotation is unattributed.
+//! `according to X`. A name resolves to the entity of the document it names (a person, an
+//! organisation, or a place speaking for its state: `Britain said`), a surname alone to the
+//! person of the document with that surname, and a description that spells an organisation's
+//! name to it (`the Russian foreign ministry`). Another description resolves to the first person
+//! whose label has its head noun (`the US Congressmen` → a congressman). A pronoun resolves to a
+//! person of its gender (from given names, honorifics, labels and feminine surname endings):
+//! the last one standing as a subject since the previous quotation, else the previous speaker,
+//! else the last one named; possessives (`Navalny's hotel`) and names inside quotations are not
+//! antecedents. A paragraph that is nothing but a quotation, and a second quotation of a
+//! paragraph, continue the previous speaker; an open quotation takes the speaker named where
+//! it ends. Otherwise the quotation is unattributed.
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
-use crate::entities::{Entity, Kind};
+use crate::entities::{gender_of, Entity, Gender, Kind};
 use crate::text::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +34,7 @@ pub struct Quote {
     pub span: Span,
 }
 
-const VERBS: [&str; 32] = [
+const VERBS: [&str; 60] = [
     "said",
     "says",
     "saying",
@@ -48,6 +55,7 @@ const VERBS: [&str; 32] = [
     "warned",
     "warning",
     "wrote",
+    "writes",
     "asked",
     "insisted",
     "declared",
@@ -60,6 +68,33 @@ const VERBS: [&str; 32] = [
     "promised",
     "vowed",
     "argued",
+    "condemned",
+    "denounced",
+    "demanded",
+    "called",
+    "accused",
+    "described",
+    "tweeted",
+    "commented",
+    "replied",
+    "responded",
+    "continued",
+    "concluded",
+    "admitted",
+    "suggested",
+    "revealed",
+    "confirmed",
+    "denied",
+    "acknowledged",
+    "recalled",
+    "remarked",
+    "cautioned",
+    "asserted",
+    "maintained",
+    "complained",
+    "predicted",
+    "alleged",
+    "reported",
 ];
 
 /// The quotations of every document, attributed to `entities` where the text allows.
@@ -69,20 +104,92 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
         let d = &article.doc;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.
+        // Possessives (`Navalny's hotel`) and names inside quotations are not antecedents.
+        let quoted: Vec<(usize, usize)> = d
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                let base = p.span.start as usize;
+                quoted_spans(p.span.of(text), false)
+                    .into_iter()
+                    .map(move |(s, e, _)| (base + s, base + e))
+            })
+            .collect();
         let mut named: Vec<(usize, usize)> = Vec::new(); // (byte offset, entity)
         for (i, e) in entities.iter().enumerate() {
             if e.kind != Kind::Person || !e.documents.contains(&(doc as u32)) {
                 continue;
             }
             for alias in &e.aliases {
-                named.extend(text.match_indices(alias.as_str()).map(|(at, _)| (at, i)));
+                named.extend(
+                    text.match_indices(alias.as_str())
+                        .filter(|&(at, a)| {
+                            let rest = &text[at + a.len()..];
+                            let word_end = !rest.starts_with(char::is_alphanumeric);
+                            let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+                            word_end && !possessive && !quoted.iter().any(|&(s, e)| s <= at && at < e)
+                        })
+                        .map(|(at, _)| (at, i)),
+                );
             }
         }
         named.sort_unstable();
+        named.dedup_by_key(|n| n.0);
+        let gender = |e: usize| {
+            let labels: Vec<&str> = entities[e]
+                .labels
+                .iter()
+                .filter(|(_, d)| *d == doc as u32)
+                .map(|(l, _)| l.as_str())
+                .collect();
+            gender_of(&entities[e].name, &labels)
+        };
+        // Whether a name stands as a subject: first in its sentence, or before a reporting verb.
+        let subject_like = |at: usize| {
+            let line_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '.' | '\n' | '"' | '\u{201C}' | '\u{2018}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let lead = &text[line_start..at];
+            let after: Vec<&str> = text[at..].split_whitespace().take(10).collect();
+            lead.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
+                || after
+                    .iter()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| VERBS.contains(&w))
+        };
         // A description (`the US Congressmen said`) names the first person of this document
         // whose label has its head noun; otherwise, and for pronouns, the last person named
         // before the quotation.
+        let previous: std::cell::Cell<(Option<usize>, usize)> = std::cell::Cell::new((None, 0));
         let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
+            let pronoun = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
+                "he" | "his" => Some(Gender::Male),
+                "she" | "her" => Some(Gender::Female),
+                _ => None,
+            });
+            if let Some(g) = pronoun {
+                let fits = |e: usize| gender(e).is_none_or(|x| x == g);
+                let (prev_speaker, prev_at) = previous.get();
+                let since = named
+                    .iter()
+                    .rev()
+                    .take_while(|(p, _)| *p >= prev_at)
+                    .filter(|(p, e)| *p < at && fits(*e) && subject_like(*p))
+                    .map(|&(_, e)| e)
+                    .next();
+                return since
+                    .or(prev_speaker.filter(|&e| entities[e].kind == Kind::Person && fits(e)))
+                    .or_else(|| {
+                        named
+                            .iter()
+                            .rev()
+                            .find(|(p, e)| *p < at && fits(*e))
+                            .map(|&(_, e)| e)
+                    });
+            }
             let head = words.last().filter(|w| w.len() > 3);
             let described = head.and_then(|head| {
                 named.iter().find(|&&(_, e)| {
@@ -96,10 +203,41 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 .map(|&(_, e)| e)
         };
         let by_name = |name: &str| -> Option<usize> {
-            let name = name.trim_end_matches("'s");
+            let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            let here = |e: &Entity| e.documents.contains(&(doc as u32));
             entities
                 .iter()
-                .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+                .position(|e| here(e) && e.aliases.iter().any(|a| a == name))
+                .or_else(|| {
+                    entities
+                        .iter()
+                        .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+                })
+                .or_else(|| {
+                    // a surname alone: the person of this document whose name ends with it
+                    (!name.contains(' ') && name.len() > 2)
+                        .then(|| {
+                            entities.iter().position(|e| {
+                                e.kind == Kind::Person
+                                    && here(e)
+                                    && e.name.rsplit(' ').next() == Some(name)
+                                    && e.name.contains(' ')
+                            })
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    // a description that spells an organisation's name (`the Russian foreign ministry`)
+                    name.contains(' ')
+                        .then(|| {
+                            entities.iter().position(|e| {
+                                e.kind == Kind::Organisation
+                                    && here(e)
+                                    && e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                            })
+                        })
+                        .flatten()
+                })
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
         let mut continuing = false; // the previous paragraph ended inside a quotation
@@ -124,13 +262,13 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 let after_end = (base + end + mark).min(p.span.end as usize);
                 let after = &text[after_end..p.span.end as usize];
                 let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
-                // A paragraph that is nothing but a quotation continues the previous speaker.
+                // A paragraph that is nothing but a quotation, or a second quotation of a
+                // paragraph, continues the previous speaker.
                 let alone = para[..start].trim_start().chars().count() <= 1 && after.trim().is_empty();
-                if speaker.is_none() && closed && alone {
-                    speaker = out
-                        .last()
-                        .filter(|q: &&Quote| q.doc == doc as u32)
-                        .and_then(|q| q.speaker);
+                let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
+                let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
+                if speaker.is_none() && (alone || same_paragraph) {
+                    speaker = last_here.and_then(|q| q.speaker);
                 }
                 let index = out.len();
                 out.push(Quote {
@@ -138,13 +276,18 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                     speaker,
                     span: Span::new(base + start, base + end),
                 });
-                if speaker.is_some() {
-                    for q in pending.drain(..) {
-                        let quote: &mut Quote = &mut out[q];
-                        quote.speaker = speaker;
+                // An open quotation waits for the speaker named where it ends.
+                let explicit = speaker.is_some() && !alone;
+                for q in pending.drain(..) {
+                    if explicit || out[q].speaker.is_none() {
+                        out[q].speaker = speaker;
                     }
-                } else if !closed {
+                }
+                if !closed {
                     pending.push(index);
+                }
+                if speaker.is_some() {
+                    previous.set((speaker, base + end));
                 }
             }
         }
@@ -214,7 +357,7 @@ fn attribute(
         if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
             return Some(s);
         }
-        if subject.is_empty() {
+        if subject.is_empty() || object.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
             if let Some(s) = resolve(
                 &object[..object.len().min(3)],
                 quote_at,
