@@ -7,14 +7,16 @@
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
-//! `according to X`. A name resolves to the entity of the document it names (a person, an
+//! `according to X`; the subject is read within the verb's clause (up to a conjunction such as
+//! `while`), or, for a coordinated verb (`X praised her and said that "…`), from the name opening
+//! the sentence. A place or group speaks only as the subject right before the verb. A name resolves to the entity of the document it names (a person, an
 //! organisation, or a place speaking for its state: `Britain said`), a surname alone to the
 //! person of the document with that surname, and a description that spells an organisation's
 //! name to it (`the Russian foreign ministry`). Another description resolves to the first person
 //! whose label has its head noun (`the US Congressmen` → a congressman). A pronoun resolves to a
 //! person of its gender (from given names, honorifics, labels and feminine surname endings):
 //! the last one standing as a subject since the previous quotation, else the previous speaker,
-//! else the last one named; possessives (`Navalny's hotel`) and names inside quotations are not
+//! else the last one named; `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside quotations are not
 //! antecedents. A paragraph that is nothing but a quotation, and a second quotation of a
 //! paragraph, continue the previous speaker; an open quotation takes the speaker named where
 //! it ends. Otherwise the quotation is unattributed.
@@ -170,6 +172,9 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 "she" | "her" => Some(Gender::Female),
                 _ => None,
             });
+            if words.iter().any(|w| w.eq_ignore_ascii_case("they")) {
+                return previous.get().0;
+            }
             if let Some(g) = pronoun {
                 let fits = |e: usize| gender(e).is_none_or(|x| x == g);
                 let (prev_speaker, prev_at) = previous.get();
@@ -202,7 +207,7 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
                 .map(|&(_, e)| e)
         };
-        let by_name = |name: &str| -> Option<usize> {
+        let named_entity = |name: &str| -> Option<usize> {
             let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
             let here = |e: &Entity| e.documents.contains(&(doc as u32));
             entities
@@ -238,6 +243,10 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                         })
                         .flatten()
                 })
+        };
+        // The entity a name names, and whether it is a place or group.
+        let by_name = |name: &str| -> Option<(usize, bool)> {
+            named_entity(name).map(|e| (e, matches!(entities[e].kind, Kind::Place | Kind::Group)))
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
         let mut continuing = false; // the previous paragraph ended inside a quotation
@@ -342,13 +351,14 @@ fn attribute(
     before: &str,
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
 ) -> Option<usize> {
     let words_after: Vec<&str> = after
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
         .filter(|w| !w.is_empty())
         .take(8)
+        .take_while(|w| !CONJUNCTIONS.contains(w))
         .collect();
     if let Some(v) = words_after.iter().position(|w| VERBS.contains(w)) {
         // `X said` (subject before the verb) or `said X`
@@ -380,20 +390,67 @@ fn attribute(
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    // The nearest reporting verb before the quotation whose subject can be read.
+    // The nearest reporting verb before the quotation whose subject can be read; when the verb
+    // is coordinated (`X praised her and said that "…`), the subject opening the sentence.
     words_before
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, w)| VERBS.contains(w))
         .find_map(|(v, _)| {
-            resolve(
-                &words_before[v.saturating_sub(4)..v],
-                quote_at,
-                last_person_before,
-                by_name,
-            )
+            let window = &words_before[v.saturating_sub(6)..v];
+            let clause = window
+                .iter()
+                .rposition(|w| CONJUNCTIONS.contains(w))
+                .map_or(window, |c| &window[c + 1..]);
+            resolve(clause, quote_at, last_person_before, by_name)
         })
+        .or_else(|| {
+            let lead: Vec<&str> = words_before
+                .iter()
+                .copied()
+                .skip_while(|w| matches!(*w, "The" | "the"))
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .take(4)
+                .collect();
+            let verb_follows = words_before
+                .iter()
+                .skip(lead.len())
+                .take(8)
+                .any(|w| VERBS.contains(w));
+            (!lead.is_empty() && verb_follows)
+                .then(|| resolve(&lead, quote_at, last_person_before, by_name))
+                .flatten()
+        })
+}
+
+/// Words that end the clause of a reporting verb's subject.
+const CONJUNCTIONS: [&str; 11] = [
+    "while", "and", "but", "when", "after", "before", "because", "although", "whereas", "which", "who",
+];
+
+/// A capitalised word of a name, or a particle inside one (`von der Leyen`).
+fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            w,
+            "von"
+                | "van"
+                | "der"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "el"
+                | "le"
+                | "la"
+        )
+        || w.split_once('-')
+            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
 }
 
 /// A speaker from the words next to a reporting verb: a name (longest capitalised tail that
@@ -402,34 +459,28 @@ fn resolve(
     words: &[&str],
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
 ) -> Option<usize> {
     if words.is_empty() {
         return None;
     }
-    for take in (1..=words.len().min(4)).rev() {
-        let tail = &words[words.len() - take..];
-        if tail
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            if let Some(e) = by_name(&tail.join(" ")) {
-                return Some(e);
-            }
-        }
-        let head = &words[..take];
-        if head
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            if let Some(e) = by_name(&head.join(" ")) {
-                return Some(e);
+    // Names ending nearest the verb first, longest first.
+    for end in (1..=words.len()).rev() {
+        for take in (1..=end.min(5)).rev() {
+            let part = &words[end - take..end];
+            if part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
+                // a place or group speaks only as the subject right before the verb
+                let found =
+                    by_name(&part.join(" ")).filter(|&(_, collective)| end == words.len() || !collective);
+                if let Some((e, _)) = found {
+                    return Some(e);
+                }
             }
         }
     }
     let pronoun_or_description = words
         .iter()
-        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "the"));
+        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "the"));
     if pronoun_or_description {
         return last_person_before(words, quote_at);
     }
