@@ -2,15 +2,25 @@
 //! capitalisation, word lists (`data/`, see its README for origin and licence) and the text's
 //! own definitions, then joined across the corpus.
 //!
-//! Per document: runs of capitalised words (joined by `of`/`the`/`and`, split at punctuation,
-//! possessives dropped, run-together words such as `OdinokovFILE` split) are read as mentions.
-//! A leading sentence word that is not a name (`Likewise`), titles and demonyms before a name
-//! (`Russian President Vladimir Putin`) are stripped and kept as the mention's label. A mention
-//! is an organisation when it has an organisation head-word or is an acronym, a place when the
-//! gazetteer knows it, a group when it is a demonym standing alone, a person when it starts with
-//! a known given name or follows a title. Across the corpus, a surname alone joins the full
-//! name, `Name (ACRONYM)` makes the acronym an alias, and a misspelt place one edit from a known
-//! one (`Minks`) joins it.
+//! Per document: runs of capitalised words (joined by `of`/`the`, name particles such as `von
+//! der` and `al-`, initials and abbreviated titles with their full stop; split at punctuation
+//! and at a possessive unless an organisation head-word follows, `Russia's Foreign Ministry`;
+//! run-together words such as `OdinokovFILE` split) are read as mentions. A run is cut where one
+//! name ends and another begins, as in text whose punctuation was stripped (`Obamas Syria`,
+//! `Peter Graff Dominic Evans`, `Konashenkov Russian`), and loses the words that are not names
+//! there (`According`, shouted headline words such as `SLEEPING`). Leading sentence words that
+//! are not names (`Likewise`, `Addressing`), titles and demonyms before a name (`Russian
+//! President Vladimir Putin`) are stripped and kept as the mention's label. A mention is an
+//! organisation when it is a known outlet or organisation, has an organisation head-word (or a
+//! lower-case body after a demonym, `Russian foreign ministry`) or is an acronym; a place when
+//! the gazetteer knows it (also as a possessive without apostrophe, `Syrias`), it ends in a place
+//! head-word (`Tegel Airport`) or starts with a place prefix (`North Caucasus`, `Kafr Batna`);
+//! a group when it is a demonym standing alone (each part of `Syrian-Iraqi`); a person when it
+//! starts with a known given name or follows a title. Long title-case runs without a head-word
+//! are headline debris. Across the corpus, a surname alone (or with a lost possessive `s`) joins
+//! the full name, `Name (ACRONYM)` makes the acronym an alias, a misspelt place one edit from a
+//! known one (`Minks`) joins it, and an unknown lone word after `in`/`near` is a place; lone
+//! words that tell nothing (a sentence's first word) are kept only when they join.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -64,14 +74,24 @@ pub struct EntityMention {
     pub span: Span,
 }
 
+/// A gender read from a given name or a title, for pronouns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
 struct Lexicon {
     places: BTreeMap<String, (String, Option<String>)>,
-    demonyms: BTreeMap<String, String>,
-    given: std::collections::BTreeSet<&'static str>,
-    titles: std::collections::BTreeSet<&'static str>,
-    org_heads: std::collections::BTreeSet<&'static str>,
-    not_names: std::collections::BTreeSet<&'static str>,
-    media: std::collections::BTreeSet<&'static str>,
+    /// Demonym → the group it names, or the place itself for regional adjectives (`Siberian`).
+    demonyms: BTreeMap<String, (String, Kind)>,
+    given: BTreeMap<&'static str, Option<Gender>>,
+    titles: BTreeSet<&'static str>,
+    org_heads: BTreeSet<&'static str>,
+    place_heads: BTreeSet<&'static str>,
+    not_names: BTreeSet<&'static str>,
+    media: BTreeSet<&'static str>,
+    orgs: BTreeSet<&'static str>,
     groups: BTreeMap<&'static str, &'static str>,
 }
 
@@ -80,33 +100,85 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut places = BTreeMap::new();
         let mut demonyms = BTreeMap::new();
-        for line in include_str!("../data/places.txt").lines() {
+        for line in include_str!("../data/places.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+        {
             let parts: Vec<&str> = line.split('|').collect();
             let place = parts[0].to_string();
-            let plural = parts.get(2).filter(|p| !p.is_empty()).map(|p| p.to_string());
-            let group = plural
-                .clone()
-                .or_else(|| parts.get(1).filter(|d| !d.is_empty()).map(|d| d.to_string()));
+            let demonym = parts.get(1).filter(|d| !d.is_empty());
+            let plural = parts.get(2).filter(|p| !p.is_empty());
+            if plural == Some(&"-") {
+                // the adjective of a region names the region
+                places.insert(place.clone(), (place.clone(), None));
+                if let Some(d) = demonym {
+                    demonyms.insert(d.to_string(), (place.clone(), Kind::Place));
+                }
+                continue;
+            }
+            let group = plural.or(demonym).map(|g| g.to_string());
             places.insert(place.clone(), (place.clone(), group.clone()));
-            for d in parts.iter().skip(1).filter(|d| !d.is_empty()) {
-                demonyms.insert(d.to_string(), group.clone().unwrap_or_else(|| d.to_string()));
+            for d in [demonym, plural].into_iter().flatten() {
+                let g = group.clone().unwrap_or_else(|| d.to_string());
+                demonyms.insert(d.to_string(), (g, Kind::Group));
             }
         }
         let set = |s: &'static str| s.lines().filter(|l| !l.is_empty()).collect();
+        let given = include_str!("../data/given_names.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| match l.split_once('|') {
+                Some((n, "m")) => (n, Some(Gender::Male)),
+                Some((n, "f")) => (n, Some(Gender::Female)),
+                Some((n, _)) => (n, None),
+                None => (l, None),
+            })
+            .collect();
         Lexicon {
             places,
             demonyms,
-            given: set(include_str!("../data/given_names.txt")),
+            given,
             titles: set(include_str!("../data/titles.txt")),
             org_heads: set(include_str!("../data/org_heads.txt")),
+            place_heads: set(include_str!("../data/place_heads.txt")),
             not_names: set(include_str!("../data/not_names.txt")),
             media: set(include_str!("../data/media.txt")),
+            orgs: set(include_str!("../data/orgs.txt")),
             groups: include_str!("../data/groups.txt")
                 .lines()
                 .filter_map(|l| l.split_once('|'))
                 .collect(),
         }
     })
+}
+
+/// The gender a person's name or title tells: a known given name (either part of a hyphenated
+/// one), an honorific, or a Slavic feminine surname ending.
+pub(crate) fn gender_of(name: &str, labels: &[&str]) -> Option<Gender> {
+    let lex = lexicon();
+    for label in labels {
+        for w in label.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            match w.as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "husband" | "son" | "brother"
+                | "spokesman" | "chairman" | "congressman" | "businessman" | "he" => {
+                    return Some(Gender::Male)
+                }
+                "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "mother" | "wife"
+                | "daughter" | "sister" | "spokeswoman" | "chairwoman" | "congresswoman"
+                | "businesswoman" | "actress" | "she" => return Some(Gender::Female),
+                _ => {}
+            }
+        }
+    }
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    if let Some(g) = first.split('-').find_map(|p| lex.given.get(p).copied().flatten()) {
+        return Some(g);
+    }
+    let last = name.split_whitespace().last()?;
+    let feminine = ["ova", "eva", "ina", "aya", "kaya", "ska", "yna"];
+    (last.chars().count() > 4 && feminine.iter().any(|e| last.ends_with(e))).then_some(Gender::Female)
 }
 
 /// A capitalised run found in a document, before joining.
@@ -117,6 +189,11 @@ struct Mention {
     label: Option<String>,
     doc: u32,
     span: Span,
+    /// Where a lone word tells little (a sentence's first word, a headline fragment): kept only
+    /// when it joins an entity named elsewhere.
+    weak: bool,
+    /// After `in`, `near`…: a lone unknown word there is a place.
+    locative: bool,
 }
 
 /// Extracts the entities of a corpus.
@@ -151,6 +228,21 @@ pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
     join(mentions, &acronyms)
 }
 
+/// Lower-case particles inside names (`Ursula von der Leyen`, `Mohammed bin Salman`).
+const PARTICLES: [&str; 16] = [
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "bin", "ibn", "al", "el", "ez",
+];
+
+/// Whether `w` is a lower-case Arabic article joined to a name (`al-Assad`, `ez-Zor`).
+fn particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ez" | "an" | "bin" | "ibn"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Words of a region with their byte offsets; run-together words (`OdinokovFILE`) split.
 fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -158,15 +250,33 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     let bytes: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in bytes.iter().enumerate() {
         // An apostrophe or hyphen inside a word joins it, except a hyphen before a lower-case
-        // part (`US-led`, `ex-Soviet`): those parts are words of their own.
+        // part (`US-led`, `ex-Soviet`): those parts are words of their own. Arabic articles
+        // (`al-Assad`) and short Korean name parts (`Ki-moon`) stay joined.
         let next = bytes.get(k + 1).map(|&(_, n)| n);
         let inner = start.is_some()
             && match c {
                 '\'' | '\u{2019}' => next.is_some_and(char::is_alphanumeric),
                 '-' => {
-                    let first = start.and_then(|s| text[s..].chars().next());
-                    first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+                    let so_far = start.map_or("", |s| &text[s..i]);
+                    let first = so_far.chars().next();
+                    let upper_join = first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+                    let article = next.is_some_and(char::is_uppercase)
+                        && matches!(
+                            so_far,
+                            "al" | "el"
+                                | "ad"
+                                | "ar"
+                                | "as"
+                                | "ash"
+                                | "at"
+                                | "az"
+                                | "ez"
+                                | "an"
+                                | "bin"
+                                | "ibn"
+                        );
+                    upper_join || article || short_name_part(so_far, &text[i + 1..])
                 }
                 _ => false,
             };
@@ -198,6 +308,19 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// `Ki` + `-moon`: a capitalised part of at most three letters, then a lower-case one of at most
+/// four that is not a participle (`US-led`).
+fn short_name_part(before: &str, after: &str) -> bool {
+    let part: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut b = before.chars();
+    b.next().is_some_and(char::is_uppercase)
+        && b.clone().all(char::is_lowercase)
+        && (2..=3).contains(&before.chars().count())
+        && (2..=4).contains(&part.trim_end_matches('s').chars().count())
+        && part.chars().all(char::is_lowercase)
+        && !part.ends_with("ed")
+}
+
 /// Whether most words of a line start with a capital, as in a title-case headline.
 fn title_case_line(line: &str) -> bool {
     let ws: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
@@ -205,13 +328,19 @@ fn title_case_line(line: &str) -> bool {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || particle_name(w)
 }
 
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w)
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The word without a possessive ending, and whether it had one.
+fn strip_possessive(w: &str) -> (&str, bool) {
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+        Some(s) => (s, true),
+        None => (w, false),
+    }
 }
 
 /// Title case for an all-capitals word (`MOSCOW` → `Moscow`).
@@ -224,6 +353,29 @@ fn title_case(w: &str) -> String {
 
 /// A word of a capitalised run: its byte offset in the document and its text.
 type Word<'t> = (usize, &'t str);
+
+/// Abbreviated titles written with a full stop (`Maj. Gen. Igor Konashenkov`).
+fn abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Maj"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "St"
+    )
+}
 
 fn scan(
     doc_text: &str,
@@ -248,29 +400,83 @@ fn scan(
                     label: None,
                     doc,
                     span: Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
+                    weak: false,
+                    locative: false,
                 });
             }
             i += 1;
             continue;
         }
-        let mut run: Vec<Word> = vec![(ws[i].0, strip_possessive(ws[i].1))];
+        let (first, possessive) = strip_possessive(ws[i].1);
+        let mut run: Vec<Word> = vec![(ws[i].0, first)];
         let mut j = i + 1;
-        while j < ws.len() {
+        let mut ended = possessive && !org_follows(&ws[i + 1..], lex);
+        while j < ws.len() && !ended {
             let w = ws[j].1;
+            let next_cap = |k: usize| ws.get(k).is_some_and(|n| is_cap(n.1));
             if is_cap(w) {
-                run.push((ws[j].0, strip_possessive(w)));
+                let (w, possessive) = strip_possessive(w);
+                run.push((ws[j].0, w));
+                ended = possessive
+                    && (run.iter().any(|(_, r)| lex.org_heads.contains(r))
+                        || !org_follows(&ws[j + 1..], lex));
                 j += 1;
-            } else if matches!(w, "of" | "the") && ws.get(j + 1).is_some_and(|n| is_cap(n.1)) {
+            } else if matches!(w, "of" | "the") && next_cap(j + 1)
+                || PARTICLES.contains(&w)
+                    && (next_cap(j + 1)
+                        || (ws.get(j + 1).is_some_and(|n| PARTICLES.contains(&n.1)) && next_cap(j + 2)))
+            {
                 run.push(ws[j]);
+                j += 1;
+            } else if w == "."
+                && run
+                    .last()
+                    .is_some_and(|l| abbreviation(l.1) || (l.1.len() == 1 && is_cap(l.1)))
+                && next_cap(j + 1)
+            {
                 j += 1;
             } else {
                 break;
             }
         }
+        // `Russian Aerospace forces`, `Russian foreign ministry`: a lower-case body after a
+        // demonym or a capitalised name is part of the organisation's name.
+        let body = |w: &str| {
+            matches!(
+                w,
+                "ministry" | "forces" | "embassy" | "army" | "navy" | "parliament"
+            )
+        };
+        let qualifier = |w: &str| {
+            matches!(
+                w,
+                "foreign"
+                    | "defense"
+                    | "defence"
+                    | "interior"
+                    | "justice"
+                    | "health"
+                    | "finance"
+                    | "armed"
+                    | "air"
+                    | "naval"
+            )
+        };
+        if ws.get(j).is_some_and(|w| body(w.1)) && lex.demonyms.contains_key(run[0].1) {
+            run.push(ws[j]);
+            j += 1;
+        } else if run.len() == 1
+            && lex.demonyms.contains_key(run[0].1)
+            && ws.get(j).is_some_and(|w| qualifier(w.1))
+            && ws.get(j + 1).is_some_and(|w| body(w.1))
+        {
+            run.extend_from_slice(&ws[j..j + 2]);
+            j += 2;
+        }
         // `Name (ACRONYM)` defines an acronym.
         if ws.get(j).is_some_and(|w| w.1 == "(") && ws.get(j + 2).is_some_and(|w| w.1 == ")") {
             let acr = ws[j + 1].1;
-            if acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if is_acronym(acr) {
                 acronyms.push((acr.to_string(), join_words(&run)));
             }
         }
@@ -279,9 +485,58 @@ fn scan(
         let closing_quote = i >= 2 && matches!(ws[i - 2].1, "," | "." | "?" | "!");
         let sentence_start =
             i == 0 || matches!(ws[i - 1].1, "\u{201C}" | "(") || (ws[i - 1].1 == "\"" && !closing_quote);
+        let locative = i >= 1
+            && matches!(
+                ws[i - 1].1,
+                "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at"
+            );
+        let before = mentions.len();
         classify(&run, sentence_start, doc, lex, mentions);
+        // `Russian opposition`: a demonym qualifying a group word names that group.
+        if let (Some(&(at, w)), Some(&(gat, g))) = (run.last(), ws.get(j)) {
+            if run.len() == 1 && lex.groups.get(g) == Some(&"the opposition") {
+                let demonym = lex.demonyms.get(w).map(|(_, _)| w.to_string()).or_else(|| {
+                    w.strip_suffix('s')
+                        .and_then(|p| lex.places.get(p))
+                        .and_then(|(_, g)| g.as_ref())
+                        .and_then(|g| {
+                            lex.demonyms
+                                .iter()
+                                .find(|(d, (gg, _))| gg == g && *d != g)
+                                .map(|(d, _)| d.clone())
+                        })
+                });
+                if let Some(d) = demonym {
+                    mentions.truncate(before);
+                    mentions.push(Mention {
+                        text: format!("the {d} opposition"),
+                        kind: Kind::Group,
+                        label: None,
+                        doc,
+                        span: Span::new(at, gat + g.len()),
+                        weak: false,
+                        locative: false,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        if locative {
+            for m in &mut mentions[before..] {
+                m.locative = true;
+            }
+        }
         i = j.max(i + 1);
     }
+}
+
+/// Whether the capitalised words that follow hold an organisation head-word: a possessive
+/// inside a name (`Russia's Foreign Ministry`, `the People's Assembly`).
+fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
+    ws.iter()
+        .take_while(|(_, w)| is_cap(w) || matches!(*w, "of" | "the"))
+        .any(|(_, w)| lex.org_heads.contains(strip_possessive(w).0))
 }
 
 fn join_words(run: &[(usize, impl AsRef<str>)]) -> String {
@@ -296,32 +551,209 @@ fn run_span(run: &[(usize, impl AsRef<str>)]) -> Span {
     }
 }
 
+/// Adjectives that begin names with a demonym inside (`Free Syrian Army`).
+const NAME_ADJECTIVES: [&str; 10] = [
+    "Free",
+    "New",
+    "Great",
+    "United",
+    "Royal",
+    "Democratic",
+    "National",
+    "Islamic",
+    "Federal",
+    "Popular",
+];
+
+/// Splits a run where one name ends and another begins, as happens when punctuation is lost
+/// (`Obamas Syria`, `Peter Graff Dominic Evans`, `Konashenkov Russian military`) or in tag lists
+/// and title-case headlines. Words that are not names there (`According`, `SLEEPING`) go.
+fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
+    let place_at = |k: usize| {
+        (1..=3)
+            .rev()
+            .find(|&n| k + n <= run.len() && lex.places.contains_key(&join_words(&run[k..k + n])))
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 1;
+    while k < run.len() {
+        let w = run[k].1;
+        let prev = run[k - 1].1;
+        let seg = &run[start..k];
+        let given = lex.given.contains_key(w);
+        let month = crate::text::month_number(w).is_some();
+        let headline_word = (lex.not_names.contains(w) && !given && !(month && lex.given.contains_key(prev)))
+            || shouting(w, lex)
+            || (is_acronym(w) && shouting(prev, lex));
+        if headline_word {
+            if k > start {
+                out.push(seg);
+            }
+            start = k + 1;
+            k += 2;
+            continue;
+        }
+        let after_function_word =
+            matches!(prev, "of" | "the") || PARTICLES.contains(&prev) || COMPASS.contains(&prev);
+        let lost_possessive = |w: &str| {
+            !lex.places.contains_key(w) && w.strip_suffix('s').is_some_and(|p| lex.places.contains_key(p))
+        };
+        let seg_is_place = lex.places.contains_key(&join_words(seg))
+            || (seg.len() == 2 && COMPASS.contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
+        let seg_is_person = seg.len() >= 2
+            && (lex.given.contains_key(seg[0].1)
+                || (KUNYA.contains(&seg[0].1) && lex.given.contains_key(seg[1].1)));
+        let given =
+            given || (KUNYA.contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains_key(n.1)));
+        let org_before = seg.iter().any(|(_, s)| lex.org_heads.contains(s));
+        let place_split = !matches!(prev, "of")
+            && !PARTICLES.contains(&prev)
+            && !COMPASS.contains(&prev)
+            && ((place_at(k).is_some() && !org_before && !lex.titles.contains(prev))
+                || lost_possessive(w)
+                || (lost_possessive(prev) && !run[k..].iter().any(|(_, r)| lex.org_heads.contains(r))));
+        let split = place_split
+            || !after_function_word
+                && ((given && !lex.places.contains_key(w) && (seg_is_place || seg_is_person))
+                    || (lex.demonyms.contains_key(w)
+                        && !lex.demonyms.contains_key(prev)
+                        && !lex.titles.contains(prev)
+                        && !lex.given.contains_key(prev)
+                        && !NAME_ADJECTIVES.contains(&prev))
+                    || (lex.org_heads.contains(prev)
+                        && is_cap(w)
+                        && !lex.org_heads.contains(w)
+                        && (given
+                            || (lex.titles.contains(w) && k + 1 < run.len())
+                            || run.len() - start >= 5)));
+        if split {
+            out.push(seg);
+            start = k;
+        }
+        k += 1;
+    }
+    if start < run.len() {
+        out.push(&run[start..]);
+    }
+    out
+}
+
+/// An unknown word in capitals of five letters or more: a shouted headline word, not an
+/// acronym (`SLEEPING`, `FAKED`).
+fn shouting(w: &str, lex: &Lexicon) -> bool {
+    is_acronym(w) && w.chars().count() >= 5 && !w.chars().any(|c| c.is_ascii_digit()) && !known_whole(w, lex)
+}
+
+/// Compass words that begin place names (`North Caucasus`).
+const COMPASS: [&str; 11] = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Upper", "Lower", "Central",
+    "Greater",
+];
+
+fn known_whole(w: &str, lex: &Lexicon) -> bool {
+    lex.places.contains_key(&title_case(w)) || lex.media.contains(w) || lex.orgs.contains(w)
+}
+
 fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let whole = join_words(run);
+    if run.len() > 1
+        && (lex.places.contains_key(&whole)
+            || lex.media.contains(whole.as_str())
+            || lex.orgs.contains(whole.as_str()))
+    {
+        return classify_one(run, sentence_start, doc, lex, mentions);
+    }
+    let segs = segments(run, lex);
+    let many = segs.len() > 1;
+    for seg in segs {
+        let first = seg.first().map_or(0, |w| w.0) == run[0].0;
+        classify_one(
+            seg,
+            (first && sentence_start) || (many && !first),
+            doc,
+            lex,
+            mentions,
+        );
+    }
+}
+
+/// Whether a sentence's first word reads as a verb or adverb (`Addressing`, `Reportedly`).
+fn verb_like(w: &str, lex: &Lexicon) -> bool {
+    (w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed"))
+        && w.chars().count() > 4
+        && !lex.given.contains_key(w)
+        && !lex.places.contains_key(w)
+}
+
+fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut run: Vec<(usize, String)> = run.iter().map(|&(at, w)| (at, w.to_string())).collect();
-    if run.len() == 1 && run[0].1.len() > 1 && run[0].1.chars().all(|c| !c.is_lowercase()) {
+    if run.len() == 1 && is_acronym(&run[0].1) {
         // all capitals: an acronym, a dateline place (MOSCOW), or debris (FILE)
         let t = title_case(&run[0].1);
         if lex.places.contains_key(&t) {
             run[0].1 = t;
         }
     }
+    let mut stripped = false;
     while let Some((_, first)) = run.first() {
-        if lex.not_names.contains(first.as_str()) {
+        let leading_verb = sentence_start && !stripped && run.len() > 1 && verb_like(first, lex);
+        if lex.not_names.contains(first.as_str()) || leading_verb || matches!(first.as_str(), "of" | "the") {
             run.remove(0);
+            stripped = true;
         } else {
             break;
         }
     }
     while run
         .last()
-        .is_some_and(|(_, w)| matches!(w.as_str(), "of" | "the"))
+        .is_some_and(|(_, w)| matches!(w.as_str(), "of" | "the") || PARTICLES.contains(&w.as_str()))
     {
         run.pop();
     }
     if run.is_empty() {
         return;
     }
+    // `U.N.`, `U.S.`: initials written with full stops make one acronym
+    let mut k = 0;
+    while k + 1 < run.len() {
+        let (a, b) = (&run[k], &run[k + 1]);
+        let initial = |w: &str| w.len() == 1 && is_cap(w) || (w.ends_with('.') && w.len().is_multiple_of(2));
+        if initial(&a.1) && b.1.len() == 1 && is_cap(&b.1) && b.0 == a.0 + a.1.trim_end_matches('.').len() + 1
+        {
+            let merged = format!("{}.{}.", a.1.trim_end_matches('.'), b.1);
+            run[k].1 = merged;
+            run.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    if let Some((at, w)) = run.first_mut() {
+        if w == "U.S." {
+            *w = "United States".to_string();
+            let span = Span::new(*at, *at + 3);
+            if run.len() == 1 {
+                mentions.push(Mention {
+                    text: "United States".to_string(),
+                    kind: Kind::Place,
+                    label: None,
+                    doc,
+                    span,
+                    weak: false,
+                    locative: false,
+                });
+                return;
+            }
+        }
+    }
+    while run.first().is_some_and(|(_, w)| shouting(w, lex)) {
+        run.remove(0);
+    }
+    if run.is_empty() {
+        return;
+    }
     let whole = join_words(&run);
+    let weak = sentence_start || stripped;
     let push = |mentions: &mut Vec<Mention>, text: String, kind: Kind, label: Option<String>, span: Span| {
         mentions.push(Mention {
             text,
@@ -329,21 +761,60 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
             label,
             doc,
             span,
+            weak,
+            locative: false,
         });
     };
     let all = run_span(&run);
-    if lex.media.contains(whole.as_str()) {
-        return push(mentions, whole, Kind::Organisation, None, all);
-    }
-    if run.iter().any(|(_, w)| lex.org_heads.contains(w.as_str())) {
+    let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
+    if lex.media.contains(whole.as_str()) || lex.orgs.contains(whole.as_str()) {
         return push(mentions, whole, Kind::Organisation, None, all);
     }
     if let Some((place, _)) = lex.places.get(&whole) {
         return push(mentions, place.clone(), Kind::Place, None, all);
     }
-    let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
+    let last = *words.last().unwrap_or(&"");
+    let org = words.iter().any(|w| lex.org_heads.contains(w))
+        || matches!(
+            last,
+            "ministry" | "forces" | "embassy" | "army" | "navy" | "parliament"
+        );
+    // `Arab Republic of Egypt`: a state's formal name
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "Republic" | "Kingdom" | "Emirates" | "Principality" | "Sultanate"
+        )
+    }) && !org
+    {
+        return push(mentions, whole, Kind::Place, None, all);
+    }
+    // `Syrian-Iraqi`, `Belarusian-Polish`: each part names its group or place
+    if let [only] = &run[..] {
+        let parts: Vec<&str> = only.1.split('-').collect();
+        let known = |p: &str| lex.demonyms.contains_key(p) || lex.places.contains_key(p);
+        if parts.len() > 1 && parts.iter().all(|p| known(p)) {
+            let mut at = only.0;
+            for p in parts {
+                let span = Span::new(at, at + p.len());
+                at += p.len() + 1;
+                match (lex.demonyms.get(p), lex.places.get(p)) {
+                    (Some((g, kind)), _) => push(mentions, g.clone(), *kind, None, span),
+                    (None, Some((place, _))) => push(mentions, place.clone(), Kind::Place, None, span),
+                    _ => {}
+                }
+            }
+            return;
+        }
+    }
+    if lex.place_heads.contains(last) && words.len() >= 2 && !org {
+        return push(mentions, whole, Kind::Place, None, all);
+    }
+    if org {
+        return push(mentions, whole, Kind::Organisation, None, all);
+    }
     if let [only] = words[..] {
-        if only.len() >= 2 && only.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if is_acronym(only) {
             let (text, kind) = match only {
                 "US" | "USA" => ("United States", Kind::Place),
                 "UK" => ("United Kingdom", Kind::Place),
@@ -351,6 +822,10 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
                 _ => (only, Kind::Organisation),
             };
             return push(mentions, text.to_string(), kind, None, all);
+        }
+        // `Syrias`: a possessive that lost its apostrophe
+        if let Some((place, _)) = only.strip_suffix('s').and_then(|p| lex.places.get(p)) {
+            return push(mentions, place.clone(), Kind::Place, None, all);
         }
     }
     // Leading demonyms and titles are labels; what follows is the name.
@@ -365,8 +840,12 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
     }
     // Capitalised words before a given name and surname are a description (`Lawyer Lyudmila
     // Kozak`), unless they hold an organisation head-word.
-    if let Some(g) = words[k..].iter().position(|w| lex.given.contains(w)) {
-        if g > 0 && words.len() - (k + g) >= 2 && !words[k..k + g].iter().any(|w| lex.org_heads.contains(w)) {
+    if let Some(g) = words[k..].iter().position(|w| is_given(w, lex)) {
+        if g > 0
+            && words.len() - (k + g) >= 2
+            && !KUNYA.contains(&words[k + g - 1])
+            && !words[k..k + g].iter().any(|w| lex.org_heads.contains(w))
+        {
             k += g;
         }
     }
@@ -374,8 +853,8 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
     // (`Russian President` mentions Russians); `US` mentions the United States.
     for (at, w) in &run[..k] {
         let span = Span::new(*at, at + w.len());
-        if let Some(group) = lex.demonyms.get(w) {
-            push(mentions, group.clone(), Kind::Group, None, span);
+        if let Some((group, kind)) = lex.demonyms.get(w) {
+            push(mentions, group.clone(), *kind, None, span);
         } else if let Some(group) = lex.groups.get(w.as_str()) {
             push(mentions, group.to_string(), Kind::Group, None, span);
         } else if w == "US" {
@@ -387,22 +866,67 @@ fn classify(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mention
     }
     let label = (k > 0).then(|| words[..k].join(" "));
     let name = &words[k..];
+    // Headline debris: a long run with no organisation or place head at its end.
+    let content = name
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "the" | "and"))
+        .count();
+    if content >= 5 && !lex.org_heads.contains(last) && !lex.place_heads.contains(last) {
+        return;
+    }
     let name_text = name.join(" ");
     let span = run_span(&run[k..]);
     if let Some((place, _)) = lex.places.get(&name_text) {
         return push(mentions, place.clone(), Kind::Place, None, span);
     }
-    let person = lex.given.contains(name[0]) || (label.is_some() && (1..=3).contains(&name.len()));
+    // `North Caucasus`, `Eastern Ghouta`, `Kafr Batna`: place prefixes
+    if name.len() >= 2 && name.len() <= 3 && label.is_none() {
+        let compass = COMPASS.contains(&name[0]) && !lex.given.contains_key(name[1]);
+        let arabic =
+            matches!(
+                name[0],
+                "Kafr"
+                    | "Kfar"
+                    | "Deir"
+                    | "Tel"
+                    | "Tal"
+                    | "Ain"
+                    | "Ras"
+                    | "Khan"
+                    | "Beit"
+                    | "Jisr"
+                    | "Maarat"
+                    | "Jabal"
+                    | "Jebel"
+                    | "Wadi"
+                    | "Bir"
+            ) || (matches!(name[0], "Abu" | "Al") && name.len() == 2 && !lex.given.contains_key(name[1]));
+        if compass || arabic {
+            return push(mentions, name_text, Kind::Place, None, span);
+        }
+    }
+    let person = is_given(name[0], lex)
+        || (KUNYA.contains(&name[0]) && name.get(1).is_some_and(|n| is_given(n, lex)))
+        || (label.is_some() && (1..=3).contains(&name.len()));
     if person {
         return push(mentions, name_text, Kind::Person, label, span);
     }
-    if name.len() == 1 && !sentence_start {
+    if name.len() == 1 {
         // a lone capitalised word: possibly a surname; decided when joining
         return push(mentions, name_text, Kind::Person, label, span);
     }
-    if name.len() >= 2 {
-        push(mentions, name_text, Kind::Organisation, label, span);
-    }
+    push(mentions, name_text, Kind::Organisation, label, span);
+}
+
+/// Name parts that make a person's name with a given name after them (`Abu Omar`).
+const KUNYA: [&str; 4] = ["Abu", "Umm", "Bin", "Ibn"];
+
+/// A known given name, or a hyphenated one whose first part is (`Jean-Yves`).
+fn is_given(w: &str, lex: &Lexicon) -> bool {
+    lex.given.contains_key(w)
+        || w.split_once('-').is_some_and(|(a, b)| {
+            lex.given.contains_key(a) && b.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Joins mentions into entities: exact forms, then surnames to full names, acronyms to their
@@ -417,6 +941,11 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             surnames.entry(last).or_insert(m.text.as_str());
         }
     }
+    let full_names: BTreeSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.text.contains(' '))
+        .map(|m| m.text.as_str())
+        .collect();
     let mut defined: BTreeMap<&str, &str> = BTreeMap::new();
     for (acronym, definition) in acronyms {
         defined.entry(acronym.as_str()).or_insert(definition.as_str());
@@ -436,17 +965,33 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             canonical = def.to_string();
             kind = Kind::Organisation;
         }
+        if kind == Kind::Person && canonical.contains(' ') {
+            // `Saddam Husseins`: a full name whose possessive lost its apostrophe
+            if let Some(stem) = canonical
+                .strip_suffix('s')
+                .filter(|stem| full_names.contains(stem))
+            {
+                canonical = stem.to_string();
+            }
+        }
         if kind == Kind::Person && !canonical.contains(' ') {
-            match surnames.get(canonical.as_str()) {
+            // `Navalnys`: a possessive that lost its apostrophe
+            let surname = surnames
+                .get(canonical.as_str())
+                .or_else(|| canonical.strip_suffix('s').and_then(|stem| surnames.get(stem)));
+            match surname {
                 Some(full) => canonical = full.to_string(),
-                None if lex.given.contains(canonical.as_str()) => continue,
+                None if lex.given.contains_key(canonical.as_str()) => continue,
+                None if m.weak => continue,
                 None if m.label.is_none() => {
-                    // an unknown lone capitalised word: a misspelt place, or nothing we can name
+                    // an unknown lone capitalised word: a misspelt place, a place by its
+                    // preposition (`in Zamalka`), or nothing we can name
                     match near_place(&canonical) {
                         Some(p) => {
                             canonical = p;
                             kind = Kind::Place;
                         }
+                        None if m.locative => kind = Kind::Place,
                         None => continue,
                     }
                 }

@@ -7,15 +7,24 @@
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
-//! `according to X`. A name resolves to the person entity it names; a description resolves to
-//! the first person whose label has its head noun (`the US Congressmen` → a congressman), else,
-//! like `he`/`she`, to the last person named before the quotation. A paragraph that is nothing
-//! but a quotation continues the previous speaker. Otherwise the quotation is unattributed.
+//! `according to X`; the subject is read within the verb's clause (up to a conjunction such as
+//! `while`), or, for a coordinated verb (`X praised her and said that "…`), from the name opening
+//! the sentence. A place or group speaks only as the subject right before the verb. A name resolves to the entity of the document it names (a person, an
+//! organisation, or a place speaking for its state: `Britain said`), a surname alone to the
+//! person of the document with that surname, and a description that spells an organisation's
+//! name to it (`the Russian foreign ministry`). Another description resolves to the first person
+//! whose label has its head noun (`the US Congressmen` → a congressman). A pronoun resolves to a
+//! person of its gender (from given names, honorifics, labels and feminine surname endings):
+//! the last one standing as a subject since the previous quotation, else the previous speaker,
+//! else the last one named; `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside quotations are not
+//! antecedents. A paragraph that is nothing but a quotation, and a second quotation of a
+//! paragraph, continue the previous speaker; an open quotation takes the speaker named where
+//! it ends. Otherwise the quotation is unattributed.
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
-use crate::entities::{Entity, Kind};
+use crate::entities::{gender_of, Entity, Gender, Kind};
 use crate::text::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +36,7 @@ pub struct Quote {
     pub span: Span,
 }
 
-const VERBS: [&str; 32] = [
+const VERBS: [&str; 60] = [
     "said",
     "says",
     "saying",
@@ -48,6 +57,7 @@ const VERBS: [&str; 32] = [
     "warned",
     "warning",
     "wrote",
+    "writes",
     "asked",
     "insisted",
     "declared",
@@ -60,6 +70,33 @@ const VERBS: [&str; 32] = [
     "promised",
     "vowed",
     "argued",
+    "condemned",
+    "denounced",
+    "demanded",
+    "called",
+    "accused",
+    "described",
+    "tweeted",
+    "commented",
+    "replied",
+    "responded",
+    "continued",
+    "concluded",
+    "admitted",
+    "suggested",
+    "revealed",
+    "confirmed",
+    "denied",
+    "acknowledged",
+    "recalled",
+    "remarked",
+    "cautioned",
+    "asserted",
+    "maintained",
+    "complained",
+    "predicted",
+    "alleged",
+    "reported",
 ];
 
 /// The quotations of every document, attributed to `entities` where the text allows.
@@ -69,20 +106,95 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
         let d = &article.doc;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.
+        // Possessives (`Navalny's hotel`) and names inside quotations are not antecedents.
+        let quoted: Vec<(usize, usize)> = d
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                let base = p.span.start as usize;
+                quoted_spans(p.span.of(text), false)
+                    .into_iter()
+                    .map(move |(s, e, _)| (base + s, base + e))
+            })
+            .collect();
         let mut named: Vec<(usize, usize)> = Vec::new(); // (byte offset, entity)
         for (i, e) in entities.iter().enumerate() {
             if e.kind != Kind::Person || !e.documents.contains(&(doc as u32)) {
                 continue;
             }
             for alias in &e.aliases {
-                named.extend(text.match_indices(alias.as_str()).map(|(at, _)| (at, i)));
+                named.extend(
+                    text.match_indices(alias.as_str())
+                        .filter(|&(at, a)| {
+                            let rest = &text[at + a.len()..];
+                            let word_end = !rest.starts_with(char::is_alphanumeric);
+                            let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+                            word_end && !possessive && !quoted.iter().any(|&(s, e)| s <= at && at < e)
+                        })
+                        .map(|(at, _)| (at, i)),
+                );
             }
         }
         named.sort_unstable();
+        named.dedup_by_key(|n| n.0);
+        let gender = |e: usize| {
+            let labels: Vec<&str> = entities[e]
+                .labels
+                .iter()
+                .filter(|(_, d)| *d == doc as u32)
+                .map(|(l, _)| l.as_str())
+                .collect();
+            gender_of(&entities[e].name, &labels)
+        };
+        // Whether a name stands as a subject: first in its sentence, or before a reporting verb.
+        let subject_like = |at: usize| {
+            let line_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '.' | '\n' | '"' | '\u{201C}' | '\u{2018}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let lead = &text[line_start..at];
+            let after: Vec<&str> = text[at..].split_whitespace().take(10).collect();
+            lead.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
+                || after
+                    .iter()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| VERBS.contains(&w))
+        };
         // A description (`the US Congressmen said`) names the first person of this document
         // whose label has its head noun; otherwise, and for pronouns, the last person named
         // before the quotation.
+        let previous: std::cell::Cell<(Option<usize>, usize)> = std::cell::Cell::new((None, 0));
         let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
+            let pronoun = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
+                "he" | "his" => Some(Gender::Male),
+                "she" | "her" => Some(Gender::Female),
+                _ => None,
+            });
+            if words.iter().any(|w| w.eq_ignore_ascii_case("they")) {
+                return previous.get().0;
+            }
+            if let Some(g) = pronoun {
+                let fits = |e: usize| gender(e).is_none_or(|x| x == g);
+                let (prev_speaker, prev_at) = previous.get();
+                let since = named
+                    .iter()
+                    .rev()
+                    .take_while(|(p, _)| *p >= prev_at)
+                    .filter(|(p, e)| *p < at && fits(*e) && subject_like(*p))
+                    .map(|&(_, e)| e)
+                    .next();
+                return since
+                    .or(prev_speaker.filter(|&e| entities[e].kind == Kind::Person && fits(e)))
+                    .or_else(|| {
+                        named
+                            .iter()
+                            .rev()
+                            .find(|(p, e)| *p < at && fits(*e))
+                            .map(|&(_, e)| e)
+                    });
+            }
             let head = words.last().filter(|w| w.len() > 3);
             let described = head.and_then(|head| {
                 named.iter().find(|&&(_, e)| {
@@ -95,11 +207,46 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
                 .map(|&(_, e)| e)
         };
-        let by_name = |name: &str| -> Option<usize> {
-            let name = name.trim_end_matches("'s");
+        let named_entity = |name: &str| -> Option<usize> {
+            let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            let here = |e: &Entity| e.documents.contains(&(doc as u32));
             entities
                 .iter()
-                .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+                .position(|e| here(e) && e.aliases.iter().any(|a| a == name))
+                .or_else(|| {
+                    entities
+                        .iter()
+                        .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+                })
+                .or_else(|| {
+                    // a surname alone: the person of this document whose name ends with it
+                    (!name.contains(' ') && name.len() > 2)
+                        .then(|| {
+                            entities.iter().position(|e| {
+                                e.kind == Kind::Person
+                                    && here(e)
+                                    && e.name.rsplit(' ').next() == Some(name)
+                                    && e.name.contains(' ')
+                            })
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    // a description that spells an organisation's name (`the Russian foreign ministry`)
+                    name.contains(' ')
+                        .then(|| {
+                            entities.iter().position(|e| {
+                                e.kind == Kind::Organisation
+                                    && here(e)
+                                    && e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                            })
+                        })
+                        .flatten()
+                })
+        };
+        // The entity a name names, and whether it is a place or group.
+        let by_name = |name: &str| -> Option<(usize, bool)> {
+            named_entity(name).map(|e| (e, matches!(entities[e].kind, Kind::Place | Kind::Group)))
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
         let mut continuing = false; // the previous paragraph ended inside a quotation
@@ -124,13 +271,13 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 let after_end = (base + end + mark).min(p.span.end as usize);
                 let after = &text[after_end..p.span.end as usize];
                 let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
-                // A paragraph that is nothing but a quotation continues the previous speaker.
+                // A paragraph that is nothing but a quotation, or a second quotation of a
+                // paragraph, continues the previous speaker.
                 let alone = para[..start].trim_start().chars().count() <= 1 && after.trim().is_empty();
-                if speaker.is_none() && closed && alone {
-                    speaker = out
-                        .last()
-                        .filter(|q: &&Quote| q.doc == doc as u32)
-                        .and_then(|q| q.speaker);
+                let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
+                let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
+                if speaker.is_none() && (alone || same_paragraph) {
+                    speaker = last_here.and_then(|q| q.speaker);
                 }
                 let index = out.len();
                 out.push(Quote {
@@ -138,13 +285,18 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                     speaker,
                     span: Span::new(base + start, base + end),
                 });
-                if speaker.is_some() {
-                    for q in pending.drain(..) {
-                        let quote: &mut Quote = &mut out[q];
-                        quote.speaker = speaker;
+                // An open quotation waits for the speaker named where it ends.
+                let explicit = speaker.is_some() && !alone;
+                for q in pending.drain(..) {
+                    if explicit || out[q].speaker.is_none() {
+                        out[q].speaker = speaker;
                     }
-                } else if !closed {
+                }
+                if !closed {
                     pending.push(index);
+                }
+                if speaker.is_some() {
+                    previous.set((speaker, base + end));
                 }
             }
         }
@@ -199,13 +351,14 @@ fn attribute(
     before: &str,
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
 ) -> Option<usize> {
     let words_after: Vec<&str> = after
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
         .filter(|w| !w.is_empty())
         .take(8)
+        .take_while(|w| !CONJUNCTIONS.contains(w))
         .collect();
     if let Some(v) = words_after.iter().position(|w| VERBS.contains(w)) {
         // `X said` (subject before the verb) or `said X`
@@ -214,7 +367,7 @@ fn attribute(
         if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
             return Some(s);
         }
-        if subject.is_empty() {
+        if subject.is_empty() || object.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
             if let Some(s) = resolve(
                 &object[..object.len().min(3)],
                 quote_at,
@@ -237,20 +390,67 @@ fn attribute(
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    // The nearest reporting verb before the quotation whose subject can be read.
+    // The nearest reporting verb before the quotation whose subject can be read; when the verb
+    // is coordinated (`X praised her and said that "…`), the subject opening the sentence.
     words_before
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, w)| VERBS.contains(w))
         .find_map(|(v, _)| {
-            resolve(
-                &words_before[v.saturating_sub(4)..v],
-                quote_at,
-                last_person_before,
-                by_name,
-            )
+            let window = &words_before[v.saturating_sub(6)..v];
+            let clause = window
+                .iter()
+                .rposition(|w| CONJUNCTIONS.contains(w))
+                .map_or(window, |c| &window[c + 1..]);
+            resolve(clause, quote_at, last_person_before, by_name)
         })
+        .or_else(|| {
+            let lead: Vec<&str> = words_before
+                .iter()
+                .copied()
+                .skip_while(|w| matches!(*w, "The" | "the"))
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .take(4)
+                .collect();
+            let verb_follows = words_before
+                .iter()
+                .skip(lead.len())
+                .take(8)
+                .any(|w| VERBS.contains(w));
+            (!lead.is_empty() && verb_follows)
+                .then(|| resolve(&lead, quote_at, last_person_before, by_name))
+                .flatten()
+        })
+}
+
+/// Words that end the clause of a reporting verb's subject.
+const CONJUNCTIONS: [&str; 11] = [
+    "while", "and", "but", "when", "after", "before", "because", "although", "whereas", "which", "who",
+];
+
+/// A capitalised word of a name, or a particle inside one (`von der Leyen`).
+fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            w,
+            "von"
+                | "van"
+                | "der"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "el"
+                | "le"
+                | "la"
+        )
+        || w.split_once('-')
+            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
 }
 
 /// A speaker from the words next to a reporting verb: a name (longest capitalised tail that
@@ -259,34 +459,28 @@ fn resolve(
     words: &[&str],
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
 ) -> Option<usize> {
     if words.is_empty() {
         return None;
     }
-    for take in (1..=words.len().min(4)).rev() {
-        let tail = &words[words.len() - take..];
-        if tail
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            if let Some(e) = by_name(&tail.join(" ")) {
-                return Some(e);
-            }
-        }
-        let head = &words[..take];
-        if head
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            if let Some(e) = by_name(&head.join(" ")) {
-                return Some(e);
+    // Names ending nearest the verb first, longest first.
+    for end in (1..=words.len()).rev() {
+        for take in (1..=end.min(5)).rev() {
+            let part = &words[end - take..end];
+            if part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
+                // a place or group speaks only as the subject right before the verb
+                let found =
+                    by_name(&part.join(" ")).filter(|&(_, collective)| end == words.len() || !collective);
+                if let Some((e, _)) = found {
+                    return Some(e);
+                }
             }
         }
     }
     let pronoun_or_description = words
         .iter()
-        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "the"));
+        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "the"));
     if pronoun_or_description {
         return last_person_before(words, quote_at);
     }
