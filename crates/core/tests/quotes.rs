@@ -65,6 +65,14 @@ fn speakers_from_names_pronouns_descriptions_and_continued_paragraphs() {
 #[derive(Deserialize)]
 struct Gold {
     quote: Vec<GoldQuote>,
+    entity: Vec<GoldEntity>,
+}
+
+#[derive(Deserialize)]
+struct GoldEntity {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -80,15 +88,13 @@ fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
-#[test]
-fn seeds_quotes_are_found_and_attributed() {
-    let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
-    let corpus = common::seeds();
-    let entities = &corpus.entities;
-    let predicted = &corpus.quotes;
+/// `(found, gold quotations, speaker accuracy)` of a corpus' quotations against a gold file.
+fn score(gold: &str, corpus: &Corpus) -> (usize, usize, f64) {
+    let gold: Gold = toml::from_str(gold).unwrap();
     let (mut found, mut right) = (0, 0);
     for g in &gold.quote {
-        let hits: Vec<_> = predicted
+        let hits: Vec<_> = corpus
+            .quotes
             .iter()
             .filter(|q| {
                 let doc = &corpus.articles[q.doc as usize].doc;
@@ -99,22 +105,55 @@ fn seeds_quotes_are_found_and_attributed() {
             continue;
         }
         found += 1;
+        // As score.py: a speaker is right when its name is a form of the gold speaker.
+        let forms: Vec<String> = gold
+            .entity
+            .iter()
+            .filter(|e| e.name == g.speaker)
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .map(|f| norm(f))
+            .collect();
         let ok = hits.iter().any(|q| match q.speaker {
-            Some(i) => entities[i].name == g.speaker,
+            Some(i) => forms.contains(&norm(&corpus.entities[i].name)),
             None => g.speaker == "unattributed",
         });
         right += usize::from(ok);
     }
-    let accuracy = right as f64 / gold.quote.len() as f64;
-    println!(
-        "seeds quotes: found {found}/{}, speaker accuracy {accuracy:.3}",
-        gold.quote.len()
-    );
-    assert_eq!(found, gold.quote.len(), "every gold quotation is found");
+    (found, gold.quote.len(), right as f64 / gold.quote.len() as f64)
+}
+
+#[test]
+fn seeds_quotes_are_found_and_attributed() {
+    let (found, total, accuracy) = score(include_str!("fixtures/seeds-gold.toml"), &common::seeds());
+    println!("seeds quotes: found {found}/{total}, speaker accuracy {accuracy:.3}");
+    assert_eq!(found, total, "every gold quotation is found");
     assert!(
         accuracy >= 0.9,
         "speaker accuracy {accuracy:.3} below the 0.90 target"
     );
+}
+
+/// The dev articles are messier (captions, stripped punctuation); the target for their
+/// speakers is 0.85, which this does not reach yet: the floor guards what has been reached.
+#[test]
+fn dev_quotes_are_found_and_attributed() {
+    let root = common::root();
+    let (dir, gold) = (
+        root.join("../shared/corpora/dev"),
+        root.join("../shared/eval/dev-gold.toml"),
+    );
+    if !dir.is_dir() || !gold.is_file() {
+        println!("skipped: needs the workplace's ../shared/corpora/dev and ../shared/eval/dev-gold.toml");
+        return;
+    }
+    let corpus = common::load(&[&dir]);
+    let (found, total, accuracy) = score(&std::fs::read_to_string(gold).unwrap(), &corpus);
+    println!("dev quotes: found {found}/{total}, speaker accuracy {accuracy:.3}");
+    assert!(
+        found * 10 >= total * 9,
+        "at least 90% of the gold quotations are found"
+    );
+    assert!(accuracy >= 0.75, "speaker accuracy {accuracy:.3} fell below 0.75");
 }
 
 #[test]
