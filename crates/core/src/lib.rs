@@ -24,6 +24,7 @@
 
 pub mod corpus;
 pub mod entities;
+pub mod facts;
 pub mod ingest;
 pub mod metadata;
 pub mod profile;
