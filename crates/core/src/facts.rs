@@ -28,7 +28,7 @@
 //! have in common, plus a bonus when the events are the same. A plain count of people needs
 //! its event; a date or year needs its context. Links are then merged greedily, best first,
 //! into facts holding at most one claim per document, and two groups merge only when most
-//! of the pairs between them are linked. A fact agrees when one value fits the ranges of all
+//! of the pairs between them are linked (all of them when the merged fact would differ). A fact agrees when one value fits the ranges of all
 //! its claims: `over 80 percent` and `80.1 percent` agree, `more than 130` and `more than
 //! 120` differ, `three` and `two` differ.
 //!
@@ -1351,7 +1351,7 @@ fn link(
             if same_event {
                 0.55
             } else {
-                0.4
+                0.5
             }
         }
         Measure::Count | Measure::Ordinal => {
@@ -1448,7 +1448,9 @@ fn align_where(
             .flat_map(|&a| mj.iter().map(move |&b| (a.min(b), a.max(b))))
             .filter(|p| linked.contains(p))
             .count();
-        if ok * 2 < pairs {
+        // Most pairs must be linked; every pair when the merged fact would differ.
+        let merged: Vec<&Claim> = mi.iter().chain(mj).map(|&c| &claims[c]).collect();
+        if ok * 2 < pairs || (ok < pairs && !agree(&merged)) {
             continue;
         }
         let moved = std::mem::take(&mut members[gj]);
