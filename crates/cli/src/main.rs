@@ -52,6 +52,24 @@ struct Analysis<'a> {
     documents: Vec<DocumentJson<'a>>,
     entities: Vec<EntityJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
+    facts: Vec<FactJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FactJson<'a> {
+    about: String,
+    agree: bool,
+    claims: Vec<ClaimJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    document: &'a str,
+    text: &'a str,
+    value: f64,
+    qualifier: Option<&'a str>,
+    attributed_to: Option<&'a str>,
+    sentence: &'a str,
 }
 
 #[derive(Serialize)]
@@ -132,8 +150,32 @@ impl<'a> Analysis<'a> {
                 }
             })
             .collect();
+        let facts = parallax_core::facts::align(&corpus.articles, &corpus.claims)
+            .into_iter()
+            .map(|f| FactJson {
+                about: f.about,
+                agree: f.agree,
+                claims: f
+                    .claims
+                    .iter()
+                    .map(|&c| {
+                        let c = &corpus.claims[c];
+                        let doc = &corpus.articles[c.doc as usize].doc;
+                        ClaimJson {
+                            document: &doc.file,
+                            text: c.span.of(&doc.text),
+                            value: c.value,
+                            qualifier: c.qualifier.as_deref(),
+                            attributed_to: c.attributed_to.map(|i| entities[i].name.as_str()),
+                            sentence: c.sentence.of(&doc.text),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
         Analysis {
             quotes,
+            facts,
             format_version: FORMAT_VERSION,
             documents: corpus
                 .articles

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entities::{extract_entities, Entity};
+use crate::facts::{extract_claims, Claim};
 use crate::ingest::{ingest, Diagnostic, Document, Level};
 use crate::metadata::{Metadata, MetadataError};
 use crate::quotes::{extract_quotes, Quote};
@@ -12,7 +13,7 @@ use crate::text::{normalize_for_matching, Date};
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
 /// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
@@ -26,6 +27,8 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// Direct quotations in document order; speakers index into `entities`.
     pub quotes: Vec<Quote>,
+    /// Numeric claims in document order; sources index into `entities`.
+    pub claims: Vec<Claim>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,12 +143,14 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
     let index = build_index(&articles);
     let entities = extract_entities(&articles);
     let quotes = extract_quotes(&articles, &entities);
+    let claims = extract_claims(&articles, &entities);
     Ok(Corpus {
         outlets,
         articles,
         index,
         entities,
         quotes,
+        claims,
     })
 }
 

@@ -25,6 +25,7 @@
 pub mod compare;
 pub mod corpus;
 pub mod entities;
+pub mod facts;
 pub mod ingest;
 pub mod metadata;
 pub mod profile;
