@@ -58,6 +58,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 <button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
             </p>
             <Words corpus=corpus c=c.clone() names=names.clone() />
+            <Facts corpus=corpus c=c.clone() names=names.clone() />
             <Labels corpus=corpus c=c.clone() names=names.clone() />
             <Voices corpus=corpus c=c.clone() names=names.clone() />
             <Frames corpus=corpus c=c.clone() names=names.clone() />
@@ -334,6 +335,80 @@ fn Words(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
             <h2 id="words-title">"Distinctive words and phrases"</h2>
             <p class="note">"Counts are side A : side B. Open a word for its sentences on that side."</p>
             <div class="columns">{column(0)}{column(1)}</div>
+        </section>
+    }
+}
+
+/// Numbers both sides give about the same thing, side by side, differing first.
+#[component]
+fn Facts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+    let claims_of = |f: &parallax_core::facts::Fact, k: usize| {
+        f.claims
+            .iter()
+            .map(|&i| &corpus.claims[i])
+            .filter(|claim| c.docs[k].binary_search(&claim.doc).is_ok())
+            .map(|claim| {
+                let article = &corpus.articles[claim.doc as usize];
+                let text = article.doc.text.as_str();
+                let place = parallax_core::profile::sentence_at(&article.doc, claim.span.start);
+                let href = Route::Reader {
+                    id: article.id().to_string(),
+                    paragraph: place.map(|(p, _)| p + 1),
+                    sentence: place.map(|(_, s)| s + 1),
+                }
+                .href();
+                let source = claim.attributed_to.map(|e| corpus.entities[e].name.clone());
+                view! {
+                    <li>
+                        <a href=href><q>{claim.span.of(text).to_string()}</q></a>
+                        {source.map(|s| view! { <span class="source">{format!(" according to {s}")}</span> })}
+                        <details class="in-context">
+                            <summary>"sentence"</summary>
+                            <p>{claim.sentence.of(text).to_string()}</p>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let rows = c
+        .facts
+        .iter()
+        .map(|f| {
+            view! {
+                <tr class:differ=!f.agree>
+                    <th scope="row">
+                        {f.about.clone()}
+                        <br />
+                        <span class=if f.agree { "verdict agree" } else { "verdict differ" }>{if f.agree { "agree" } else { "differ" }}</span>
+                    </th>
+                    <td><ul class="claims">{claims_of(f, 0)}</ul></td>
+                    <td><ul class="claims">{claims_of(f, 1)}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let differ = c.facts.iter().filter(|f| !f.agree).count();
+    view! {
+        <section aria-labelledby="facts-title" class="panel">
+            <h2 id="facts-title">"Facts and numbers"</h2>
+            {if c.facts.is_empty() {
+                view! { <p class="unknown">"No number is given about the same thing on both sides."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="note">
+                        {format!("{} both sides give numbers for; {differ} differ. ", count(c.facts.len(), "thing", "things"))}
+                        "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Check the sentences: a difference can be a different moment or source."
+                    </p>
+                    <div class="table-wrap">
+                        <table class="facts">
+                            <thead><tr><th scope="col">"About"</th><th scope="col">{format!("A {}", names[0])}</th><th scope="col">{format!("B {}", names[1])}</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use parallax_core::compare::Side;
 use parallax_core::entities::Kind;
 use parallax_core::quotes::Quote;
 use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
@@ -143,7 +144,13 @@ pub fn Reader(
                     <ul>{notes}</ul>
                     {article.url.clone().map(|u| view! { <p>"Source: " <span class="url">{u}</span></p> })}
                 </details>
-                <p><a href="#/">"\u{2190} Back to the library"</a></p>
+                <p>
+                    <a href="#/">"\u{2190} Back to the library"</a>
+                    " \u{00B7} "
+                    <a href=Route::Compare { a: Side::Document(article.id().to_string()).spec(), b: String::new() }.href()>
+                        "Compare this article with another"
+                    </a>
+                </p>
             </footer>
         </article>
     }

@@ -50,7 +50,7 @@ test("outlet against outlet, chosen with the form: words, labels, voices, frames
     const word = (await first.locator(".term").textContent()).trim();
     await first.locator("summary").click();
     const sentences = first.locator(".sentences li");
-    assert.ok((await sentences.count()) >= 1);
+    await sentences.first().waitFor();
     assert.match((await sentences.first().textContent()).toLowerCase(), new RegExp(word.split(" ")[0]));
 
     // Labels: Lukashenko is "Belarusian President" at Sputnik and untitled at RT.
@@ -67,7 +67,7 @@ test("outlet against outlet, chosen with the form: words, labels, voices, frames
     assert.equal(await page.locator("table.frames tbody tr").count(), 14);
     const political = page.locator("table.frames tbody tr", { hasText: "Political" }).locator(".evidence").first();
     await political.locator("summary").click();
-    assert.ok((await political.locator(".sentences li").count()) >= 1);
+    await political.locator(".sentences li").first().waitFor();
 
     // Back returns to the empty form.
     await page.goBack();
@@ -83,6 +83,14 @@ test("article against article, with the exports and a print layout", async () =>
     assert.match(await page.locator(".side-a .side-name").textContent(), /^Third countries/);
     assert.match(await page.locator(".side-b .side-name").textContent(), /^US Congressmen/);
     assert.match(await page.locator(".sides .side-a").textContent(), /1 article/);
+
+    // Facts: both discrepancies, each claim with its source.
+    const differ = page.locator("table.facts tbody tr.differ");
+    const texts = (await differ.allTextContents()).join(" | ");
+    assert.match(texts, /more than 130 security officers[\s\S]*more than 120/, texts);
+    assert.match(texts, /three[\s\S]*two/, texts);
+    assert.match(texts, /according to Belarusian Health Ministry/, texts);
+    assert.ok((await page.locator("table.facts tbody tr:not(.differ)").count()) >= 1, "agreeing claims aligned");
 
     const [csv] = await Promise.all([
       page.waitForEvent("download"),
@@ -116,5 +124,16 @@ test("a side that matches nothing says so", async () => {
     await alert.waitFor();
     assert.match(await alert.textContent(), /No outlet has the key .cnn./);
     assert.match(await alert.textContent(), /Each side needs at least one article/);
+  });
+});
+
+test("the reader offers to compare its article, with side A chosen", async () => {
+  await withPage("#/read/002_d96a9708d6942587", async (page) => {
+    await heading(page, "Russia is closely following");
+    await page.getByRole("link", { name: "Compare this article with another" }).click();
+    await heading(page, "Compare");
+    assert.match(page.url(), /#\/compare\?a=doc%3A002_d96a9708d6942587$/);
+    assert.equal(await page.getByLabel("Side A", { exact: true }).inputValue(), "doc:002_d96a9708d6942587");
+    assert.equal(await page.locator("#words-title").count(), 0, "nothing compared until side B is chosen");
   });
 });

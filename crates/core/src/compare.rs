@@ -14,13 +14,15 @@
 //!   (Card et al. 2015) whose cue words it contains (`data/frames.txt`, editable).
 //! - **Contrast pairs**: two wordings of one thing (`protests` / `riots`), counted per side
 //!   (`data/contrasts.txt`, editable).
-//! - **Labels** and **voices** come from the entities and quotes the corpus already holds.
+//! - **Labels** and **voices** come from the entities and quotes the corpus already holds,
+//!   **facts** from its numeric claims, aligned across the two sides (`facts::align_sides`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::corpus::Corpus;
+use crate::facts::{align_sides, Fact};
 use crate::search::index::article_tokens;
 use crate::search::tokenize::{tokenize, Token};
 use crate::search::{parse_query, search, ParseOptions, SearchOptions};
@@ -113,8 +115,8 @@ impl Side {
     }
 }
 
-/// Term counts of a set of articles: single words and two-word phrases (folded exact forms,
-/// function words left out).
+/// Term counts of a set of articles' body text: single words and two-word phrases (folded
+/// exact forms, function words left out).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TermCounts {
     pub counts: HashMap<String, usize>,
@@ -128,7 +130,13 @@ impl TermCounts {
             let Some(article) = corpus.articles.get(d as usize) else {
                 continue;
             };
-            for term in terms(&article_tokens(article)) {
+            // Body paragraphs only (segment 0 is the headline), so every count has sentences
+            // to show.
+            let tokens: Vec<(usize, Token)> = article_tokens(article)
+                .into_iter()
+                .filter(|(segment, _)| *segment > 0)
+                .collect();
+            for term in terms(&tokens) {
                 *out.counts.entry(term).or_default() += 1;
                 out.total += 1;
             }
@@ -476,6 +484,8 @@ pub struct Comparison {
     pub labels: Vec<LabelRow>,
     pub voices: [Vec<Voice>; 2],
     pub framing: [Framing; 2],
+    /// Numeric claims told on both sides, differing facts first.
+    pub facts: Vec<Fact>,
 }
 
 /// Compares the articles `a` and `b` (each sorted), with `corpus_terms` the whole corpus'
@@ -488,6 +498,11 @@ pub fn compare(corpus: &Corpus, corpus_terms: &TermCounts, a: Vec<u32>, b: Vec<u
         labels: labels(corpus, &a, &b),
         voices: [voices(corpus, &a), voices(corpus, &b)],
         framing: [framing(corpus, &a), framing(corpus, &b)],
+        facts: {
+            let mut facts = align_sides(&corpus.articles, &corpus.claims, &a, &b);
+            facts.sort_by_key(|f| f.agree);
+            facts
+        },
         docs: [a, b],
     }
 }
@@ -501,6 +516,24 @@ pub struct Report {
     pub labels: Vec<ReportLabels>,
     pub frames: Vec<ReportFrame>,
     pub contrasts: Vec<ReportContrast>,
+    pub facts: Vec<ReportFact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportFact {
+    pub about: String,
+    pub agree: bool,
+    pub claims: Vec<ReportClaim>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportClaim {
+    /// `"a"` or `"b"`.
+    pub side: &'static str,
+    pub document: String,
+    pub text: String,
+    pub value: f64,
+    pub attributed_to: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -592,6 +625,33 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
             .map(|(i, ((x, _), (y, _)))| ReportContrast {
                 wordings: [x.clone(), y.clone()],
                 counts: [0, 1].map(|k| [c.framing[k].contrasts[i][0].0, c.framing[k].contrasts[i][1].0]),
+            })
+            .collect(),
+        facts: c
+            .facts
+            .iter()
+            .map(|f| ReportFact {
+                about: f.about.clone(),
+                agree: f.agree,
+                claims: f
+                    .claims
+                    .iter()
+                    .map(|&i| {
+                        let claim = &corpus.claims[i];
+                        let doc = &corpus.articles[claim.doc as usize].doc;
+                        ReportClaim {
+                            side: if c.docs[0].binary_search(&claim.doc).is_ok() {
+                                "a"
+                            } else {
+                                "b"
+                            },
+                            document: doc.file.clone(),
+                            text: claim.span.of(&doc.text).to_string(),
+                            value: claim.value,
+                            attributed_to: claim.attributed_to.map(entity),
+                        }
+                    })
+                    .collect(),
             })
             .collect(),
     }

@@ -75,6 +75,40 @@ fn sides_from_outlets_documents_and_searches() {
 }
 
 #[test]
+fn facts_of_two_articles_show_both_discrepancies() {
+    let corpus = common::seeds();
+    let (a, _) = Side::Document("000_bad9fe235c42383a".into()).documents(&corpus);
+    let (b, _) = Side::Document("004_e10c65f5f54494c2".into()).documents(&corpus);
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let c = parallax_core::compare::compare(&corpus, &TermCounts::of(&corpus, &all), a, b);
+    let differing: Vec<Vec<String>> = c
+        .facts
+        .iter()
+        .filter(|f| !f.agree)
+        .map(|f| {
+            f.claims
+                .iter()
+                .map(|&i| {
+                    let claim = &corpus.claims[i];
+                    claim
+                        .span
+                        .of(&corpus.articles[claim.doc as usize].doc.text)
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    let joined = format!("{differing:?}");
+    assert!(joined.contains("130") && joined.contains("120"), "{joined}");
+    assert!(joined.contains("three") && joined.contains("two"), "{joined}");
+    assert!(
+        c.facts.iter().any(|f| f.agree),
+        "the agreeing claims are aligned too"
+    );
+    assert!(!c.facts[0].agree, "differing facts come first");
+}
+
+#[test]
 fn rt_against_sputnik_on_the_seeds() {
     let corpus = common::seeds();
     let (rt, _) = Side::Outlet("rt".into()).documents(&corpus);
@@ -108,9 +142,10 @@ fn rt_against_sputnik_on_the_seeds() {
     assert!(
         top_b.count_b > 0 && top_b.count_b as f64 / tb.total as f64 > top_b.count_a as f64 / ta.total as f64
     );
-    // Its evidence: the sentences that hold it.
-    let evidence = sentences_with(&corpus, &rt, &top_a.term);
-    assert!(!evidence.is_empty(), "{}", top_a.term);
+    // Every term counted has its evidence: the sentences that hold it.
+    for d in scored.iter().filter(|d| d.count_a > 0).take(20) {
+        assert!(!sentences_with(&corpus, &rt, &d.term).is_empty(), "{}", d.term);
+    }
 
     // Labels: the entities both name, with each side's labels.
     let rows = labels(&corpus, &rt, &sputnik);
