@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use parallax_core::compare::{
     compare, contrasts, frames, report, sentence_span, sentences_with, Comparison, Distinctive, SentenceRef,
-    Side, MIN_COUNT, PRIOR_SIZE,
+    Side, MIN_COUNT, PRIOR_SIZE, REUSE_WORDS,
 };
-use parallax_core::Corpus;
+use parallax_core::{Article, Corpus};
 use wasm_bindgen::JsCast;
 
 use crate::components::OutletBadge;
@@ -59,6 +59,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
             </p>
             <Words corpus=corpus c=c.clone() names=names.clone() />
             <Facts corpus=corpus c=c.clone() names=names.clone() />
+            <Passages corpus=corpus c=c.clone() />
             <Labels corpus=corpus c=c.clone() names=names.clone() />
             <Voices corpus=corpus c=c.clone() names=names.clone() />
             <Frames corpus=corpus c=c.clone() names=names.clone() />
@@ -339,6 +340,94 @@ fn Words(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
     }
 }
 
+/// Two articles' paragraphs side by side: pairs about the same thing, paragraphs only one has,
+/// and text both share word for word.
+#[component]
+fn Passages(corpus: &'static Corpus, c: Comparison) -> impl IntoView {
+    let Some(p) = c.passages.clone() else {
+        return ().into_any();
+    };
+    let (a, b) = (
+        &corpus.articles[c.docs[0][0] as usize],
+        &corpus.articles[c.docs[1][0] as usize],
+    );
+    let para = |article: &'static Article, i: usize| {
+        let href = Route::Reader {
+            id: article.id().to_string(),
+            paragraph: Some(i + 1),
+            sentence: None,
+        }
+        .href();
+        let text = article.doc.paragraphs[i].span.of(&article.doc.text).to_string();
+        view! { <p><a class="para-link" href=href>{format!("\u{00B6}{}", i + 1)}</a>" "{text}</p> }
+    };
+    let pairs = p
+        .pairs
+        .iter()
+        .map(|(i, j, sim, shared)| {
+            view! {
+                <tr>
+                    <td>{para(a, *i)}</td>
+                    <td>{para(b, *j)}</td>
+                </tr>
+                <tr class="shared">
+                    <td colspan="2">{format!("Similarity {:.0}% \u{00B7} shared: {}", sim * 100.0, shared.join(", "))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let only = |k: usize, article: &'static Article| {
+        let items = p.only[k]
+            .iter()
+            .map(|&i| view! { <li>{para(article, i)}</li> })
+            .collect_view();
+        view! {
+            <div class=format!("side-col side-{}", ["a", "b"][k])>
+                <h3>{format!("Only in {}", ["A", "B"][k])}</h3>
+                {if p.only[k].is_empty() {
+                    view! { <p class="unknown">"Every paragraph has a counterpart."</p> }.into_any()
+                } else {
+                    view! { <ul class="only">{items}</ul> }.into_any()
+                }}
+            </div>
+        }
+    };
+    let reused = p
+        .reused
+        .iter()
+        .map(|(sa, _)| view! { <li><q>{sa.of(&a.doc.text).to_string()}</q></li> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="passages-title" class="panel">
+            <h2 id="passages-title">"Passages"</h2>
+            <p class="note">
+                "Paragraphs are paired when they share rare words (names, numbers, unusual terms) more than chance would; each paragraph pairs at most once."
+            </p>
+            {if p.pairs.is_empty() {
+                view! { <p class="unknown">"No paragraph of one article is about what a paragraph of the other is about."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="passages">
+                            <thead><tr><th scope="col">"A"</th><th scope="col">"B"</th></tr></thead>
+                            <tbody>{pairs}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+            <div class="columns">{only(0, a)}{only(1, b)}</div>
+            <h3>"Text in both, word for word"</h3>
+            {if p.reused.is_empty() {
+                view! { <p class="unknown">{format!("No run of {REUSE_WORDS} or more words appears in both.")}</p> }.into_any()
+            } else {
+                view! { <ul class="reused">{reused}</ul> }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
 /// Numbers both sides give about the same thing, side by side, differing first.
 #[component]
 fn Facts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
@@ -464,6 +553,7 @@ fn Labels(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
 fn Voices(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
     let column = |k: usize| {
         let total_words: usize = c.voices[k].iter().map(|v| v.words).sum();
+        let previous = std::cell::Cell::new(None::<&str>);
         let rows = c.voices[k]
             .iter()
             .map(|v| {
@@ -484,7 +574,12 @@ fn Voices(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
                     <span class="figures">{format!("{} · {}", count(v.quotes.len(), "quotation", "quotations"), count(v.words, "word", "words"))}</span>
                 }
                 .into_any();
-                view! { <li><Evidence corpus=corpus refs=refs summary=summary /></li> }
+                let heading = (Some(v.group.as_str()) != previous.replace(Some(v.group.as_str())))
+                    .then(|| view! { <li class="voice-group">{v.group.clone()}</li> });
+                view! {
+                    {heading}
+                    <li><Evidence corpus=corpus refs=refs summary=summary /></li>
+                }
             })
             .collect_view();
         view! {

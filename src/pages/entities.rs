@@ -4,7 +4,6 @@ use parallax_core::profile::EntityRow;
 use parallax_core::search::tokenize::fold;
 use parallax_core::Corpus;
 
-use crate::components::Chip;
 use crate::format::{count, kind_plural};
 use crate::route::{EntitiesQuery, EntitySort, Route};
 
@@ -29,10 +28,18 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
         })
         .href()
     };
+    // Kind links keep the name filter as typed so far, so they are drawn from the signal.
+    let kind_chip = move |k: Option<Kind>, label: String, n: usize| {
+        view! {
+            <li>
+                <a class="chip" href=move || link(k, sort) aria-current=(kind == k).then_some("true")>
+                    {label} " " <span class="n">{n}</span>
+                </a>
+            </li>
+        }
+    };
     let kind_chips = {
-        let all = view! {
-            <Chip href=link(None, sort) current=kind.is_none() label="All".to_string() count=rows.len() />
-        };
+        let all = kind_chip(None, "All".to_string(), rows.len());
         let kinds = Kind::ALL
             .iter()
             .map(|&k| {
@@ -40,7 +47,7 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
                     .iter()
                     .filter(|r| corpus.entities[r.entity as usize].kind == k)
                     .count();
-                view! { <Chip href=link(Some(k), sort) current=kind == Some(k) label=kind_plural(k).to_string() count=n /> }
+                kind_chip(Some(k), kind_plural(k).to_string(), n)
             })
             .collect_view();
         view! { {all} {kinds} }

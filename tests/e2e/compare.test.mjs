@@ -92,6 +92,11 @@ test("article against article, with the exports and a print layout", async () =>
     assert.match(texts, /according to Belarusian Health Ministry/, texts);
     assert.ok((await page.locator("table.facts tbody tr:not(.differ)").count()) >= 1, "agreeing claims aligned");
 
+    // Passages: paired paragraphs, and what only one side has.
+    assert.ok((await page.locator("table.passages tbody tr.shared").count()) >= 2, "paragraphs paired");
+    assert.match(await page.locator("table.passages").textContent(), /6,700/);
+    assert.ok((await page.locator(".only li").count()) >= 1, "omissions listed");
+
     const [csv] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download words (CSV)" }).click(),

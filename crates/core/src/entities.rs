@@ -1055,3 +1055,49 @@ fn near_place(word: &str) -> Option<String> {
         })
         .cloned()
 }
+
+/// What kind of voice an entity is, from its labels and kind, for grouping speakers:
+/// `Russian officials` (a demonym with a title: `Russian Foreign Minister`), `US officials`,
+/// `Opposition`, `Experts`, else by kind (`Other people`, `Organisations`, `States and
+/// places`, `Groups`).
+pub fn speaker_group(entity: &Entity) -> String {
+    let lex = lexicon();
+    let mut labels: BTreeMap<&str, usize> = BTreeMap::new();
+    for (l, _) in &entity.labels {
+        *labels.entry(l.as_str()).or_default() += 1;
+    }
+    let mut labels: Vec<(&str, usize)> = labels.into_iter().collect();
+    labels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    for (label, _) in labels {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let lower = label.to_lowercase();
+        if lower.contains("opposition") {
+            return "Opposition".to_string();
+        }
+        if words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "expert" | "analyst" | "professor" | "researcher" | "scholar" | "economist" | "scientist"
+            )
+        }) {
+            return "Experts".to_string();
+        }
+        let titled = words.iter().any(|w| lex.titles.contains(w));
+        let demonym = words
+            .iter()
+            .find(|w| lex.demonyms.contains_key(**w) || **w == "US");
+        if let (true, Some(d)) = (titled, demonym) {
+            return format!("{d} officials");
+        }
+        if titled {
+            return "Officials".to_string();
+        }
+    }
+    match entity.kind {
+        Kind::Person => "Other people",
+        Kind::Organisation => "Organisations",
+        Kind::Place => "States and places",
+        Kind::Group => "Groups",
+    }
+    .to_string()
+}

@@ -210,3 +210,70 @@ fn rt_against_sputnik_on_the_seeds() {
         .unwrap();
     assert!(f.contrasts[protests][0].0 >= 1, "Sputnik writes of protests");
 }
+
+#[test]
+fn voices_are_grouped_by_kind_of_speaker() {
+    let corpus = common::seeds();
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let voices = voices(&corpus, &all);
+    let group_of = |name: &str| {
+        voices
+            .iter()
+            .find(|v| v.speaker.is_some_and(|s| corpus.entities[s].name == name))
+            .map(|v| v.group.as_str())
+    };
+    assert_eq!(group_of("Vladimir Putin"), Some("Russian officials"));
+    assert_eq!(group_of("Sergey Lavrov"), Some("Russian officials"));
+    assert_eq!(group_of("Michael McCaul"), Some("US officials"));
+    assert!(voices
+        .iter()
+        .any(|v| v.speaker.is_none() && v.group == "Unattributed"));
+    // Each group's voices stand together.
+    let groups: Vec<&str> = voices.iter().map(|v| v.group.as_str()).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for g in groups {
+        if seen.last() != Some(&g) {
+            assert!(!seen.contains(&g), "group {g} split");
+            seen.push(g);
+        }
+    }
+}
+
+#[test]
+fn passages_of_two_articles_are_lined_up_with_omissions_and_reuse() {
+    let text_a = "Protests in Minsk\n\n\
+        Police detained more than 6,700 people in Minsk after the election, the ministry said.\n\n\
+        The president met his Russian counterpart in Sochi to discuss gas prices and loans.\n\n\
+        The opposition candidate left the country for Lithuania on Tuesday morning.\n";
+    let text_b = "Minsk unrest\n\n\
+        The opposition candidate left the country for Lithuania on Tuesday morning, her aides said.\n\n\
+        A football match in Brest drew a record crowd of fans.\n\n\
+        Over 6,700 people were detained by police in Minsk after the vote.\n";
+    let files = [
+        parallax_core::SourceFile {
+            name: "a.txt",
+            bytes: text_a.as_bytes(),
+        },
+        parallax_core::SourceFile {
+            name: "b.txt",
+            bytes: text_b.as_bytes(),
+        },
+    ];
+    let corpus = parallax_core::build_corpus(&files, &Default::default()).unwrap();
+    let al = parallax_core::compare::align_passages(&corpus, 0, 1);
+    let pairs: Vec<(usize, usize)> = al.pairs.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(pairs, [(0, 2), (2, 0)], "{:?}", al.pairs);
+    assert!(al.pairs[0].3.contains(&"detained".to_string()) || al.pairs[0].3.contains(&"6700".to_string()));
+    assert_eq!(
+        al.only,
+        [vec![1], vec![1]],
+        "the Sochi meeting and the football match have no counterpart"
+    );
+    assert_eq!(al.reused.len(), 1);
+    let (ra, rb) = al.reused[0];
+    assert_eq!(
+        ra.of(text_a),
+        "The opposition candidate left the country for Lithuania on Tuesday morning"
+    );
+    assert_eq!(rb.of(text_b), ra.of(text_a));
+}
