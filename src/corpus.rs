@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use parallax_core::compare::TermCounts;
+use parallax_core::compare::Prior;
 use parallax_core::profile::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
@@ -31,13 +31,10 @@ pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
     ROWS.get_or_init(|| parallax_core::profile::entity_rows(corpus))
 }
 
-/// The whole corpus' term counts, the prior of every comparison, counted once on first use.
-pub fn corpus_terms(corpus: &'static Corpus) -> &'static TermCounts {
-    static TERMS: OnceLock<TermCounts> = OnceLock::new();
-    TERMS.get_or_init(|| {
-        let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
-        TermCounts::of(corpus, &all)
-    })
+/// What every comparison reads from the whole corpus, computed once on first use.
+pub fn prior(corpus: &'static Corpus) -> &'static Prior {
+    static PRIOR: OnceLock<Prior> = OnceLock::new();
+    PRIOR.get_or_init(|| Prior::of(corpus))
 }
 
 /// The entity called `name`, by its index.

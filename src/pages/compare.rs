@@ -38,7 +38,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
             return view! { <ul class="messages" role="alert">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }
                 .into_any();
         }
-        let c = compare(corpus, crate::corpus::corpus_terms(corpus), docs_a, docs_b);
+        let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
         let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
         let json = {
             let r = report(corpus, [&sides[0], &sides[1]], &c);
@@ -310,11 +310,10 @@ fn Words(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
                 .cloned()
                 .collect()
         };
-        let docs = c.docs[k].clone();
         let rows = terms
             .into_iter()
             .map(|d| {
-                let refs = sentences_with(corpus, &docs, &d.term);
+                let refs = sentences_with(&c.texts[k], &d.term);
                 let summary = view! {
                     <span class="term" class:small=d.small>{d.term.clone()}</span>
                     <span class="figures">{format!("{} : {}", d.count_a, d.count_b)}" · z "{format!("{:+.1}", d.z)}</span>

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::corpus::Corpus;
 use crate::entities::speaker_group;
-use crate::facts::{align_sides, Fact};
+use crate::facts::{align_sides, document_frequency, Fact};
 use crate::search::index::article_tokens;
 use crate::search::tokenize::{tokenize, Token};
 use crate::search::{parse_query, search, ParseOptions, SearchOptions};
@@ -116,6 +116,31 @@ impl Side {
     }
 }
 
+/// The body sentences of a set of articles, each tokenized once: what every panel reads.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SideText {
+    pub sentences: Vec<(SentenceRef, Vec<Token>)>,
+}
+
+impl SideText {
+    pub fn of(corpus: &Corpus, docs: &[u32]) -> SideText {
+        let mut sentences = Vec::new();
+        for &d in docs {
+            let Some(article) = corpus.articles.get(d as usize) else {
+                continue;
+            };
+            for (p, para) in article.doc.paragraphs.iter().enumerate() {
+                for (s, sentence) in para.sentences.iter().enumerate() {
+                    let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
+                    let words = tokens.into_iter().filter(|t| !t.compound).collect();
+                    sentences.push(((d, p, s), words));
+                }
+            }
+        }
+        SideText { sentences }
+    }
+}
+
 /// Term counts of a set of articles' body text: single words and two-word phrases (folded
 /// exact forms, function words left out).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -126,18 +151,13 @@ pub struct TermCounts {
 
 impl TermCounts {
     pub fn of(corpus: &Corpus, docs: &[u32]) -> TermCounts {
+        TermCounts::of_text(&SideText::of(corpus, docs))
+    }
+
+    pub fn of_text(text: &SideText) -> TermCounts {
         let mut out = TermCounts::default();
-        for &d in docs {
-            let Some(article) = corpus.articles.get(d as usize) else {
-                continue;
-            };
-            // Body paragraphs only (segment 0 is the headline), so every count has sentences
-            // to show.
-            let tokens: Vec<(usize, Token)> = article_tokens(article)
-                .into_iter()
-                .filter(|(segment, _)| *segment > 0)
-                .collect();
-            for term in terms(&tokens) {
+        for (_, tokens) in &text.sentences {
+            for term in terms(tokens) {
                 *out.counts.entry(term).or_default() += 1;
                 out.total += 1;
             }
@@ -146,27 +166,22 @@ impl TermCounts {
     }
 }
 
-/// The counted terms of a token stream: each content word, and each pair of adjacent content
-/// words in one segment.
-fn terms(tokens: &[(usize, Token)]) -> Vec<String> {
+/// The counted terms of a sentence's words: each content word, and each pair of adjacent
+/// content words.
+fn terms(words: &[Token]) -> Vec<String> {
     let stop = stopwords();
-    let words: Vec<&(usize, Token)> = tokens
-        .iter()
-        .filter(|(_, t)| !t.compound && t.exact.chars().any(char::is_alphanumeric))
-        .collect();
     let mut out = Vec::with_capacity(words.len() * 2);
-    for (i, (segment, t)) in words.iter().enumerate() {
-        if stop.contains(t.exact.as_str()) {
+    let content = |t: &Token| !stop.contains(t.exact.as_str()) && t.exact.chars().any(char::is_alphanumeric);
+    for (i, t) in words.iter().enumerate() {
+        if !content(t) {
             continue;
         }
         out.push(t.exact.clone());
-        if let Some((next_segment, next)) = words.get(i + 1) {
-            if next_segment == segment
-                && next.position == t.position + 1
-                && !stop.contains(next.exact.as_str())
-            {
-                out.push(format!("{} {}", t.exact, next.exact));
-            }
+        if let Some(next) = words
+            .get(i + 1)
+            .filter(|n| n.position == t.position + 1 && content(n))
+        {
+            out.push(format!("{} {}", t.exact, next.exact));
         }
     }
     out
@@ -237,30 +252,19 @@ pub fn distinctive(a: &TermCounts, b: &TermCounts, corpus: &TermCounts) -> Vec<D
 /// A sentence of an article: `(document, paragraph, sentence)`, 0-based.
 pub type SentenceRef = (u32, usize, usize);
 
-/// The sentences of `docs` containing `term` (a word or two-word phrase as [`distinctive`]
+/// The sentences of a side containing `term` (a word or two-word phrase as [`distinctive`]
 /// gives it), in document order.
-pub fn sentences_with(corpus: &Corpus, docs: &[u32], term: &str) -> Vec<SentenceRef> {
+pub fn sentences_with(text: &SideText, term: &str) -> Vec<SentenceRef> {
     let wanted: Vec<&str> = term.split(' ').collect();
-    let mut out = Vec::new();
-    for &d in docs {
-        let Some(article) = corpus.articles.get(d as usize) else {
-            continue;
-        };
-        for (p, para) in article.doc.paragraphs.iter().enumerate() {
-            for (s, sentence) in para.sentences.iter().enumerate() {
-                let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
-                let words: Vec<&str> = tokens
-                    .iter()
-                    .filter(|t| !t.compound)
-                    .map(|t| t.exact.as_str())
-                    .collect();
-                if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
-                    out.push((d, p, s));
-                }
-            }
-        }
-    }
-    out
+    text.sentences
+        .iter()
+        .filter(|(_, words)| {
+            words
+                .windows(wanted.len())
+                .any(|w| w.iter().zip(&wanted).all(|(t, x)| t.exact == *x))
+        })
+        .map(|(r, _)| *r)
+        .collect()
 }
 
 /// A list of cues: each a sequence of stems.
@@ -311,18 +315,6 @@ pub fn contrasts() -> &'static [(Wording, Wording)] {
     })
 }
 
-/// How many times any cue occurs in a sentence's stems.
-fn cue_hits(stems: &[&str], cues: &Cues) -> usize {
-    cues.iter()
-        .map(|cue| {
-            stems
-                .windows(cue.len())
-                .filter(|w| w.iter().zip(cue).all(|(a, b)| *a == b))
-                .count()
-        })
-        .sum()
-}
-
 /// Frame dimensions and contrast wordings of one side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Framing {
@@ -334,41 +326,57 @@ pub struct Framing {
     pub contrasts: Vec<[(usize, Vec<SentenceRef>); 2]>,
 }
 
-pub fn framing(corpus: &Corpus, docs: &[u32]) -> Framing {
+pub fn framing(text: &SideText) -> Framing {
     let frames = frames();
     let pairs = contrasts();
+    // Every cue by its first stem, with what it counts for: a frame, or a wording of a pair.
+    #[derive(Clone, Copy)]
+    enum Target {
+        Frame(usize),
+        Wording(usize, usize),
+    }
+    let mut by_first: HashMap<&str, Vec<(Target, &[String])>> = HashMap::new();
+    let mut add = |target: Target, cues: &'static Cues| {
+        for cue in cues {
+            by_first
+                .entry(cue[0].as_str())
+                .or_default()
+                .push((target, cue.as_slice()));
+        }
+    };
+    for (i, (_, cues)) in frames.iter().enumerate() {
+        add(Target::Frame(i), cues);
+    }
+    for (i, ((_, first), (_, second))) in pairs.iter().enumerate() {
+        add(Target::Wording(i, 0), first);
+        add(Target::Wording(i, 1), second);
+    }
     let mut out = Framing {
-        sentences: 0,
+        sentences: text.sentences.len(),
         frames: vec![Vec::new(); frames.len()],
         contrasts: vec![Default::default(); pairs.len()],
     };
-    for &d in docs {
-        let Some(article) = corpus.articles.get(d as usize) else {
-            continue;
-        };
-        for (p, para) in article.doc.paragraphs.iter().enumerate() {
-            for (s, sentence) in para.sentences.iter().enumerate() {
-                out.sentences += 1;
-                let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
-                let stems: Vec<&str> = tokens
-                    .iter()
-                    .filter(|t| !t.compound)
-                    .map(|t| t.stem.as_str())
-                    .collect();
-                for (i, (_, cues)) in frames.iter().enumerate() {
-                    if cue_hits(&stems, cues) > 0 {
-                        out.frames[i].push((d, p, s));
-                    }
+    for (r, words) in &text.sentences {
+        let mut tagged = vec![false; frames.len()];
+        let mut counted = vec![[0usize; 2]; pairs.len()];
+        for (at, w) in words.iter().enumerate() {
+            for (target, cue) in by_first.get(w.stem.as_str()).into_iter().flatten() {
+                let fits =
+                    words.len() - at >= cue.len() && cue.iter().zip(&words[at..]).all(|(c, t)| *c == t.stem);
+                match (*target, fits) {
+                    (Target::Frame(i), true) => tagged[i] = true,
+                    (Target::Wording(i, k), true) => counted[i][k] += 1,
+                    (_, false) => {}
                 }
-                for (i, ((_, first), (_, second))) in pairs.iter().enumerate() {
-                    for (k, cues) in [first, second].into_iter().enumerate() {
-                        let n = cue_hits(&stems, cues);
-                        if n > 0 {
-                            out.contrasts[i][k].0 += n;
-                            out.contrasts[i][k].1.push((d, p, s));
-                        }
-                    }
-                }
+            }
+        }
+        for (i, _) in tagged.iter().enumerate().filter(|(_, t)| **t) {
+            out.frames[i].push(*r);
+        }
+        for (i, n) in counted.iter().enumerate() {
+            for (k, &hits) in n.iter().enumerate().filter(|(_, h)| **h > 0) {
+                out.contrasts[i][k].0 += hits;
+                out.contrasts[i][k].1.push(*r);
             }
         }
     }
@@ -505,24 +513,45 @@ pub struct Comparison {
     pub labels: Vec<LabelRow>,
     pub voices: [Vec<Voice>; 2],
     pub framing: [Framing; 2],
+    /// Each side's sentences, tokenized, for the evidence behind a term.
+    pub texts: [SideText; 2],
     /// Numeric claims told on both sides, differing facts first.
     pub facts: Vec<Fact>,
     /// When each side is one article: their paragraphs lined up.
     pub passages: Option<PassageAlignment>,
 }
 
-/// Compares the articles `a` and `b` (each sorted), with `corpus_terms` the whole corpus'
-/// [`TermCounts`] as the prior.
-pub fn compare(corpus: &Corpus, corpus_terms: &TermCounts, a: Vec<u32>, b: Vec<u32>) -> Comparison {
-    let (ta, tb) = (TermCounts::of(corpus, &a), TermCounts::of(corpus, &b));
+/// What every comparison of one corpus reads from the whole corpus, computed once: its term
+/// counts (the prior of distinctive words) and the rarity of words (for aligning facts).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prior {
+    pub terms: TermCounts,
+    pub df: BTreeMap<String, u32>,
+}
+
+impl Prior {
+    pub fn of(corpus: &Corpus) -> Prior {
+        let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+        Prior {
+            terms: TermCounts::of(corpus, &all),
+            df: document_frequency(&corpus.articles),
+        }
+    }
+}
+
+/// Compares the articles `a` and `b` (each sorted).
+pub fn compare(corpus: &Corpus, prior: &Prior, a: Vec<u32>, b: Vec<u32>) -> Comparison {
+    let texts = [SideText::of(corpus, &a), SideText::of(corpus, &b)];
+    let (ta, tb) = (TermCounts::of_text(&texts[0]), TermCounts::of_text(&texts[1]));
     Comparison {
         terms: [ta.total, tb.total],
-        distinctive: distinctive(&ta, &tb, corpus_terms),
+        distinctive: distinctive(&ta, &tb, &prior.terms),
         labels: labels(corpus, &a, &b),
         voices: [voices(corpus, &a), voices(corpus, &b)],
-        framing: [framing(corpus, &a), framing(corpus, &b)],
+        framing: [framing(&texts[0]), framing(&texts[1])],
+        texts,
         facts: {
-            let mut facts = align_sides(&corpus.articles, &corpus.claims, &a, &b);
+            let mut facts = align_sides(&corpus.articles, &corpus.claims, &prior.df, &a, &b);
             facts.sort_by_key(|f| f.agree);
             facts
         },

@@ -1281,7 +1281,9 @@ fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
 }
 
 /// Document frequency of every stem of the articles' bodies.
-fn document_frequency(articles: &[Article]) -> BTreeMap<String, u32> {
+/// In how many articles each context word (stem, or event name) occurs: the rarity weights of
+/// alignment. Computing it reads the whole corpus, so callers that align often compute it once.
+pub fn document_frequency(articles: &[Article]) -> BTreeMap<String, u32> {
     let mut df: BTreeMap<String, u32> = BTreeMap::new();
     for a in articles {
         let mut seen = BTreeSet::new();
@@ -1375,18 +1377,36 @@ fn link(
 
 /// Facts told by more than one document of the corpus.
 pub fn align(articles: &[Article], claims: &[Claim]) -> Vec<Fact> {
-    align_where(articles, claims, |_, _| true)
+    align_where(
+        articles,
+        claims,
+        &document_frequency(articles),
+        |_| true,
+        |_, _| true,
+    )
 }
 
 /// Facts told on both sides: every fact has a claim from a document of `side_a` and one from
 /// `side_b`, and links only join a claim of one side with a claim of the other.
-pub fn align_sides(articles: &[Article], claims: &[Claim], side_a: &[u32], side_b: &[u32]) -> Vec<Fact> {
+pub fn align_sides(
+    articles: &[Article],
+    claims: &[Claim],
+    df: &BTreeMap<String, u32>,
+    side_a: &[u32],
+    side_b: &[u32],
+) -> Vec<Fact> {
     let side = |d: u32| (side_a.contains(&d), side_b.contains(&d));
-    let mut facts = align_where(articles, claims, |a, b| {
-        let (a_in_a, a_in_b) = side(a.doc);
-        let (b_in_a, b_in_b) = side(b.doc);
-        (a_in_a && b_in_b) || (a_in_b && b_in_a)
-    });
+    let mut facts = align_where(
+        articles,
+        claims,
+        df,
+        |c| side_a.contains(&c.doc) || side_b.contains(&c.doc),
+        |a, b| {
+            let (a_in_a, a_in_b) = side(a.doc);
+            let (b_in_a, b_in_b) = side(b.doc);
+            (a_in_a && b_in_b) || (a_in_b && b_in_a)
+        },
+    );
     facts.retain(|f| {
         f.claims.iter().any(|&c| side_a.contains(&claims[c].doc))
             && f.claims.iter().any(|&c| side_b.contains(&claims[c].doc))
@@ -1394,21 +1414,32 @@ pub fn align_sides(articles: &[Article], claims: &[Claim], side_a: &[u32], side_
     facts
 }
 
+/// Aligns the claims `keep` accepts, linking only pairs `allowed` accepts.
 fn align_where(
     articles: &[Article],
     claims: &[Claim],
+    df: &BTreeMap<String, u32>,
+    keep: impl Fn(&Claim) -> bool,
     allowed: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<Fact> {
-    let df = document_frequency(articles);
     let n = articles.len().max(1) as f64;
     let idf = |w: &str| {
         let f = df.get(w).copied().unwrap_or(0) as f64;
         1.0 + ((n + 1.0) / (f + 1.0)).ln().max(0.0)
     };
-    let contexts: Vec<BTreeMap<String, f64>> = claims.iter().map(|c| context(articles, c)).collect();
+    let contexts: Vec<BTreeMap<String, f64>> = claims
+        .iter()
+        .map(|c| {
+            if keep(c) {
+                context(articles, c)
+            } else {
+                BTreeMap::new()
+            }
+        })
+        .collect();
     // Candidate links, grouped by (measure, counts) so only comparable claims meet.
     let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
         by_key.entry((c.measure, c.counts.as_str())).or_default().push(i);
     }
     let mut links: Vec<(f64, usize, usize)> = Vec::new();

@@ -6,7 +6,7 @@ mod common;
 use std::collections::HashMap;
 
 use parallax_core::compare::{
-    contrasts, distinctive, frames, framing, labels, sentences_with, voices, Side, TermCounts,
+    contrasts, distinctive, frames, framing, labels, sentences_with, voices, Side, SideText, TermCounts,
 };
 
 fn counts(pairs: &[(&str, usize)], total: usize) -> TermCounts {
@@ -79,8 +79,8 @@ fn facts_of_two_articles_show_both_discrepancies() {
     let corpus = common::seeds();
     let (a, _) = Side::Document("000_bad9fe235c42383a".into()).documents(&corpus);
     let (b, _) = Side::Document("004_e10c65f5f54494c2".into()).documents(&corpus);
-    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
-    let c = parallax_core::compare::compare(&corpus, &TermCounts::of(&corpus, &all), a, b);
+    let prior = parallax_core::compare::Prior::of(&corpus);
+    let c = parallax_core::compare::compare(&corpus, &prior, a, b);
     let differing: Vec<Vec<String>> = c
         .facts
         .iter()
@@ -144,7 +144,11 @@ fn rt_against_sputnik_on_the_seeds() {
     );
     // Every term counted has its evidence: the sentences that hold it.
     for d in scored.iter().filter(|d| d.count_a > 0).take(20) {
-        assert!(!sentences_with(&corpus, &rt, &d.term).is_empty(), "{}", d.term);
+        assert!(
+            !sentences_with(&SideText::of(&corpus, &rt), &d.term).is_empty(),
+            "{}",
+            d.term
+        );
     }
 
     // Labels: the entities both name, with each side's labels.
@@ -182,7 +186,7 @@ fn rt_against_sputnik_on_the_seeds() {
     );
 
     // Frames and contrasts: every sentence counted once, tags point at real sentences.
-    let f = framing(&corpus, &sputnik);
+    let f = framing(&SideText::of(&corpus, &sputnik));
     let n_sentences: usize = sputnik
         .iter()
         .map(|&d| {

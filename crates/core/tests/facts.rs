@@ -3,7 +3,7 @@
 
 mod common;
 
-use parallax_core::facts::{align, align_sides, Measure};
+use parallax_core::facts::{align, align_sides, document_frequency, Measure};
 use parallax_core::{build_corpus, Corpus, SourceFile};
 use serde::Deserialize;
 
@@ -117,9 +117,10 @@ fn aligned_claims_agree_or_differ_by_their_ranges() {
         flags,
         [("person".to_string(), true), ("officer".to_string(), false)]
     );
-    let sides = align_sides(&corpus.articles, &corpus.claims, &[0], &[1]);
+    let df = document_frequency(&corpus.articles);
+    let sides = align_sides(&corpus.articles, &corpus.claims, &df, &[0], &[1]);
     assert_eq!(sides, facts);
-    assert!(align_sides(&corpus.articles, &corpus.claims, &[0], &[]).is_empty());
+    assert!(align_sides(&corpus.articles, &corpus.claims, &df, &[0], &[]).is_empty());
 }
 
 #[derive(Deserialize)]
