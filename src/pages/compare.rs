@@ -488,12 +488,7 @@ fn Facts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
                         {format!("{} both sides give numbers for; {differ} differ. ", count(c.facts.len(), "thing", "things"))}
                         "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Check the sentences: a difference can be a different moment or source."
                     </p>
-                    <div class="table-wrap">
-                        <table class="facts">
-                            <thead><tr><th scope="col">"About"</th><th scope="col">{format!("A {}", names[0])}</th><th scope="col">{format!("B {}", names[1])}</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    {side_table("facts", "About", &names, rows)}
                 }
                 .into_any()
             }}
@@ -535,12 +530,7 @@ fn Labels(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
                 view! { <p class="unknown">"The two sides name no entity in common."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
-                        <table class="labels compare-labels">
-                            <thead><tr><th scope="col">"Entity"</th><th scope="col">{format!("A {}", names[0])}</th><th scope="col">{format!("B {}", names[1])}</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
+                    {side_table("labels compare-labels", "Entity", &names, rows)}
                 }
                 .into_any()
             }}
@@ -631,12 +621,7 @@ fn Frames(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
         <section aria-labelledby="frames-title" class="panel">
             <h2 id="frames-title">"Frames"</h2>
             <p class="note">"Share of each side's sentences with a cue word of the frame. Open a bar for its sentences."</p>
-            <div class="table-wrap">
-                <table class="frames">
-                    <thead><tr><th scope="col">"Frame"</th><th scope="col">{format!("A {}", names[0])}</th><th scope="col">{format!("B {}", names[1])}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {side_table("frames", "Frame", &names, rows)}
         </section>
     }
 }
@@ -667,13 +652,31 @@ fn Contrasts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl
         <section aria-labelledby="contrasts-title" class="panel">
             <h2 id="contrasts-title">"Contrast wordings"</h2>
             <p class="note">"How often each side uses the first wording, then the second. Open a count for its sentences."</p>
-            <div class="table-wrap">
-                <table class="contrasts">
-                    <thead><tr><th scope="col">"Wordings"</th><th scope="col">{format!("A {}", names[0])}</th><th scope="col">{format!("B {}", names[1])}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {side_table("contrasts", "Wordings", &names, rows)}
         </section>
+    }
+}
+
+/// A table with a first column and one column per side, headed by the sides' names.
+fn side_table(
+    class: &'static str,
+    first: &'static str,
+    names: &[String; 2],
+    rows: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class=class>
+                <thead>
+                    <tr>
+                        <th scope="col">{first}</th>
+                        <th scope="col">{format!("A {}", names[0])}</th>
+                        <th scope="col">{format!("B {}", names[1])}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 

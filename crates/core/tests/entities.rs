@@ -94,17 +94,10 @@ fn seeds_entities_reach_the_targets() {
 
 #[test]
 fn dev_entities_reach_the_targets() {
-    let root = common::root();
-    let (dir, gold) = (
-        root.join("../shared/corpora/dev"),
-        root.join("../shared/eval/dev-gold.toml"),
-    );
-    if !dir.is_dir() || !gold.is_file() {
-        println!("skipped: needs the workplace's ../shared/corpora/dev and ../shared/eval/dev-gold.toml");
+    let Some((corpus, gold)) = common::dev_with_gold() else {
         return;
-    }
-    let corpus = common::load(&[&dir]);
-    let (precision, recall, f1, kind_accuracy) = score(&std::fs::read_to_string(gold).unwrap(), &corpus);
+    };
+    let (precision, recall, f1, kind_accuracy) = score(&gold, &corpus);
     println!("dev entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
     assert!(f1 >= 0.88, "entity F1 {f1:.3} below 0.88");
     assert!(

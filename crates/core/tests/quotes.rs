@@ -137,17 +137,10 @@ fn seeds_quotes_are_found_and_attributed() {
 /// speakers is 0.85, which this does not reach yet: the floor guards what has been reached.
 #[test]
 fn dev_quotes_are_found_and_attributed() {
-    let root = common::root();
-    let (dir, gold) = (
-        root.join("../shared/corpora/dev"),
-        root.join("../shared/eval/dev-gold.toml"),
-    );
-    if !dir.is_dir() || !gold.is_file() {
-        println!("skipped: needs the workplace's ../shared/corpora/dev and ../shared/eval/dev-gold.toml");
+    let Some((corpus, gold)) = common::dev_with_gold() else {
         return;
-    }
-    let corpus = common::load(&[&dir]);
-    let (found, total, accuracy) = score(&std::fs::read_to_string(gold).unwrap(), &corpus);
+    };
+    let (found, total, accuracy) = score(&gold, &corpus);
     println!("dev quotes: found {found}/{total}, speaker accuracy {accuracy:.3}");
     assert!(
         found * 10 >= total * 9,

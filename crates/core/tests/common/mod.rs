@@ -41,3 +41,19 @@ pub fn load(dirs: &[&Path]) -> Corpus {
         .unwrap_or_default();
     build_corpus(&files, &meta).unwrap()
 }
+
+/// The workplace's dev corpus and its gold annotation (`../shared/`), or `None` (with a note)
+/// where they are not, as in a user's clone.
+#[allow(dead_code)] // not every test binary scores against the dev gold
+pub fn dev_with_gold() -> Option<(Corpus, String)> {
+    let root = root();
+    let (dir, gold) = (
+        root.join("../shared/corpora/dev"),
+        root.join("../shared/eval/dev-gold.toml"),
+    );
+    if !dir.is_dir() || !gold.is_file() {
+        println!("skipped: needs the workplace's ../shared/corpora/dev and ../shared/eval/dev-gold.toml");
+        return None;
+    }
+    Some((load(&[&dir]), std::fs::read_to_string(gold).ok()?))
+}
