@@ -4,6 +4,8 @@ use parallax_core::compare::{
     Side, MIN_COUNT, PRIOR_SIZE, REUSE_WORDS,
 };
 use parallax_core::{Article, Corpus};
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 
 use crate::components::OutletBadge;
@@ -25,6 +27,16 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
     super::set_title("Compare");
     let sides = [Side::parse(&a), Side::parse(&b)];
     let ready = !a.trim().is_empty() && !b.trim().is_empty();
+    if !ready {
+        // While the reader picks sides, read what every comparison needs from the whole corpus,
+        // so the first comparison is as quick as the next.
+        set_timeout(
+            move || {
+                let _ = crate::corpus::prior(corpus);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     let body = ready.then(|| {
         let (docs_a, problem_a) = sides[0].documents(corpus);
         let (docs_b, problem_b) = sides[1].documents(corpus);
@@ -40,20 +52,26 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
         }
         let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
         let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
-        let json = {
-            let r = report(corpus, [&sides[0], &sides[1]], &c);
-            serde_json::to_string_pretty(&r).unwrap_or_default()
-        };
-        let csv = terms_csv(&c.distinctive);
+        // One comparison shared by every panel (it holds both sides' tokenized text).
+        let c = Rc::new(c);
         let file = format!("parallax-compare-{}-vs-{}", slug(&names[0]), slug(&names[1]));
         let (json_file, csv_file) = (format!("{file}.json"), format!("{file}-words.csv"));
         view! {
             {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
             <SideSummary corpus=corpus c=c.clone() names=names.clone() />
             <p class="exports">
-                <button type="button" on:click=move |_| download(&csv_file, "text/csv", &csv)>"Download words (CSV)"</button>
+                <button type="button" on:click={
+                    let c = c.clone();
+                    move |_| download(&csv_file, "text/csv", &terms_csv(&c.distinctive))
+                }>"Download words (CSV)"</button>
                 " "
-                <button type="button" on:click=move |_| download(&json_file, "application/json", &json)>"Download everything (JSON)"</button>
+                <button type="button" on:click={
+                    let (c, sides) = (c.clone(), sides.clone());
+                    move |_| {
+                        let r = report(corpus, [&sides[0], &sides[1]], &c);
+                        download(&json_file, "application/json", &serde_json::to_string_pretty(&r).unwrap_or_default())
+                    }
+                }>"Download everything (JSON)"</button>
                 " "
                 <button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
             </p>
@@ -229,7 +247,7 @@ fn Method() -> impl IntoView {
 }
 
 #[component]
-fn SideSummary(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let side = |k: usize| {
         let docs = &c.docs[k];
         let mut outlets: Vec<Option<u32>> =
@@ -292,7 +310,7 @@ fn Evidence(corpus: &'static Corpus, refs: Vec<SentenceRef>, summary: AnyView) -
 }
 
 #[component]
-fn Words(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let column = |k: usize| {
         let terms: Vec<Distinctive> = if k == 0 {
             c.distinctive
@@ -342,7 +360,7 @@ fn Words(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
 /// Two articles' paragraphs side by side: pairs about the same thing, paragraphs only one has,
 /// and text both share word for word.
 #[component]
-fn Passages(corpus: &'static Corpus, c: Comparison) -> impl IntoView {
+fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoView {
     let Some(p) = c.passages.clone() else {
         return ().into_any();
     };
@@ -429,7 +447,7 @@ fn Passages(corpus: &'static Corpus, c: Comparison) -> impl IntoView {
 
 /// Numbers both sides give about the same thing, side by side, differing first.
 #[component]
-fn Facts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let claims_of = |f: &parallax_core::facts::Fact, k: usize| {
         f.claims
             .iter()
@@ -497,7 +515,7 @@ fn Facts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl Int
 }
 
 #[component]
-fn Labels(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let list = |labels: &[(String, usize)]| {
         if labels.is_empty() {
             return view! { <span class="unknown">"no title or description"</span> }.into_any();
@@ -539,7 +557,7 @@ fn Labels(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
 }
 
 #[component]
-fn Voices(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Voices(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let column = |k: usize| {
         let total_words: usize = c.voices[k].iter().map(|v| v.words).sum();
         let previous = std::cell::Cell::new(None::<&str>);
@@ -592,7 +610,7 @@ fn Voices(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
 }
 
 #[component]
-fn Frames(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let share = |k: usize, n: usize| 100.0 * n as f64 / c.framing[k].sentences.max(1) as f64;
     let rows = frames()
         .iter()
@@ -627,7 +645,7 @@ fn Frames(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl In
 }
 
 #[component]
-fn Contrasts(corpus: &'static Corpus, c: Comparison, names: [String; 2]) -> impl IntoView {
+fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let rows = contrasts()
         .iter()
         .enumerate()
