@@ -1015,6 +1015,36 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             e.labels.insert((l.clone(), m.doc));
         }
     }
+    // Spelling variants of one person (`Sviatlana Tsikhanouskaya`, `Svetlana Tikhanovskaya`):
+    // full names of as many words, each close to the other's word (see `variant_words`). The
+    // better-attested spelling names the entity. Only names with the same initials meet, so
+    // this stays near linear.
+    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, b) in &by_name {
+        if b.kind == Kind::Person && name.contains(' ') {
+            let initials: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
+            buckets.entry(initials).or_default().push(name.clone());
+        }
+    }
+    for names in buckets.values() {
+        for (i, x) in names.iter().enumerate() {
+            for y in &names[i + 1..] {
+                if !by_name.contains_key(x) || !by_name.contains_key(y) || !variant_names(x, y) {
+                    continue;
+                }
+                let weight = |n: &String| by_name[n].mentions.len();
+                let (keep, drop) = if weight(y) > weight(x) { (y, x) } else { (x, y) };
+                let Some(gone) = by_name.remove(drop) else { continue };
+                if let Some(k) = by_name.get_mut(keep) {
+                    k.aliases.extend(gone.aliases);
+                    k.aliases.insert(drop.clone());
+                    k.documents.extend(gone.documents);
+                    k.labels.extend(gone.labels);
+                    k.mentions.extend(gone.mentions);
+                }
+            }
+        }
+    }
     by_name
         .into_iter()
         .map(|(name, mut b)| {
@@ -1031,6 +1061,29 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+/// Whether two full names are spellings of one name: as many words, each pair identical or
+/// with the same first letter and within a few edits (none below 5 letters, one for 5–7, two
+/// from 8).
+fn variant_names(x: &str, y: &str) -> bool {
+    let (xs, ys): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
+    xs.len() == ys.len() && xs.iter().zip(&ys).all(|(a, b)| variant_words(a, b))
+}
+
+fn variant_words(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let ac: Vec<char> = a.chars().collect();
+    let n = ac.len().min(b.chars().count());
+    let max = match n {
+        0..=4 => return false,
+        5..=7 => 1,
+        _ => 2,
+    };
+    ac.first().copied() == b.chars().next()
+        && crate::search::engine::bounded_distance(&ac, b, max, &mut Default::default()).is_some()
 }
 
 /// A gazetteer place one edit (or one swap of neighbours) from `word`, same first letter.

@@ -158,3 +158,20 @@ fn messy_names_are_read_as_people_places_organisations_and_groups() {
         );
     }
 }
+
+#[test]
+fn spelling_variants_of_a_name_are_one_person() {
+    let text = "Opposition rally\n\n\
+        Opposition leader Sviatlana Tsikhanouskaya spoke in Vilnius on Monday.\n\n\
+        Svetlana Tikhanovskaya, who left Belarus, urged strikes. Tikhanovskaya said more.\n\n\
+        Viktor Babaryko remains in jail; Viktor Babariko was a banker. Maria Kolesnikova was not.\n";
+    let found = entities_of(text);
+    let people: Vec<&String> = found.iter().filter(|e| e.ends_with("(person)")).collect();
+    assert!(
+        people.contains(&&"Svetlana Tikhanovskaya (person)".to_string()),
+        "{people:?}"
+    );
+    assert!(!found.iter().any(|e| e.contains("Tsikhanouskaya")), "{found:?}");
+    assert_eq!(people.iter().filter(|e| e.contains("Viktor")).count(), 1, "{people:?}");
+    assert!(people.contains(&&"Maria Kolesnikova (person)".to_string()), "a different name stays apart");
+}

@@ -408,7 +408,7 @@ fn correct(table: &TermTable, word: &str) -> Option<String> {
 
 /// Levenshtein distance between `a` and `b` if it is at most `max`; `scratch` holds reusable
 /// buffers.
-fn bounded_distance(
+pub(crate) fn bounded_distance(
     a: &[char],
     b: &str,
     max: usize,
