@@ -89,6 +89,8 @@ struct Lexicon {
     titles: BTreeSet<&'static str>,
     org_heads: BTreeSet<&'static str>,
     place_heads: BTreeSet<&'static str>,
+    roles: BTreeSet<&'static str>,
+    describers: BTreeSet<&'static str>,
     not_names: BTreeSet<&'static str>,
     media: BTreeSet<&'static str>,
     orgs: BTreeSet<&'static str>,
@@ -141,6 +143,8 @@ fn lexicon() -> &'static Lexicon {
             titles: set(include_str!("../data/titles.txt")),
             org_heads: set(include_str!("../data/org_heads.txt")),
             place_heads: set(include_str!("../data/place_heads.txt")),
+            roles: set(include_str!("../data/roles.txt")),
+            describers: set(include_str!("../data/describers.txt")),
             not_names: set(include_str!("../data/not_names.txt")),
             media: set(include_str!("../data/media.txt")),
             orgs: set(include_str!("../data/orgs.txt")),
@@ -492,6 +496,16 @@ fn scan(
             );
         let before = mentions.len();
         classify(&run, sentence_start, doc, lex, mentions);
+        // A person without a title gets the lower-case description around the name.
+        if let Some(m) = mentions[before..]
+            .iter_mut()
+            .rev()
+            .find(|m| m.kind == Kind::Person)
+        {
+            if m.label.is_none() {
+                m.label = description_before(&ws, i, lex).or_else(|| appositive_after(&ws, j, lex));
+            }
+        }
         // `Russian opposition`: a demonym qualifying a group word names that group.
         if let (Some(&(at, w)), Some(&(gat, g))) = (run.last(), ws.get(j)) {
             if run.len() == 1 && lex.groups.get(g) == Some(&"the opposition") {
@@ -1034,7 +1048,9 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
                 }
                 let weight = |n: &String| by_name[n].mentions.len();
                 let (keep, drop) = if weight(y) > weight(x) { (y, x) } else { (x, y) };
-                let Some(gone) = by_name.remove(drop) else { continue };
+                let Some(gone) = by_name.remove(drop) else {
+                    continue;
+                };
                 if let Some(k) = by_name.get_mut(keep) {
                     k.aliases.extend(gone.aliases);
                     k.aliases.insert(drop.clone());
@@ -1061,6 +1077,85 @@ fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+/// The lower-case description right before a name (`incumbent`, `exiled opposition leader`,
+/// with a demonym before it: `Belarusian opposition leader`): role nouns and describing words
+/// (`data/roles.txt`, `data/describers.txt`), the word next to the name a role.
+fn description_before(ws: &[Word], i: usize, lex: &Lexicon) -> Option<String> {
+    let role = |w: &str| lex.roles.contains(w);
+    let next = ws.get(i.checked_sub(1)?)?.1;
+    if !role(next) && !lex.describers.contains(next) {
+        return None;
+    }
+    let mut k = i - 1;
+    while k > 0 && i - k < 4 {
+        let w = ws[k - 1].1;
+        if lex.demonyms.contains_key(w) {
+            // a demonym opens the description
+            k -= 1;
+            break;
+        }
+        if role(w) || lex.describers.contains(w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = ws[k..i].iter().map(|w| w.1).collect();
+    words.iter().any(|w| role(w)).then(|| words.join(" "))
+}
+
+/// A description set off after a name: `Pyotr Ilyichev, the head of the Department of
+/// International Organizations, …` gives `the head of the Department of International
+/// Organizations`. It starts with an article, holds a role noun among its first words, and
+/// ends at punctuation, a clause word, another name or eight words.
+fn appositive_after(ws: &[Word], j: usize, lex: &Lexicon) -> Option<String> {
+    if ws.get(j)?.1 != "," || !matches!(ws.get(j + 1)?.1, "the" | "a" | "an") {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for &(_, w) in &ws[j + 1..] {
+        // A capital after a lower-case word other than `of`/`the` starts another name
+        // (`the opposition leader's aide Ivan Zhdanov`).
+        let new_name = is_cap(w)
+            && out
+                .last()
+                .is_some_and(|p| !is_cap(p) && !matches!(*p, "of" | "the"));
+        let stop = new_name
+            || w.chars().all(|c| !c.is_alphanumeric())
+            || matches!(
+                w,
+                "at" | "in"
+                    | "on"
+                    | "who"
+                    | "whose"
+                    | "whom"
+                    | "which"
+                    | "that"
+                    | "where"
+                    | "when"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "said"
+                    | "told"
+                    | "says"
+            )
+            || out.len() == 8;
+        if stop {
+            break;
+        }
+        out.push(w);
+    }
+    out.iter()
+        .take(4)
+        .any(|w| lex.roles.contains(w))
+        .then(|| out.join(" "))
 }
 
 /// Whether two full names are spellings of one name: as many words, each pair identical or

@@ -172,6 +172,46 @@ fn spelling_variants_of_a_name_are_one_person() {
         "{people:?}"
     );
     assert!(!found.iter().any(|e| e.contains("Tsikhanouskaya")), "{found:?}");
-    assert_eq!(people.iter().filter(|e| e.contains("Viktor")).count(), 1, "{people:?}");
-    assert!(people.contains(&&"Maria Kolesnikova (person)".to_string()), "a different name stays apart");
+    assert_eq!(
+        people.iter().filter(|e| e.contains("Viktor")).count(),
+        1,
+        "{people:?}"
+    );
+    assert!(
+        people.contains(&&"Maria Kolesnikova (person)".to_string()),
+        "a different name stays apart"
+    );
+}
+
+#[test]
+fn lower_case_descriptions_are_labels() {
+    let files = [SourceFile {
+        name: "t.txt",
+        bytes: "Belarus protests\n\n\
+            Protests began against incumbent Alexander Lukashenko on Sunday.\n\n\
+            Police detained Belarusian opposition leader Maria Kolesnikova in Minsk.\n\n\
+            \"Talks are needed,\" Pyotr Ilyichev, the head of the Department of International Organizations at the ministry, said.\n\n\
+            Ivan Zhdanov, the opposition leader's aide Viktor Petrov, and others left.\n"
+            .as_bytes(),
+    }];
+    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let labels = |name: &str| -> Vec<String> {
+        corpus
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.labels.iter().map(|(l, _)| l.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(labels("Alexander Lukashenko"), ["incumbent"]);
+    assert_eq!(labels("Maria Kolesnikova"), ["Belarusian opposition leader"]);
+    assert_eq!(
+        labels("Pyotr Ilyichev"),
+        ["the head of the Department of International Organizations"]
+    );
+    assert_eq!(
+        labels("Ivan Zhdanov"),
+        ["the opposition leader's aide"],
+        "a description stops at the next name"
+    );
 }
