@@ -503,7 +503,9 @@ fn scan(
             .find(|m| m.kind == Kind::Person)
         {
             if m.label.is_none() {
-                m.label = description_before(&ws, i, lex).or_else(|| appositive_after(&ws, j, lex));
+                m.label = description_before(&ws, i, lex)
+                    .or_else(|| appositive_after(&ws, j, lex))
+                    .or_else(|| rule_named_after(&ws, i, j));
             }
         }
         // `Russian opposition`: a demonym qualifying a group word names that group.
@@ -1156,6 +1158,18 @@ fn appositive_after(ws: &[Word], j: usize, lex: &Lexicon) -> Option<String> {
         .take(4)
         .any(|w| lex.roles.contains(w))
         .then(|| out.join(" "))
+}
+
+/// `the Lukashenko regime`, `the Trump administration`: a name standing for the rule it heads
+/// is described by that phrase.
+fn rule_named_after(ws: &[Word], i: usize, j: usize) -> Option<String> {
+    let the = ws.get(i.checked_sub(1)?)?.1;
+    let noun = ws.get(j)?.1;
+    (matches!(the, "the" | "The") && matches!(noun, "regime" | "government" | "administration" | "camp"))
+        .then(|| {
+            let name: Vec<&str> = ws[i..j].iter().map(|w| w.1).collect();
+            format!("the {} {noun}", name.join(" "))
+        })
 }
 
 /// Whether two full names are spellings of one name: as many words, each pair identical or

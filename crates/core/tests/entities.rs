@@ -191,7 +191,8 @@ fn lower_case_descriptions_are_labels() {
             Protests began against incumbent Alexander Lukashenko on Sunday.\n\n\
             Police detained Belarusian opposition leader Maria Kolesnikova in Minsk.\n\n\
             \"Talks are needed,\" Pyotr Ilyichev, the head of the Department of International Organizations at the ministry, said.\n\n\
-            Ivan Zhdanov, the opposition leader's aide Viktor Petrov, and others left.\n"
+            Ivan Zhdanov, the opposition leader's aide Viktor Petrov, and others left.\n\n\
+            Western capitals condemned the Lukashenko regime again.\n"
             .as_bytes(),
     }];
     let corpus = build_corpus(&files, &Default::default()).unwrap();
@@ -203,7 +204,10 @@ fn lower_case_descriptions_are_labels() {
             .map(|e| e.labels.iter().map(|(l, _)| l.clone()).collect())
             .unwrap_or_default()
     };
-    assert_eq!(labels("Alexander Lukashenko"), ["incumbent"]);
+    assert_eq!(
+        labels("Alexander Lukashenko"),
+        ["incumbent", "the Lukashenko regime"]
+    );
     assert_eq!(labels("Maria Kolesnikova"), ["Belarusian opposition leader"]);
     assert_eq!(
         labels("Pyotr Ilyichev"),
