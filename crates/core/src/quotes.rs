@@ -7,18 +7,28 @@
 //! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
-//! `according to X`; the subject is read within the verb's clause (up to a conjunction such as
-//! `while`), or, for a coordinated verb (`X praised her and said that "…`), from the name opening
-//! the sentence. A place or group speaks only as the subject right before the verb. A name resolves to the entity of the document it names (a person, an
+//! `according to X`. After the verb, the speaker is the first person named up to the next
+//! punctuation (`said US National Security Council spokesman John Ullyot`), else the first
+//! organisation, never a possessive. Before it, the subject is read within the verb's clause (up
+//! to a conjunction such as `while`), leaving out a phrase set off by commas right before the
+//! verb (`X, a member of Y, called`; `X, which probes crime, said`). A participle after a comma
+//! (`X described it, saying "…`) and a coordinated verb (`X praised her and said that "…`) take
+//! the subject of an earlier reporting verb of the sentence, else of its main clause: the first
+//! name opening the sentence or following a comma, not one opening a prepositional phrase (`In
+//! comments about Y, X praised`). A place or group speaks only as the subject right before the
+//! verb (or right after it). A name resolves to the entity of the document it names (a person, an
 //! organisation, or a place speaking for its state: `Britain said`), a surname alone to the
 //! person of the document with that surname, and a description that spells an organisation's
-//! name to it (`the Russian foreign ministry`). Another description resolves to the first person
-//! whose label has its head noun (`the US Congressmen` → a congressman). A pronoun resolves to a
-//! person of its gender (from given names, honorifics, labels and feminine surname endings):
-//! the last one standing as a subject since the previous quotation, else the previous speaker,
-//! else the last one named; `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside quotations are not
-//! antecedents. A paragraph that is nothing but a quotation, and a second quotation of a
-//! paragraph, continue the previous speaker; an open quotation takes the speaker named where
+//! name to it (`the Russian foreign ministry`). Another definite description resolves to the
+//! first person whose label has its head noun (`the US Congressmen` → a congressman); an
+//! indefinite one (`One German lawmaker said`) to the only person of the document with such a
+//! label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
+//! given names, honorifics, labels and feminine surname endings): the last one standing as a
+//! subject since the previous quotation, else the previous speaker, else the last one named;
+//! `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside
+//! quotations are not antecedents. A paragraph that is nothing but a quotation (punctuation
+//! after the closing mark aside), and a second quotation of a paragraph, continue the previous
+//! speaker; an open quotation takes the speaker named where
 //! it ends. Otherwise the quotation is unattributed.
 
 use serde::{Deserialize, Serialize};
@@ -98,6 +108,14 @@ const VERBS: [&str; 60] = [
     "alleged",
     "reported",
 ];
+
+/// The entity a name resolves to.
+struct Named {
+    entity: usize,
+    /// a place or group, which speaks only as the subject right next to the verb
+    collective: bool,
+    person: bool,
+}
 
 /// The quotations of every document, attributed to `entities` where the text allows.
 pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
@@ -196,13 +214,33 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                     });
             }
             let head = words.last().filter(|w| w.len() > 3);
-            let described = head.and_then(|head| {
-                named.iter().find(|&&(_, e)| {
-                    entities[e].labels.iter().any(|(label, d)| {
-                        *d == doc as u32 && label.split_whitespace().any(|l| l.eq_ignore_ascii_case(head))
-                    })
+            let labelled = |e: usize, head: &str| {
+                entities[e].labels.iter().any(|(label, d)| {
+                    *d == doc as u32 && label.split_whitespace().any(|l| l.eq_ignore_ascii_case(head))
                 })
+            };
+            let described = head.and_then(|head| named.iter().find(|&&(_, e)| labelled(e, head)));
+            // An indefinite description (`One German lawmaker said`) names the one person of
+            // the document with that label, wherever named, or nobody.
+            let indefinite = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
+                "the" => Some(false),
+                "a" | "an" | "one" => Some(true),
+                _ => None,
             });
+            if indefinite == Some(true) {
+                let mut fits: Vec<usize> = head
+                    .map(|head| {
+                        named
+                            .iter()
+                            .map(|&(_, e)| e)
+                            .filter(|&e| labelled(e, head))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                fits.sort_unstable();
+                fits.dedup();
+                return (fits.len() == 1).then(|| fits[0]);
+            }
             described
                 .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
                 .map(|&(_, e)| e)
@@ -244,9 +282,13 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                         .flatten()
                 })
         };
-        // The entity a name names, and whether it is a place or group.
-        let by_name = |name: &str| -> Option<(usize, bool)> {
-            named_entity(name).map(|e| (e, matches!(entities[e].kind, Kind::Place | Kind::Group)))
+        // The entity a name names, and whether it is a place or group, or a person.
+        let by_name = |name: &str| -> Option<Named> {
+            named_entity(name).map(|e| Named {
+                entity: e,
+                collective: matches!(entities[e].kind, Kind::Place | Kind::Group),
+                person: entities[e].kind == Kind::Person,
+            })
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
         let mut continuing = false; // the previous paragraph ended inside a quotation
@@ -273,7 +315,8 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                 let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
                 // A paragraph that is nothing but a quotation, or a second quotation of a
                 // paragraph, continues the previous speaker.
-                let alone = para[..start].trim_start().chars().count() <= 1 && after.trim().is_empty();
+                let alone = para[..start].trim_start().chars().count() <= 1
+                    && !after.chars().any(char::is_alphanumeric);
                 let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
                 let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
                 if speaker.is_none() && (alone || same_paragraph) {
@@ -345,29 +388,135 @@ fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// The words of a text (trimmed of punctuation, apostrophes and hyphens kept) and, for each,
+/// the punctuation mark that ends it in the text (`Roettgen,` → `,`), quote marks aside.
+fn words_of(text: &str) -> (Vec<&str>, Vec<Option<char>>) {
+    let mut words = Vec::new();
+    let mut marks = Vec::new();
+    for raw in text.split(char::is_whitespace) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let tail = raw.trim_end_matches(['"', '\'', '\u{2019}', '\u{201D}', ')']);
+        words.push(w);
+        marks.push(
+            tail.chars()
+                .last()
+                .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?')),
+        );
+    }
+    (words, marks)
+}
+
+/// Capitalised words that open a phrase but never a speaker's name (`In Moscow, …`).
+const NOT_SUBJECTS: [&str; 24] = [
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "Since",
+    "Under",
+    "Despite",
+    "Amid",
+    "Following",
+    "According",
+    "As",
+    "When",
+    "While",
+    "Although",
+    "But",
+    "And",
+    "However",
+];
+
+/// The subject of the sentence's main clause: the first name that opens the sentence or follows
+/// a comma (after an introductory phrase: `In comments about X, Y praised her`), not one
+/// opening a prepositional phrase or a possessive.
+fn main_subject(
+    words: &[&str],
+    marks: &[Option<char>],
+    quote_at: usize,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
+) -> Option<usize> {
+    let mut i = 0;
+    while i < words.len() {
+        let opens = i == 0 || marks[i - 1] == Some(',');
+        // the name with the role nouns inside it (`Kremlin spokesman Dmitry Peskov`), up to
+        // the punctuation after it
+        let mut run = 0;
+        while i + run < words.len() && run < 6 {
+            let w = words[i + run];
+            let inside = name_word(w)
+                || words
+                    .get(i + run + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase));
+            if !inside {
+                break;
+            }
+            run += 1;
+            if marks[i + run - 1].is_some() {
+                break;
+            }
+        }
+        let candidate = opens
+            && run > 0
+            && words[i].starts_with(char::is_uppercase)
+            && !NOT_SUBJECTS.contains(&words[i])
+            && !possessive(words[i + run - 1]);
+        if candidate {
+            if let Some(s) = resolve(&words[i..i + run], quote_at, last_person_before, by_name) {
+                return Some(s);
+            }
+        }
+        i += run.max(1);
+    }
+    None
+}
+
 /// The speaker named next to a quotation: after it first, then before it in its sentence.
 fn attribute(
     after: &str,
     before: &str,
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
 ) -> Option<usize> {
-    let words_after: Vec<&str> = after
-        .split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
-        .filter(|w| !w.is_empty())
+    let (words_after, marks_after) = words_of(after);
+    let n = words_after
+        .iter()
         .take(8)
-        .take_while(|w| !CONJUNCTIONS.contains(w))
-        .collect();
-    if let Some(v) = words_after.iter().position(|w| VERBS.contains(w)) {
+        .position(|w| CONJUNCTIONS.contains(w))
+        .unwrap_or(words_after.len().min(8));
+    if let Some(v) = words_after[..n].iter().position(|w| VERBS.contains(w)) {
         // `X said` (subject before the verb) or `said X`
         let subject = &words_after[..v];
-        let object = &words_after[v + 1..];
         if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
             return Some(s);
         }
+        // The object runs to the first punctuation (`said US National Security Council
+        // spokesman John Ullyot.`); a person named there is the speaker before any
+        // organisation or place.
+        let object_end = marks_after[v + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map_or(words_after.len(), |k| v + 2 + k)
+            .min(v + 8)
+            .min(words_after.len());
+        let object = &words_after[v + 1..object_end];
         if subject.is_empty() || object.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            if let Some(s) = resolve_object(object, by_name) {
+                return Some(s);
+            }
             if let Some(s) = resolve(
                 &object[..object.len().min(3)],
                 quote_at,
@@ -385,24 +534,47 @@ fn attribute(
             return Some(s);
         }
     }
-    let words_before: Vec<&str> = before
-        .split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // The nearest reporting verb before the quotation whose subject can be read; when the verb
-    // is coordinated (`X praised her and said that "…`), the subject opening the sentence.
+    let (words_before, marks) = words_of(before);
+    // The nearest reporting verb before the quotation whose subject can be read. A phrase set
+    // off by commas right before the verb (`X, a member of Y, called`; `X, which probes crime,
+    // said`) is left out of its subject. A participle after a comma (`X described it, saying
+    // "…`) and a coordinated verb (`X praised her and said that "…`) take the subject of the
+    // sentence's main clause.
     words_before
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, w)| VERBS.contains(w))
-        .find_map(|(v, _)| {
-            let window = &words_before[v.saturating_sub(6)..v];
+        .find_map(|(v, w)| {
+            let main = || {
+                main_subject(
+                    &words_before[..v],
+                    &marks[..v],
+                    quote_at,
+                    last_person_before,
+                    by_name,
+                )
+            };
+            // an earlier reporting verb of the sentence (`he said, adding`) has the subject
+            let earlier = words_before[..v].iter().any(|w| VERBS.contains(w));
+            if v > 0 && w.ends_with("ing") && marks[v - 1] == Some(',') {
+                return if earlier { None } else { main() };
+            }
+            let mut end = v;
+            if v > 1 && marks[v - 1] == Some(',') {
+                let opened = (0..v - 1).rev().take(10).find(|&j| marks[j] == Some(','));
+                if let Some(j) = opened.filter(|&j| !words_before[j + 1].starts_with(char::is_uppercase)) {
+                    end = j + 1;
+                }
+            }
+            let window = &words_before[end.saturating_sub(6)..end];
             let clause = window
                 .iter()
                 .rposition(|w| CONJUNCTIONS.contains(w))
                 .map_or(window, |c| &window[c + 1..]);
+            if clause.is_empty() && v > 0 && matches!(words_before[v - 1], "and" | "but") {
+                return if earlier { None } else { main() };
+            }
             resolve(clause, quote_at, last_person_before, by_name)
         })
         .or_else(|| {
@@ -422,6 +594,44 @@ fn attribute(
                 .then(|| resolve(&lead, quote_at, last_person_before, by_name))
                 .flatten()
         })
+}
+
+/// The speaker named after a reporting verb (`said Lavrov`, `said US National Security Council
+/// spokesman John Ullyot`): the first person named, else the first organisation named; a
+/// possessive (`Lavrov's spokeswoman`) is not the speaker, and a place or group only right
+/// after the verb.
+fn resolve_object(words: &[&str], by_name: &dyn Fn(&str) -> Option<Named>) -> Option<usize> {
+    let mut first = None;
+    let mut start = 0;
+    while start < words.len() {
+        let run = words[start..].iter().take_while(|w| name_word(w)).count();
+        let mut step = 1;
+        if run > 0 && words[start].starts_with(char::is_uppercase) {
+            for take in (1..=run.min(5)).rev() {
+                let part = &words[start..start + take];
+                if possessive(part[take - 1]) {
+                    continue;
+                }
+                if let Some(n) = by_name(&part.join(" ")) {
+                    if n.person {
+                        return Some(n.entity);
+                    }
+                    if first.is_none() && (!n.collective || start == 0) {
+                        first = Some(n.entity);
+                    }
+                    step = take;
+                    break;
+                }
+            }
+        }
+        start += step;
+    }
+    first
+}
+
+/// `Lavrov's`, `Lavrov’s`.
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
 
 /// Words that end the clause of a reporting verb's subject.
@@ -459,7 +669,7 @@ fn resolve(
     words: &[&str],
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
-    by_name: &dyn Fn(&str) -> Option<(usize, bool)>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
 ) -> Option<usize> {
     if words.is_empty() {
         return None;
@@ -470,17 +680,28 @@ fn resolve(
             let part = &words[end - take..end];
             if part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
                 // a place or group speaks only as the subject right before the verb
-                let found =
-                    by_name(&part.join(" ")).filter(|&(_, collective)| end == words.len() || !collective);
-                if let Some((e, _)) = found {
-                    return Some(e);
+                let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
+                if let Some(n) = found {
+                    return Some(n.entity);
                 }
             }
         }
     }
-    let pronoun_or_description = words
-        .iter()
-        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "the"));
+    // a description that spells an organisation's name (`the Russian foreign ministry`)
+    if let Some(t) = words.iter().rposition(|w| w.eq_ignore_ascii_case("the")) {
+        let rest = &words[t + 1..];
+        if (2..=5).contains(&rest.len()) {
+            if let Some(n) = by_name(&rest.join(" ")).filter(|n| !n.collective) {
+                return Some(n.entity);
+            }
+        }
+    }
+    let pronoun_or_description = words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she" | "they" | "the" | "a" | "an" | "one"
+        )
+    });
     if pronoun_or_description {
         return last_person_before(words, quote_at);
     }

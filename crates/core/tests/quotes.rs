@@ -134,7 +134,7 @@ fn seeds_quotes_are_found_and_attributed() {
 }
 
 /// The dev articles are messier (captions, stripped punctuation); the issue's target for their
-/// speakers is 0.85, which this does not reach yet: the floor guards what has been reached.
+/// speakers is 0.85, reached (0.889): the floor guards the target.
 #[test]
 fn dev_quotes_are_found_and_attributed() {
     let Some((corpus, gold)) = common::dev_with_gold() else {
@@ -146,7 +146,10 @@ fn dev_quotes_are_found_and_attributed() {
         found * 10 >= total * 9,
         "at least 90% of the gold quotations are found"
     );
-    assert!(accuracy >= 0.75, "speaker accuracy {accuracy:.3} fell below 0.75");
+    assert!(
+        accuracy >= 0.85,
+        "speaker accuracy {accuracy:.3} below the 0.85 target"
+    );
 }
 
 #[test]
@@ -165,6 +168,44 @@ fn single_quote_marks_are_quotations_and_apostrophes_are_not() {
             "Lyudmila Kozak",
         ),
         ("We don\u{2019}t want our theatres closed,", "Darya Petrova"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn speakers_behind_appositions_participles_coordination_and_descriptions() {
+    // Paragraph by paragraph: a person named after an organisation and a role (`said X Council
+    // spokesman Y`); a phrase set off by commas before the verb, whose organisation is not the
+    // speaker; a participle after a comma, whose subject opens the sentence (not the place
+    // named before it); a coordinated verb after an introductory phrase; a quotation paragraph
+    // closed by a full stop after the mark, continuing its speaker; a description spelling an
+    // organisation in lower case; an indefinite description naming the one person with that
+    // label, named later.
+    let corpus = corpus_of(&[(
+        "c.txt",
+        "A headline here\n\n\
+         \u{2018}The people have a right to express their views,\u{2019} said US National Security Council spokesman John Ullman.\n\n\
+         Paul Weber, a member of the Christian Democratic Union, called for a 'firm response' and said the plan was 'a betrayal of every voter'.\n\n\
+         Mark Olsen, 44, described the night in Oslo, saying that 'we all ran for our lives'.\n\n\
+         In comments about Olsen, Anna Berg praised him as a 'true hero,' and said that 'such actions cannot break us'.\n\n\
+         'It goes on here today'.\n\n\
+         'We call on everyone to stay calm now,' the Russian foreign ministry said.\n\n\
+         One German lawmaker said 'toughness is the only language they understand' on Monday.\n\n\
+         German lawmaker Tom Fischer spoke later.\n",
+    )]);
+    let got = quotes(&corpus);
+    let want = [
+        ("The people have a right to express their views,", "John Ullman"),
+        ("a betrayal of every voter", "Paul Weber"),
+        ("we all ran for our lives", "Mark Olsen"),
+        ("such actions cannot break us", "Anna Berg"),
+        ("It goes on here today", "Anna Berg"),
+        (
+            "We call on everyone to stay calm now,",
+            "Russian foreign ministry",
+        ),
+        ("toughness is the only language they understand", "Tom Fischer"),
     ];
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want);
