@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use parallax_core::entities::{Entity, EntityMention};
+use parallax_core::entities::{demonym_link, Entity, EntityMention, Kind};
 use parallax_core::profile::{network, profile, sentence_at, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
@@ -23,6 +23,10 @@ pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
     let p = profile(corpus, index, entity);
     let row = crate::corpus::entity_rows(corpus)[entity];
     let aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
+    // `Belarusians` ↔ `Belarus`, when the corpus names both.
+    let linked = demonym_link(e)
+        .and_then(|other| crate::corpus::entity(corpus, &other))
+        .map(|other| &corpus.entities[other]);
     let search = Route::Search(SearchState {
         q: format!("entity:\"{}\"", e.name),
         page: 1,
@@ -35,6 +39,12 @@ pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
                 <p class="kicker"><a href=Route::Entities(Default::default()).href()>"Entities"</a> " \u{203A} " {e.kind.as_str()}</p>
                 <h1 id="entity-title" tabindex="-1" class=format!("ent {}", e.kind.as_str())>{e.name.clone()}</h1>
                 {(!aliases.is_empty()).then(|| view! { <p class="aliases">"Also written: " {aliases.join(" \u{00B7} ")}</p> })}
+                {linked.map(|other| view! {
+                    <p class="aliases">
+                        {if other.kind == Kind::Group { "Its people: " } else { "The people of: " }}
+                        <a class=format!("ent {}", other.kind.as_str()) href=Route::Entity(other.name.clone()).href()>{other.name.clone()}</a>
+                    </p>
+                })}
                 <p class="meta">
                     {format!(
                         "{} in {} from {}; {}.",

@@ -95,6 +95,15 @@ test("Lukashenko's page: all five seeds, labels per outlet, quotes, ties, charts
   });
 });
 
+test("a place and its people link to each other", async () => {
+  await withPage("#/entity/Belarus", async (page) => {
+    await heading(page, "Belarus");
+    await page.getByRole("link", { name: "Belarusians" }).first().click();
+    await heading(page, "Belarusians");
+    assert.match(await page.locator(".entity header").textContent(), /The people of: Belarus/);
+  });
+});
+
 test("reader: mentions highlighted by kind link to their pages; quotes carry their speaker", async () => {
   await withPage("#/read/001_f2949b16144bae03", async (page) => {
     await heading(page, "Russia says");

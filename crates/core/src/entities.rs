@@ -1263,3 +1263,18 @@ pub fn speaker_group(entity: &Entity) -> String {
     }
     .to_string()
 }
+
+/// The place a group of people is named after, or the people named after a place, from the
+/// gazetteer's demonyms: `Belarusians` ↔ `Belarus`. `None` when the word lists link none.
+pub fn demonym_link(entity: &Entity) -> Option<String> {
+    let lex = lexicon();
+    match entity.kind {
+        Kind::Place => lex.places.get(&entity.name).and_then(|(_, group)| group.clone()),
+        Kind::Group => lex
+            .places
+            .iter()
+            .find(|(_, (_, group))| group.as_deref() == Some(entity.name.as_str()))
+            .map(|(place, _)| place.clone()),
+        _ => None,
+    }
+}

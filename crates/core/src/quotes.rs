@@ -119,8 +119,23 @@ struct Named {
 
 /// The quotations of every document, attributed to `entities` where the text allows.
 pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
+    // The entities of each document, and the entities of each alias, in entity order: lookups
+    // stay proportional to one document, not to the corpus.
+    let mut in_doc: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    let mut by_alias: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, e) in entities.iter().enumerate() {
+        for &d in &e.documents {
+            if let Some(list) = in_doc.get_mut(d as usize) {
+                list.push(i);
+            }
+        }
+        for a in &e.aliases {
+            by_alias.entry(a.as_str()).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for (doc, article) in articles.iter().enumerate() {
+        let here = &in_doc[doc];
         let d = &article.doc;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.
@@ -136,8 +151,9 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
             })
             .collect();
         let mut named: Vec<(usize, usize)> = Vec::new(); // (byte offset, entity)
-        for (i, e) in entities.iter().enumerate() {
-            if e.kind != Kind::Person || !e.documents.contains(&(doc as u32)) {
+        for &i in here {
+            let e = &entities[i];
+            if e.kind != Kind::Person {
                 continue;
             }
             for alias in &e.aliases {
@@ -247,22 +263,21 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
         };
         let named_entity = |name: &str| -> Option<usize> {
             let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            let here = |e: &Entity| e.documents.contains(&(doc as u32));
-            entities
-                .iter()
-                .position(|e| here(e) && e.aliases.iter().any(|a| a == name))
+            here.iter()
+                .copied()
+                .find(|&i| entities[i].aliases.iter().any(|a| a == name))
                 .or_else(|| {
-                    entities
-                        .iter()
-                        .position(|e| e.kind != Kind::Place && e.aliases.iter().any(|a| a == name))
+                    by_alias
+                        .get(name)
+                        .and_then(|list| list.iter().copied().find(|&i| entities[i].kind != Kind::Place))
                 })
                 .or_else(|| {
                     // a surname alone: the person of this document whose name ends with it
                     (!name.contains(' ') && name.len() > 2)
                         .then(|| {
-                            entities.iter().position(|e| {
+                            here.iter().copied().find(|&i| {
+                                let e = &entities[i];
                                 e.kind == Kind::Person
-                                    && here(e)
                                     && e.name.rsplit(' ').next() == Some(name)
                                     && e.name.contains(' ')
                             })
@@ -273,9 +288,9 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
                     // a description that spells an organisation's name (`the Russian foreign ministry`)
                     name.contains(' ')
                         .then(|| {
-                            entities.iter().position(|e| {
+                            here.iter().copied().find(|&i| {
+                                let e = &entities[i];
                                 e.kind == Kind::Organisation
-                                    && here(e)
                                     && e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
                             })
                         })

@@ -219,3 +219,21 @@ fn lower_case_descriptions_are_labels() {
         "a description stops at the next name"
     );
 }
+
+#[test]
+fn demonyms_link_people_and_places() {
+    let corpus = common::seeds();
+    let named = |n: &str| corpus.entities.iter().find(|e| e.name == n).unwrap();
+    assert_eq!(
+        parallax_core::entities::demonym_link(named("Belarus")).as_deref(),
+        Some("Belarusians")
+    );
+    assert_eq!(
+        parallax_core::entities::demonym_link(named("Belarusians")).as_deref(),
+        Some("Belarus")
+    );
+    assert_eq!(
+        parallax_core::entities::demonym_link(named("Alexander Lukashenko")),
+        None
+    );
+}
