@@ -22,7 +22,7 @@
 //! known one (`Minks`) joins it, and an unknown lone word after `in`/`near` is a place; lone
 //! words that tell nothing (a sentence's first word) are kept only when they join.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -85,16 +85,17 @@ struct Lexicon {
     places: BTreeMap<String, (String, Option<String>)>,
     /// Demonym → the group it names, or the place itself for regional adjectives (`Siberian`).
     demonyms: BTreeMap<String, (String, Kind)>,
-    given: BTreeMap<&'static str, Option<Gender>>,
-    titles: BTreeSet<&'static str>,
-    org_heads: BTreeSet<&'static str>,
-    place_heads: BTreeSet<&'static str>,
-    roles: BTreeSet<&'static str>,
-    describers: BTreeSet<&'static str>,
-    not_names: BTreeSet<&'static str>,
-    media: BTreeSet<&'static str>,
-    orgs: BTreeSet<&'static str>,
-    groups: BTreeMap<&'static str, &'static str>,
+    // Only looked up, never iterated: hashed for speed (no order reaches the output).
+    given: HashMap<&'static str, Option<Gender>>,
+    titles: HashSet<&'static str>,
+    org_heads: HashSet<&'static str>,
+    place_heads: HashSet<&'static str>,
+    roles: HashSet<&'static str>,
+    describers: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+    media: HashSet<&'static str>,
+    orgs: HashSet<&'static str>,
+    groups: HashMap<&'static str, &'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -1197,23 +1198,36 @@ fn variant_words(a: &str, b: &str) -> bool {
 
 /// A gazetteer place one edit (or one swap of neighbours) from `word`, same first letter.
 fn near_place(word: &str) -> Option<String> {
-    if word.chars().count() < 5 {
+    let w: Vec<char> = word.chars().collect();
+    if w.len() < 5 {
         return None;
     }
-    let w: Vec<char> = word.chars().collect();
     lexicon()
         .places
         .keys()
+        // cheap tests first: same first letter, same length
+        .filter(|p| p.starts_with(w[0]) && p.len().abs_diff(word.len()) <= 2)
         .find(|p| {
-            let p: Vec<char> = p.chars().collect();
-            p.len() == w.len() && p[0] == w[0] && {
-                let diff: Vec<usize> = (0..w.len()).filter(|&i| w[i] != p[i]).collect();
-                diff.len() == 1
-                    || (diff.len() == 2
-                        && diff[1] == diff[0] + 1
-                        && w[diff[0]] == p[diff[1]]
-                        && w[diff[1]] == p[diff[0]])
+            let mut diff = [0usize; 3];
+            let mut n = 0;
+            let mut len = 0;
+            for (i, c) in p.chars().enumerate() {
+                len += 1;
+                if w.get(i) != Some(&c) {
+                    if n == 3 {
+                        return false;
+                    }
+                    diff[n] = i;
+                    n += 1;
+                }
             }
+            let pc = |i: usize| p.chars().nth(i);
+            len == w.len()
+                && (n == 1
+                    || (n == 2
+                        && diff[1] == diff[0] + 1
+                        && Some(w[diff[0]]) == pc(diff[1])
+                        && Some(w[diff[1]]) == pc(diff[0])))
         })
         .cloned()
 }
