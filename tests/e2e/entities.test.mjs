@@ -70,8 +70,9 @@ test("Lukashenko's page: all five seeds, labels per outlet, quotes, ties, charts
 
     const labels = page.locator("table.labels tbody tr");
     assert.equal(await labels.count(), 3, "one row per outlet that names him");
-    assert.match(await labels.filter({ hasText: "Sputnik" }).textContent(), /Belarusian President/);
-    assert.match(await labels.filter({ hasText: "RT" }).textContent(), /incumbent/);
+    const row = (outlet) => labels.filter({ has: page.locator(".outlet", { hasText: new RegExp(`^${outlet}$`) }) });
+    assert.match(await row("Sputnik").textContent(), /Belarusian President/);
+    assert.match(await row("RT").textContent(), /incumbent/);
 
     assert.ok((await page.locator("ol.quotes blockquote").count()) >= 1, "what he said");
     assert.equal(await page.locator(".mention-groups > li").count(), 5, "mentions in all five articles");
