@@ -60,7 +60,12 @@ pub fn Reader(
                 .iter()
                 .map(|&(span, e)| (span, Mark::Entity(e)))
                 .collect();
-            marks.extend(quotes.iter().map(|q| (q.span, Mark::Quote(q.speaker))));
+            marks.extend(quotes.iter().map(|q| {
+                (
+                    q.span,
+                    Mark::Quote(q.speaker.map(|s| (s, q.co_speakers.as_slice()))),
+                )
+            }));
             let pieces = |region: Span| {
                 split_at_marks(region, &marks)
                     .into_iter()
@@ -161,8 +166,8 @@ pub fn Reader(
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Mark {
     Entity(u32),
-    /// A quotation, with its speaker (an entity index).
-    Quote(Option<usize>),
+    /// A quotation, with its speaker and co-speakers (entity indices).
+    Quote(Option<(usize, &'static [usize])>),
 }
 
 /// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where
@@ -191,7 +196,14 @@ fn marked_piece(
                 // The speaker is shown by CSS from an attribute: the paragraph's text stays the
                 // document's text (for reading, copying and searching the page).
                 let starts = quotes.iter().any(|q| q.span.start == piece.start);
-                let who = speaker.map_or("Unattributed".to_string(), |s| corpus.entities[s].name.clone());
+                let who = match speaker {
+                    Some((s, co)) => std::iter::once(s)
+                        .chain(co.iter().copied())
+                        .map(|e| corpus.entities[e].name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                    None => "Unattributed".to_string(),
+                };
                 view! {
                     <span class="quote" class:starts=starts data-speaker=who.clone() title=format!("Quotation \u{2014} {who}")>
                         {view}

@@ -132,6 +132,18 @@ test("reader: mentions highlighted by kind link to their pages; quotes carry the
   });
 });
 
+test("reader: a joint statement names both speakers", async () => {
+  await withPage("#/read/004_e10c65f5f54494c2", async (page) => {
+    await heading(page, "US Congressmen");
+    const joint = page.locator('.quote.starts[data-speaker="Michael McCaul and Eliot Engel"]');
+    assert.equal(await joint.count(), 2, "both quotations of the joint statement");
+  });
+  await withPage("#/entity/Eliot%20Engel", async (page) => {
+    await heading(page, "Eliot Engel");
+    assert.equal(await page.locator("ol.quotes blockquote").count(), 2, "his page lists what he said jointly");
+  });
+});
+
 test("search: entity: lists the articles naming him, with his name highlighted", async () => {
   await withPage('#/search?q=entity%3A%22Alexander%20Lukashenko%22', async (page) => {
     await heading(page, "Search");

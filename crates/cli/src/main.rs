@@ -76,6 +76,8 @@ struct ClaimJson<'a> {
 struct QuoteJson<'a> {
     document: &'a str,
     speaker: Option<String>,
+    /// Others in a joint statement.
+    co_speakers: Vec<&'a str>,
     text: &'a str,
     start: u32,
     end: u32,
@@ -144,6 +146,7 @@ impl<'a> Analysis<'a> {
                 QuoteJson {
                     document: &doc.file,
                     speaker: q.speaker.map(|i| entities[i].name.clone()),
+                    co_speakers: q.co_speakers.iter().map(|&i| entities[i].name.as_str()).collect(),
                     text: q.span.of(&doc.text),
                     start: q.span.start,
                     end: q.span.end,

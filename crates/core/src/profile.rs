@@ -55,8 +55,10 @@ pub struct EntityRow {
 pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow> {
     let mut quotes = vec![0; corpus.entities.len()];
     for q in &corpus.quotes {
-        if let Some(n) = q.speaker.and_then(|s| quotes.get_mut(s)) {
-            *n += 1;
+        for s in q.speaker.iter().chain(&q.co_speakers) {
+            if let Some(n) = quotes.get_mut(*s) {
+                *n += 1;
+            }
         }
     }
     corpus
@@ -141,7 +143,7 @@ pub struct Profile {
     pub undated: usize,
     /// `(outlet, mentions, articles)`, most mentions first.
     pub outlets: Vec<(Option<u32>, usize, usize)>,
-    /// Indices into [`Corpus::quotes`] of what the entity said.
+    /// Indices into [`Corpus::quotes`] of what the entity said, alone or jointly.
     pub quotes: Vec<usize>,
     /// Entities appearing with it, strongest tie first.
     pub together: Vec<Together>,
@@ -198,7 +200,7 @@ pub fn profile(corpus: &Corpus, index: &MentionIndex, entity: usize) -> Profile 
         .quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| q.speaker == Some(entity))
+        .filter(|(_, q)| q.speaker == Some(entity) || q.co_speakers.contains(&entity))
         .map(|(i, _)| i)
         .collect();
 

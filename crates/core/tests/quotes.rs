@@ -80,6 +80,8 @@ struct GoldQuote {
     document: String,
     speaker: String,
     starts: String,
+    #[serde(default)]
+    co_speakers: Vec<String>,
 }
 
 fn norm(s: &str) -> String {
@@ -120,6 +122,62 @@ fn score(gold: &str, corpus: &Corpus) -> (usize, usize, f64) {
         right += usize::from(ok);
     }
     (found, gold.quote.len(), right as f64 / gold.quote.len() as f64)
+}
+
+#[test]
+fn joint_statements_have_all_their_speakers() {
+    let gold: Gold = toml::from_str(include_str!("fixtures/seeds-gold.toml")).unwrap();
+    let corpus = common::seeds();
+    let joint: Vec<&GoldQuote> = gold.quote.iter().filter(|g| !g.co_speakers.is_empty()).collect();
+    assert!(!joint.is_empty());
+    for g in joint {
+        let q = corpus
+            .quotes
+            .iter()
+            .find(|q| {
+                let doc = &corpus.articles[q.doc as usize].doc;
+                doc.file.starts_with(&g.document) && norm(q.span.of(&doc.text)).contains(&norm(&g.starts))
+            })
+            .expect("the joint statement is found");
+        let co: Vec<&str> = q
+            .co_speakers
+            .iter()
+            .map(|&i| corpus.entities[i].name.as_str())
+            .collect();
+        assert_eq!(co, g.co_speakers, "{}", g.starts);
+    }
+    // Plural attribution names everyone; "their meeting" is not a joint statement.
+    let corpus = corpus_of(&[(
+        "j.txt",
+        "Talks in Minsk\n\n\
+         Senator Anna Berg and Senator Peter Holm visited Minsk on Monday.\n\n\
+         \"We will return with more questions,\" Berg and Holm said in Minsk.\n\n\
+         \"Nothing was agreed today,\" Berg told Holm during their meeting.\n",
+    )]);
+    let co: Vec<Vec<String>> = corpus
+        .quotes
+        .iter()
+        .map(|q| {
+            q.co_speakers
+                .iter()
+                .map(|&i| corpus.entities[i].name.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        co,
+        [vec!["Peter Holm".to_string()], vec![]],
+        "{:?}",
+        quotes(&corpus)
+    );
+    let corpus = common::seeds();
+    // A quotation of one speaker has no co-speakers.
+    let single = corpus
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some() && q.co_speakers.is_empty())
+        .count();
+    assert!(single >= 15, "{single}");
 }
 
 #[test]
