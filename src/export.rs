@@ -45,6 +45,20 @@ pub fn download(file_name: &str, mime: &str, contents: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// A piece of a download's file name from free text: lower-case letters and digits, other
+/// runs as one `-`, at most 40 characters.
+pub fn file_slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().take(40) {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +70,16 @@ mod tests {
             [vec!["say \"hi\", ok".to_string(), "=SUM(A1)".to_string()]].into_iter(),
         );
         assert_eq!(csv, "\"a\",\"b\"\r\n\"say \"\"hi\"\", ok\",\"'=SUM(A1)\"\r\n");
+    }
+
+    #[test]
+    fn file_names_from_any_text() {
+        assert_eq!(
+            file_slug("  \"Internal affairs\" outlet:RT "),
+            "internal-affairs-outlet-rt"
+        );
+        // 40 characters, never cut inside one
+        assert_eq!(file_slug(&"é".repeat(50)), "é".repeat(40));
+        assert_eq!(file_slug("<>"), "");
     }
 }

@@ -2,10 +2,12 @@
 
 mod charts;
 mod chip;
+mod entity;
 mod header;
 mod outlet;
 
 pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
+pub use entity::{EntityLink, LabelList};
 pub use header::SiteHeader;
 pub use outlet::OutletBadge;

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use crate::components::OutletBadge;
-use crate::export::{download, to_csv};
+use crate::components::{EntityLink, LabelList, OutletBadge};
+use crate::export::{download, file_slug, to_csv};
 use crate::format::count;
 use crate::route::Route;
 
@@ -54,7 +54,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
         let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
         // One comparison shared by every panel (it holds both sides' tokenized text).
         let c = Rc::new(c);
-        let file = format!("parallax-compare-{}-vs-{}", slug(&names[0]), slug(&names[1]));
+        let file = format!("parallax-compare-{}-vs-{}", file_slug(&names[0]), file_slug(&names[1]));
         let (json_file, csv_file) = (format!("{file}.json"), format!("{file}-words.csv"));
         view! {
             {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
@@ -112,18 +112,6 @@ fn side_name(corpus: &Corpus, side: &Side) -> String {
         }
         Side::Search(q) => format!("\u{201C}{q}\u{201D}"),
     }
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().take(40) {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
 }
 
 /// Each side: an outlet, an article, or a search; the choice becomes the URL.
@@ -516,16 +504,6 @@ fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl
 
 #[component]
 fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
-    let list = |labels: &[(String, usize)]| {
-        if labels.is_empty() {
-            return view! { <span class="unknown">"no title or description"</span> }.into_any();
-        }
-        let items = labels
-            .iter()
-            .map(|(l, n)| view! { <li><q>{l.clone()}</q>{(*n > 1).then(|| format!(" \u{00D7}{n}"))}</li> })
-            .collect_view();
-        view! { <ul class="label-list">{items}</ul> }.into_any()
-    };
     let rows = c
         .labels
         .iter()
@@ -534,9 +512,9 @@ fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> imp
             let e = &corpus.entities[r.entity as usize];
             view! {
                 <tr>
-                    <th scope="row"><a class=format!("ent {}", e.kind.as_str()) href=Route::Entity(e.name.clone()).href()>{e.name.clone()}</a></th>
-                    <td>{list(&r.labels_a)}<span class="n">{format!(" ({})", count(r.mentions_a, "mention", "mentions"))}</span></td>
-                    <td>{list(&r.labels_b)}<span class="n">{format!(" ({})", count(r.mentions_b, "mention", "mentions"))}</span></td>
+                    <th scope="row"><EntityLink entity=e /></th>
+                    <td><LabelList labels=r.labels_a.clone() none="no title or description" /><span class="n">{format!(" ({})", count(r.mentions_a, "mention", "mentions"))}</span></td>
+                    <td><LabelList labels=r.labels_b.clone() none="no title or description" /><span class="n">{format!(" ({})", count(r.mentions_b, "mention", "mentions"))}</span></td>
                 </tr>
             }
         })

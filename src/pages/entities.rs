@@ -4,6 +4,7 @@ use parallax_core::profile::EntityRow;
 use parallax_core::search::tokenize::fold;
 use parallax_core::Corpus;
 
+use crate::components::EntityLink;
 use crate::format::{count, kind_plural};
 use crate::route::{EntitiesQuery, EntitySort, Route};
 
@@ -150,7 +151,7 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <a class=format!("ent {}", e.kind.as_str()) href=Route::Entity(e.name.clone()).href()>{e.name.clone()}</a>
+                                                <EntityLink entity=e />
                                             </th>
                                             <td>{e.kind.as_str()}</td>
                                             <td class="num">{r.mentions}</td>

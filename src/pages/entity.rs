@@ -3,7 +3,9 @@ use parallax_core::entities::{demonym_link, Entity, EntityMention, Kind};
 use parallax_core::profile::{network, profile, sentence_at, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
-use crate::components::{Bar, BarChart, ColumnChart, NetworkChart, Node, OutletBadge, PublishedDate};
+use crate::components::{
+    Bar, BarChart, ColumnChart, EntityLink, LabelList, NetworkChart, Node, OutletBadge, PublishedDate,
+};
 use crate::format::{count, month_key};
 use crate::route::{Route, SearchState};
 
@@ -42,7 +44,7 @@ pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
                 {linked.map(|other| view! {
                     <p class="aliases">
                         {if other.kind == Kind::Group { "Its people: " } else { "The people of: " }}
-                        <a class=format!("ent {}", other.kind.as_str()) href=Route::Entity(other.name.clone()).href()>{other.name.clone()}</a>
+                        <EntityLink entity=other />
                     </p>
                 })}
                 <p class="meta">
@@ -72,27 +74,15 @@ fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
     let rows = outlets
         .into_iter()
         .map(|outlet| {
-            let labels = profile.labels.iter().find(|l| l.outlet == outlet);
-            let items = match labels {
-                Some(l) => l
-                    .labels
-                    .iter()
-                    .map(|(text, n)| {
-                        view! {
-                            <li>
-                                <q>{text.clone()}</q>
-                                {(*n > 1).then(|| view! { " " <span class="n">{format!("\u{00D7}{n}")}</span> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()
-                    .into_any(),
-                None => view! { <li class="unknown">"names it without a title or description"</li> }.into_any(),
-            };
+            let labels = profile
+                .labels
+                .iter()
+                .find(|l| l.outlet == outlet)
+                .map_or(Vec::new(), |l| l.labels.clone());
             view! {
                 <tr>
                     <th scope="row"><OutletBadge corpus=corpus outlet=outlet /></th>
-                    <td><ul class="label-list">{items}</ul></td>
+                    <td><LabelList labels=labels none="names it without a title or description" /></td>
                 </tr>
             }
         })
@@ -182,7 +172,7 @@ fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl In
             let e = &corpus.entities[t.entity as usize];
             view! {
                 <tr>
-                    <th scope="row"><a class=format!("ent {}", e.kind.as_str()) href=Route::Entity(e.name.clone()).href()>{e.name.clone()}</a></th>
+                    <th scope="row"><EntityLink entity=e /></th>
                     <td>{e.kind.as_str()}</td>
                     <td class="num">{t.sentences}</td>
                     <td class="num">{t.documents}</td>

@@ -6,7 +6,7 @@ use parallax_core::search::{
 use parallax_core::{Corpus, Span};
 
 use crate::components::{Chip, OutletBadge, PublishedDate};
-use crate::export::{download, to_csv};
+use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
 use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
 
@@ -290,7 +290,7 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
         }
     };
     let csv = kwic_csv(corpus, &lines);
-    let file_name = format!("parallax-concordance-{}.csv", slug(&state.q));
+    let file_name = format!("parallax-concordance-{}.csv", file_slug(&state.q));
     let rows = lines
         .iter()
         .map(|l| {
@@ -373,19 +373,4 @@ fn kwic_csv(corpus: &Corpus, lines: &[KwicLine]) -> String {
         ]
     });
     to_csv(&header, rows)
-}
-
-fn slug(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    out.truncate(40);
-    out.trim_matches('-').to_string()
 }

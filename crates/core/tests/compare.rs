@@ -253,17 +253,7 @@ fn passages_of_two_articles_are_lined_up_with_omissions_and_reuse() {
         The opposition candidate left the country for Lithuania on Tuesday morning, her aides said.\n\n\
         A football match in Brest drew a record crowd of fans.\n\n\
         Over 6,700 people were detained by police in Minsk after the vote.\n";
-    let files = [
-        parallax_core::SourceFile {
-            name: "a.txt",
-            bytes: text_a.as_bytes(),
-        },
-        parallax_core::SourceFile {
-            name: "b.txt",
-            bytes: text_b.as_bytes(),
-        },
-    ];
-    let corpus = parallax_core::build_corpus(&files, &Default::default()).unwrap();
+    let corpus = common::corpus_of(&[("a.txt", text_a), ("b.txt", text_b)]);
     let al = parallax_core::compare::align_passages(&corpus, 0, 1);
     let pairs: Vec<(usize, usize)> = al.pairs.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(pairs, [(0, 2), (2, 0)], "{:?}", al.pairs);

@@ -5,7 +5,6 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use parallax_core::{build_corpus, SourceFile};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -108,11 +107,7 @@ fn dev_entities_reach_the_targets() {
 
 /// The entities of one small document, as `name (kind)` strings.
 fn entities_of(text: &str) -> Vec<String> {
-    let files = [SourceFile {
-        name: "t.txt",
-        bytes: text.as_bytes(),
-    }];
-    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let corpus = common::corpus_of(&[("t.txt", text)]);
     corpus
         .entities
         .iter()
@@ -185,17 +180,15 @@ fn spelling_variants_of_a_name_are_one_person() {
 
 #[test]
 fn lower_case_descriptions_are_labels() {
-    let files = [SourceFile {
-        name: "t.txt",
-        bytes: "Belarus protests\n\n\
+    let corpus = common::corpus_of(&[(
+        "t.txt",
+        "Belarus protests\n\n\
             Protests began against incumbent Alexander Lukashenko on Sunday.\n\n\
             Police detained Belarusian opposition leader Maria Kolesnikova in Minsk.\n\n\
             \"Talks are needed,\" Pyotr Ilyichev, the head of the Department of International Organizations at the ministry, said.\n\n\
             Ivan Zhdanov, the opposition leader's aide Viktor Petrov, and others left.\n\n\
-            Western capitals condemned the Lukashenko regime again.\n"
-            .as_bytes(),
-    }];
-    let corpus = build_corpus(&files, &Default::default()).unwrap();
+            Western capitals condemned the Lukashenko regime again.\n",
+    )]);
     let labels = |name: &str| -> Vec<String> {
         corpus
             .entities

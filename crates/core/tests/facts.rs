@@ -4,19 +4,8 @@
 mod common;
 
 use parallax_core::facts::{align, align_sides, document_frequency, Measure};
-use parallax_core::{build_corpus, Corpus, SourceFile};
+use parallax_core::Corpus;
 use serde::Deserialize;
-
-fn corpus_of(files: &[(&str, &str)]) -> Corpus {
-    let files: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    build_corpus(&files, &Default::default()).unwrap()
-}
 
 /// `(claim words, measure, counts, low, high, source)` of a corpus.
 fn claims(corpus: &Corpus) -> Vec<(String, Measure, String, f64, f64, Option<String>)> {
@@ -38,7 +27,7 @@ fn claims(corpus: &Corpus) -> Vec<(String, Measure, String, f64, f64, Option<Str
 
 #[test]
 fn numbers_words_qualifiers_percentages_and_sources() {
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "a.txt",
         " date 2020-08-18 MOSCOW (UrduPoint News / Sputnik - 18th August, 2020) Talks began in Minsk.\n\n\
          According to the Interior Ministry, three people died and more than 130 police officers were injured.\n\n\
@@ -80,7 +69,7 @@ fn numbers_words_qualifiers_percentages_and_sources() {
 
 #[test]
 fn messy_text_never_panics() {
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "m.txt",
         "1,2,3 4.5.6 ,,, 12- -3 % 80% of % the 1e9 \u{00BD} \u{0661}\u{0662} 9\u{FE0F}\u{20E3} 5th of\n\n\
          over more than about nearly 3\u{00A0}000 twenty-\u{00E9} hundreds of\n",
@@ -94,7 +83,7 @@ fn messy_text_never_panics() {
 
 #[test]
 fn aligned_claims_agree_or_differ_by_their_ranges() {
-    let corpus = corpus_of(&[
+    let corpus = common::corpus_of(&[
         (
             "a.txt",
             "Headline one here\n\n\

@@ -3,19 +3,8 @@
 
 mod common;
 
-use parallax_core::{build_corpus, Corpus, SourceFile};
+use parallax_core::Corpus;
 use serde::Deserialize;
-
-fn corpus_of(files: &[(&str, &str)]) -> Corpus {
-    let files: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    build_corpus(&files, &Default::default()).unwrap()
-}
 
 /// `(quote text, speaker name or "unattributed")` of a corpus.
 fn quotes(corpus: &Corpus) -> Vec<(String, String)> {
@@ -39,7 +28,7 @@ fn speakers_from_names_pronouns_descriptions_and_continued_paragraphs() {
     // Paragraph by paragraph: a name after the quotation, a quotation continued into the next
     // paragraph and attributed by a description, a scare quote, a pronoun before the quotation,
     // a paragraph that is only a quotation, and a quotation nobody is said to have said.
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "a.txt",
         "A headline here\n\n\
          Foreign Minister Sergey Lavrov spoke on Monday. \u{201C}We are ready to talk to everyone,\u{201D} Lavrov said.\n\n\
@@ -147,7 +136,7 @@ fn joint_statements_have_all_their_speakers() {
         assert_eq!(co, g.co_speakers, "{}", g.starts);
     }
     // Plural attribution names everyone; "their meeting" is not a joint statement.
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "j.txt",
         "Talks in Minsk\n\n\
          Senator Anna Berg and Senator Peter Holm visited Minsk on Monday.\n\n\
@@ -212,7 +201,7 @@ fn dev_quotes_are_found_and_attributed() {
 
 #[test]
 fn single_quote_marks_are_quotations_and_apostrophes_are_not() {
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "b.txt",
         "A headline here\n\n\
          Lawyer Lyudmila Kozak said she was 'threatened with physical violence after her abduction' on Monday.\n\n\
@@ -240,7 +229,7 @@ fn speakers_behind_appositions_participles_coordination_and_descriptions() {
     // closed by a full stop after the mark, continuing its speaker; a description spelling an
     // organisation in lower case; an indefinite description naming the one person with that
     // label, named later.
-    let corpus = corpus_of(&[(
+    let corpus = common::corpus_of(&[(
         "c.txt",
         "A headline here\n\n\
          \u{2018}The people have a right to express their views,\u{2019} said US National Security Council spokesman John Ullman.\n\n\

@@ -57,3 +57,16 @@ pub fn dev_with_gold() -> Option<(Corpus, String)> {
     }
     Some((load(&[&dir]), std::fs::read_to_string(gold).ok()?))
 }
+
+/// A corpus of small texts given inline, `(file name, text)`, without metadata.
+#[allow(dead_code)] // not every test binary builds corpora inline
+pub fn corpus_of(files: &[(&str, &str)]) -> Corpus {
+    let files: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name,
+            bytes: text.as_bytes(),
+        })
+        .collect();
+    build_corpus(&files, &Default::default()).unwrap()
+}
