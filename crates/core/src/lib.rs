@@ -22,6 +22,7 @@
 //! assert_eq!(decode_bundle(&encode_bundle(&corpus)).unwrap(), corpus);
 //! ```
 
+pub mod added;
 pub mod compare;
 pub mod corpus;
 pub mod entities;
