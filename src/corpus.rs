@@ -1,17 +1,50 @@
-//! The corpus bundle the build step embedded, decoded once at start-up.
+//! The corpus the app shows: the bundle the build step embedded, decoded once at start-up, or
+//! that corpus extended with the articles a reader added (see `added.rs`), which replaces it
+//! whenever the added articles change.
+//!
+//! Pages borrow the corpus for as long as they live, so each corpus (and what is derived from
+//! it) is leaked rather than freed: the few rebuilds of a session cost memory, never a dangling
+//! view. Derived figures are cached per corpus.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
+use leptos::prelude::*;
 use parallax_core::compare::Prior;
 use parallax_core::profile::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+thread_local! {
+    static CURRENT: Cell<Option<&'static Corpus>> = const { Cell::new(None) };
+    static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
+}
+
 /// The embedded corpus, or why it could not be read.
-pub fn corpus() -> Result<&'static Corpus, &'static BundleError> {
+pub fn bundled() -> Result<&'static Corpus, &'static BundleError> {
     static CORPUS: OnceLock<Result<Corpus, BundleError>> = OnceLock::new();
     CORPUS.get_or_init(|| decode_bundle(BUNDLE)).as_ref()
+}
+
+/// The corpus pages show now.
+pub fn corpus() -> Result<&'static Corpus, &'static BundleError> {
+    match CURRENT.get() {
+        Some(c) => Ok(c),
+        None => bundled(),
+    }
+}
+
+/// Counts corpus replacements; views that show the corpus track it. Reference-counted, so no
+/// view's disposal takes it down.
+pub fn generation() -> ArcRwSignal<u64> {
+    GENERATION.with(ArcRwSignal::clone)
+}
+
+/// Makes `corpus` the one every page shows, and re-renders them.
+pub fn replace(corpus: Corpus) {
+    CURRENT.set(Some(Box::leak(Box::new(corpus))));
+    generation().update(|g| *g += 1);
 }
 
 /// The article whose id (file name without extension) is `id`.
@@ -19,22 +52,45 @@ pub fn article<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
     corpus.articles.iter().find(|a| a.id() == id)
 }
 
-/// Each document's entity mentions, indexed once on first use.
+/// A value derived from one corpus, computed on first use.
+struct Derived<T: 'static>(Cell<Option<(*const Corpus, &'static T)>>);
+
+impl<T> Derived<T> {
+    const fn new() -> Self {
+        Derived(Cell::new(None))
+    }
+
+    fn get(&self, corpus: &'static Corpus, make: impl FnOnce(&'static Corpus) -> T) -> &'static T {
+        match self.0.get() {
+            Some((of, value)) if std::ptr::eq(of, corpus) => value,
+            _ => {
+                let value: &'static T = Box::leak(Box::new(make(corpus)));
+                self.0.set(Some((corpus, value)));
+                value
+            }
+        }
+    }
+}
+
+thread_local! {
+    static MENTIONS: Derived<MentionIndex> = const { Derived::new() };
+    static ROWS: Derived<Vec<EntityRow>> = const { Derived::new() };
+    static PRIOR: Derived<Prior> = const { Derived::new() };
+}
+
+/// Each document's entity mentions.
 pub fn mentions(corpus: &'static Corpus) -> &'static MentionIndex {
-    static INDEX: OnceLock<MentionIndex> = OnceLock::new();
-    INDEX.get_or_init(|| MentionIndex::new(corpus))
+    MENTIONS.with(|d| d.get(corpus, MentionIndex::new))
 }
 
-/// The figures of the entities list, computed once on first use.
+/// The figures of the entities list.
 pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
-    static ROWS: OnceLock<Vec<EntityRow>> = OnceLock::new();
-    ROWS.get_or_init(|| parallax_core::profile::entity_rows(corpus))
+    ROWS.with(|d| d.get(corpus, parallax_core::profile::entity_rows))
 }
 
-/// What every comparison reads from the whole corpus, computed once on first use.
+/// What every comparison reads from the whole corpus.
 pub fn prior(corpus: &'static Corpus) -> &'static Prior {
-    static PRIOR: OnceLock<Prior> = OnceLock::new();
-    PRIOR.get_or_init(|| Prior::of(corpus))
+    PRIOR.with(|d| d.get(corpus, Prior::of))
 }
 
 /// The entity called `name`, by its index.

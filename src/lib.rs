@@ -4,6 +4,7 @@
 //! nothing else: every figure it shows comes from `parallax-core`, computed at build time and
 //! embedded (see `corpus.rs`).
 
+mod added;
 mod api;
 mod components;
 mod corpus;
@@ -11,19 +12,21 @@ mod export;
 mod format;
 mod pages;
 pub mod route;
+mod store;
+
+pub use added::keep_page;
 
 use leptos::prelude::*;
 
 use crate::components::SiteHeader;
-use crate::pages::{Compare, Entities, EntityPage, Library, NotFound, Reader, Search};
+use crate::pages::{AddPage, Compare, Entities, EntityPage, JobProgress, Library, NotFound, Reader, Search};
 use crate::route::Route;
 
 /// The whole app: header, the view the URL fragment names, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    if let Ok(c) = corpus::corpus() {
-        api::install(c);
-    }
+    api::install();
+    added::start();
     let route = RwSignal::new(Route::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()))
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
         request_animation_frame(move || focus_view(navigated));
     });
     let body = move || {
+        corpus::generation().track();
         match corpus::corpus() {
         Err(e) => view! {
             <section class="error" role="alert">
@@ -61,6 +65,7 @@ pub fn App() -> impl IntoView {
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
                     .into_any(),
             },
+            Route::Add => view! { <AddPage /> }.into_any(),
             Route::NotFound(raw) => {
                 view! { <NotFound what=format!("Parallax has no page at \u{201C}#{raw}\u{201D}.") /> }.into_any()
             }
@@ -70,6 +75,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <SiteHeader route=route />
+        {move || (!matches!(route.get(), Route::Add)).then(|| view! { <JobProgress /> })}
         <main id="main" tabindex="-1">{body}</main>
         <footer class="site-footer">
             <p>

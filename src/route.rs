@@ -119,6 +119,8 @@ pub enum Route {
         sentence: Option<usize>,
     },
     Search(SearchState),
+    /// The reader's own articles: add, edit, remove, share.
+    Add,
     /// The fragment names no view.
     NotFound(String),
 }
@@ -135,6 +137,7 @@ impl Route {
                 Some(q) => Route::Library(q),
                 None => Route::NotFound(raw.to_string()),
             },
+            ["add"] if query.is_empty() => Route::Add,
             ["entities"] => match parse_entities_query(query) {
                 Some(q) => Route::Entities(q),
                 None => Route::NotFound(raw.to_string()),
@@ -252,6 +255,7 @@ impl Route {
                 }
                 out
             }
+            Route::Add => "#/add".to_string(),
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
@@ -443,6 +447,7 @@ mod tests {
             }),
         );
         check("#/entities", Route::Entities(EntitiesQuery::default()));
+        check("#/add", Route::Add);
         check(
             "#/compare?a=outlet%3Art&b=doc:001",
             Route::Compare {

@@ -11,19 +11,21 @@ const SEARCH_BOX_ID: &str = "search-box";
 /// The banner: the name, the way home, the search box, and what the corpus holds.
 #[component]
 pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
-    let summary = corpus().ok().map(|c| {
+    let summary = move || {
+        crate::corpus::generation().track();
+        let c = corpus().ok()?;
         let dates: Vec<_> = c.articles.iter().filter_map(|a| a.published).collect();
         let span = match (dates.iter().min(), dates.iter().max()) {
             (Some(a), Some(b)) if month_year(*a) == month_year(*b) => format!(" · {}", month_year(*a)),
             (Some(a), Some(b)) => format!(" · {} – {}", month_year(*a), month_year(*b)),
             _ => String::new(),
         };
-        format!(
+        Some(format!(
             "{} from {}{span}",
             count(c.articles.len(), "article", "articles"),
             count(c.outlets.len(), "outlet", "outlets")
-        )
-    });
+        ))
+    };
     let current_q = move || match route.get() {
         Route::Search(s) => s.q,
         _ => String::new(),
@@ -76,6 +78,7 @@ pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
                     <li><a href="#/">"Library"</a></li>
                     <li><a href="#/entities">"Entities"</a></li>
                     <li><a href="#/compare">"Compare"</a></li>
+                    <li><a href="#/add">"Your articles"</a></li>
                 </ul>
             </nav>
             <form role="search" class="search-form" on:submit=move |ev| {

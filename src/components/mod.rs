@@ -10,4 +10,4 @@ pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
 pub use entity::{EntityLink, LabelList};
 pub use header::SiteHeader;
-pub use outlet::OutletBadge;
+pub use outlet::{AddedMark, OutletBadge};

@@ -15,3 +15,11 @@ pub fn OutletBadge(corpus: &'static Corpus, outlet: Option<u32>) -> impl IntoVie
         None => view! { <span class="outlet unknown">"Outlet unknown"</span> }.into_any(),
     }
 }
+
+/// Marks an article the reader added (nothing for the corpus's own articles).
+#[component]
+pub fn AddedMark(article: &'static parallax_core::Article) -> impl IntoView {
+    crate::added::is_added(article.id()).then(|| {
+        view! { <a class="added-mark" href="#/add" title="You added this article; edit or remove it under Your articles">"added"</a> }
+    })
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
-use crate::components::{Chip, OutletBadge, PublishedDate};
+use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
 use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
@@ -121,6 +121,7 @@ fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoV
             </h2>
             <p class="meta">
                 <OutletBadge corpus=corpus outlet=article.outlet />
+                <AddedMark article=article />
                 <PublishedDate date=article.published />
                 <span>{count(article.doc.word_count(), "word", "words")}</span>
             </p>

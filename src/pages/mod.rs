@@ -1,5 +1,6 @@
 //! One module per view the router can show.
 
+mod add;
 mod compare;
 mod entities;
 mod entity;
@@ -8,6 +9,7 @@ mod not_found;
 mod reader;
 mod search;
 
+pub use add::{AddPage, JobProgress};
 pub use compare::Compare;
 pub use entities::Entities;
 pub use entity::EntityPage;

@@ -4,7 +4,7 @@ use parallax_core::entities::Kind;
 use parallax_core::quotes::Quote;
 use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
 
-use crate::components::{OutletBadge, PublishedDate};
+use crate::components::{AddedMark, OutletBadge, PublishedDate};
 use crate::format::{count, kind_plural};
 use crate::route::Route;
 
@@ -134,6 +134,7 @@ pub fn Reader(
                 }}
                 <p class="meta">
                     <OutletBadge corpus=corpus outlet=article.outlet />
+                    <AddedMark article=article />
                     {doc.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.of(text).to_string()}</span> })}
                     <PublishedDate date=article.published />
                     <span>{count(doc.word_count(), "word", "words")}</span>

@@ -5,7 +5,7 @@ use parallax_core::search::{
 };
 use parallax_core::{Corpus, Span};
 
-use crate::components::{Chip, OutletBadge, PublishedDate};
+use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
 use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
@@ -213,6 +213,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
                     <p class="meta">
                         <OutletBadge corpus=corpus outlet=article.outlet />
                         <PublishedDate date=article.published />
+                        <AddedMark article=article />
                     </p>
                     <p class="passage">{marked(&article.doc.text, &passage)}</p>
                 </li>

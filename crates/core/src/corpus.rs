@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::added::AddedArticle;
 use crate::entities::{extract_entities, Entity};
 use crate::facts::{extract_claims, Claim};
 use crate::ingest::{ingest, Diagnostic, Document, Level};
@@ -117,6 +118,20 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         };
         articles.push((article, outlet_key));
     }
+    Ok(analyse(join(outlets, articles)))
+}
+
+/// Runs every stage of `analysis` at once.
+fn analyse(mut analysis: Analysis) -> Corpus {
+    loop {
+        if let Some(corpus) = analysis.step() {
+            return corpus;
+        }
+    }
+}
+
+/// Sorts outlets by name and articles by file name, and points each article at its outlet.
+fn join(mut outlets: Vec<Outlet>, articles: Vec<(Article, Option<String>)>) -> Analysis {
     outlets.sort_by(|a, b| {
         a.name
             .to_lowercase()
@@ -129,10 +144,10 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
             a.outlet = key
                 .and_then(|k| outlets.iter().position(|o| o.key == k))
                 .map(|i| i as u32);
-            if a.outlet.is_none() {
+            if a.outlet.is_none() && !a.doc.diagnostics.iter().any(|d| d.message == NO_OUTLET) {
                 a.doc.diagnostics.push(Diagnostic {
                     level: Level::Info,
-                    message: "Neither the text nor corpus.toml names the outlet.".to_string(),
+                    message: NO_OUTLET.to_string(),
                     span: None,
                 });
             }
@@ -140,18 +155,174 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         })
         .collect();
     articles.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
-    let index = build_index(&articles);
-    let entities = extract_entities(&articles);
-    let quotes = extract_quotes(&articles, &entities);
-    let claims = extract_claims(&articles, &entities);
-    Ok(Corpus {
+    Analysis {
         outlets,
         articles,
-        index,
-        entities,
-        quotes,
-        claims,
-    })
+        index: None,
+        entities: None,
+        quotes: None,
+    }
+}
+
+const NO_OUTLET: &str = "Neither the text nor corpus.toml names the outlet.";
+
+/// What [`Analysis::step`] does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Index,
+    Entities,
+    Quotes,
+    Claims,
+}
+
+/// The corpus-wide analysis of joined articles, one stage per [`Analysis::step`], so that a
+/// caller (the browser, adding a reader's articles) can report progress and stay responsive
+/// between stages.
+pub struct Analysis {
+    outlets: Vec<Outlet>,
+    articles: Vec<Article>,
+    index: Option<SearchIndex>,
+    entities: Option<Vec<Entity>>,
+    quotes: Option<Vec<Quote>>,
+}
+
+impl Analysis {
+    /// The stage the next [`Analysis::step`] runs.
+    pub fn next_stage(&self) -> Stage {
+        match (&self.index, &self.entities, &self.quotes) {
+            (None, _, _) => Stage::Index,
+            (_, None, _) => Stage::Entities,
+            (_, _, None) => Stage::Quotes,
+            _ => Stage::Claims,
+        }
+    }
+
+    /// How many articles are being analysed.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there is nothing to analyse.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Runs the next stage; after the last one, returns the finished corpus (and leaves the
+    /// analysis empty).
+    pub fn step(&mut self) -> Option<Corpus> {
+        match self.next_stage() {
+            Stage::Index => self.index = Some(build_index(&self.articles)),
+            Stage::Entities => self.entities = Some(extract_entities(&self.articles)),
+            Stage::Quotes => {
+                let entities = self.entities.as_deref().unwrap_or_default();
+                self.quotes = Some(extract_quotes(&self.articles, entities));
+            }
+            Stage::Claims => {
+                let entities = self.entities.take().unwrap_or_default();
+                let articles = std::mem::take(&mut self.articles);
+                return Some(Corpus {
+                    claims: extract_claims(&articles, &entities),
+                    outlets: std::mem::take(&mut self.outlets),
+                    articles,
+                    index: self.index.take().unwrap_or_default(),
+                    entities,
+                    quotes: self.quotes.take().unwrap_or_default(),
+                });
+            }
+        }
+        None
+    }
+}
+
+/// A built corpus plus articles a reader added, gathered one by one (so the browser can show
+/// progress), then handed to [`Analysis`]. The corpus's own articles keep their outlets and
+/// dates; an added article's metadata wins over what its text states, as `corpus.toml` does.
+pub struct Extension<'c> {
+    base: &'c Corpus,
+    outlets: Vec<Outlet>,
+    articles: Vec<(Article, Option<String>)>,
+}
+
+impl<'c> Extension<'c> {
+    pub fn new(base: &'c Corpus) -> Extension<'c> {
+        let articles = base
+            .articles
+            .iter()
+            .map(|a| {
+                let key = a.outlet.map(|o| base.outlets[o as usize].key.clone());
+                (a.clone(), key)
+            })
+            .collect();
+        Extension {
+            base,
+            outlets: base.outlets.clone(),
+            articles,
+        }
+    }
+
+    /// Ingests `added`. Its name must not be taken (see [`crate::added::unique_name`]).
+    pub fn add(&mut self, added: &AddedArticle) {
+        let doc = ingest(&added.name, added.text.as_bytes());
+        let named = added
+            .outlet
+            .as_deref()
+            .or(doc.outlet_in_text())
+            .map(str::to_string);
+        let key = named.map(|n| self.outlet_named(&n));
+        let article = Article {
+            published: added.published.or(doc.stated_date()),
+            url: added.url.clone(),
+            title_override: added.title.clone(),
+            outlet: None,
+            doc,
+        };
+        self.articles.push((article, key));
+    }
+
+    /// The articles gathered so far.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there are none (a corpus without articles, nothing added).
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Joins the articles, ready for the corpus-wide analysis.
+    pub fn finish(self) -> Analysis {
+        join(self.outlets, self.articles)
+    }
+
+    /// The key of the outlet called `named`: an outlet with that name or key, the outlet of a
+    /// corpus article whose text names it so, else a new outlet.
+    fn outlet_named(&mut self, named: &str) -> String {
+        let norm = |s: &str| normalize_for_matching(s).trim().to_lowercase();
+        let wanted = norm(named);
+        let key = slug(&wanted);
+        if let Some(o) = self
+            .outlets
+            .iter()
+            .find(|o| norm(&o.name) == wanted || o.key == key)
+        {
+            return o.key.clone();
+        }
+        let in_text = self
+            .base
+            .articles
+            .iter()
+            .find(|a| a.outlet.is_some() && a.doc.outlet_in_text().is_some_and(|t| norm(t) == wanted));
+        if let Some(o) = in_text.and_then(|a| a.outlet) {
+            return self.base.outlets[o as usize].key.clone();
+        }
+        let key = if key.is_empty() { "outlet".to_string() } else { key };
+        self.outlets.push(Outlet {
+            key: key.clone(),
+            name: named.trim().to_string(),
+            affiliation: None,
+        });
+        key
+    }
 }
 
 /// The key of the outlet a dateline names: a metadata outlet whose name or `in_text` spelling

@@ -29,14 +29,15 @@ pub mod entities;
 pub mod facts;
 pub mod ingest;
 pub mod metadata;
+pub mod offline;
 pub mod profile;
 pub mod quotes;
 pub mod search;
 pub mod text;
 
 pub use corpus::{
-    build_corpus, decode_bundle, encode_bundle, Article, BundleError, Corpus, Outlet, SourceFile,
-    FORMAT_VERSION,
+    build_corpus, decode_bundle, encode_bundle, Analysis, Article, BundleError, Corpus, Extension, Outlet,
+    SourceFile, Stage, FORMAT_VERSION,
 };
 pub use ingest::{ingest, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
 pub use metadata::{parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};

@@ -1,0 +1,114 @@
+//! A built corpus extended with articles a reader adds in the browser.
+
+mod common;
+
+use parallax_core::added::AddedArticle;
+use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::{Analysis, Corpus, Date, Extension, Stage};
+
+fn analyse(mut analysis: Analysis) -> Corpus {
+    let mut stages = Vec::new();
+    loop {
+        stages.push(analysis.next_stage());
+        if let Some(corpus) = analysis.step() {
+            assert_eq!(
+                stages,
+                [Stage::Index, Stage::Entities, Stage::Quotes, Stage::Claims]
+            );
+            return corpus;
+        }
+    }
+}
+
+fn added(name: &str, text: &str, outlet: Option<&str>) -> AddedArticle {
+    AddedArticle {
+        name: name.to_string(),
+        text: text.to_string(),
+        title: None,
+        outlet: outlet.map(str::to_string),
+        published: None,
+        url: None,
+    }
+}
+
+fn hits(corpus: &Corpus, q: &str) -> Vec<String> {
+    let results = search(
+        corpus,
+        &parse_query(q, ParseOptions::default()),
+        SearchOptions::default(),
+    );
+    results
+        .ranked
+        .iter()
+        .map(|&d| corpus.articles[d as usize].id().to_string())
+        .collect()
+}
+
+#[test]
+fn nothing_added_gives_the_same_corpus() {
+    let base = common::seeds();
+    assert_eq!(analyse(Extension::new(&base).finish()), base);
+}
+
+#[test]
+fn added_articles_join_outlets_search_and_entities() {
+    let base = common::seeds();
+    let mut ext = Extension::new(&base);
+    ext.add(&added(
+        "class-notes.txt",
+        "Svetlana Tikhanovskaya met teachers in Vilnius on Monday. \"We will return,\" Tikhanovskaya said.",
+        Some("BBC News"),
+    ));
+    ext.add(&added(
+        "rt-copy.txt",
+        "Protesters marched in Minsk again.",
+        Some("rt"),
+    ));
+    let mut dated = added(
+        "sputnik-copy.txt",
+        "MINSK (UrduPoint News / Sputnik - 18th August, 2020) Workers went on strike.",
+        None,
+    );
+    dated.published = Some(Date::parse_iso("2021-01-02").unwrap());
+    ext.add(&dated);
+    assert_eq!(ext.len(), base.articles.len() + 3);
+    let corpus = analyse(ext.finish());
+
+    let outlet_of = |id: &str| {
+        let a = corpus.articles.iter().find(|a| a.id() == id).unwrap();
+        corpus.outlets[a.outlet.unwrap() as usize].name.as_str()
+    };
+    assert_eq!(outlet_of("class-notes"), "BBC News", "a new outlet");
+    assert_eq!(outlet_of("rt-copy"), "RT", "an outlet by its key");
+    assert_eq!(
+        outlet_of("sputnik-copy"),
+        "Sputnik",
+        "an outlet by how corpus texts name it"
+    );
+    let sputnik = corpus.articles.iter().find(|a| a.id() == "sputnik-copy").unwrap();
+    assert_eq!(
+        sputnik.published.unwrap().to_string(),
+        "2021-01-02",
+        "the reader's date wins"
+    );
+    assert_eq!(corpus.outlets.len(), base.outlets.len() + 1);
+    for a in &base.articles {
+        let same = corpus.articles.iter().find(|b| b.id() == a.id()).unwrap();
+        assert_eq!(
+            corpus.outlets[same.outlet.unwrap() as usize].key,
+            base.outlets[a.outlet.unwrap() as usize].key,
+            "corpus articles keep their outlets when outlets are renumbered"
+        );
+    }
+
+    assert_eq!(hits(&corpus, "Vilnius teachers"), ["class-notes"]);
+    assert_eq!(hits(&corpus, "met outlet:bbc-news"), ["class-notes"]);
+    assert!(hits(&corpus, "Minsk outlet:rt").contains(&"rt-copy".to_string()));
+    let tikhanovskaya = corpus
+        .quotes
+        .iter()
+        .find(|q| corpus.articles[q.doc as usize].id() == "class-notes")
+        .expect("the added article's quotation is found");
+    let speaker = tikhanovskaya.speaker.expect("and attributed");
+    assert!(corpus.entities[speaker].name.contains("Tikhanovskaya"));
+}

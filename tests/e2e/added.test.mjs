@@ -1,0 +1,248 @@
+// End-to-end tests of a reader's own articles (#/add) in headless Chromium, on dist/ served
+// under a sub-path: files through the file input with progress and cancel, bad input, search
+// and reader, persistence across reloads, edit, remove and undo, export and import into a fresh
+// profile, and the downloaded offline page opened from file://. Each test also asserts a clean
+// console and no request leaving the origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, open, heading } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
+
+const DIST = resolve(process.env.E2E_DIST ?? "dist");
+let browser, server;
+
+before(async () => {
+  assert.ok(existsSync(resolve(DIST, "index.html")), `no build at ${DIST}`);
+  browser = await launch();
+  server = await serve(DIST, "/own/");
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ARTICLE =
+  "Teachers in Grodno formed a new union on Tuesday, its chair Anna Kovalchuk told reporters.\n\n" +
+  "\"We will not be silent,\" Kovalchuk said. The union has 420 members, according to its statement.\n";
+const HOSTILE_HTML =
+  "<!doctype html><html><head><title>Ignored title</title>" +
+  '<meta property="og:site_name" content="Minsk Herald"><meta property="og:title" content="Dockworkers strike in Brest">' +
+  "<script>window.__owned = 1</script></head><body><nav>Home | World</nav><article>" +
+  "<h1>Dockworkers strike in Brest</h1><p>Dockworkers in Brest walked out &amp; stayed out.</p>" +
+  '<img src="x" onerror="window.__owned = 2"><p>&lt;script&gt;window.__owned = 3&lt;/script&gt; was printed.</p>' +
+  "</article><footer>Copyright</footer></body></html>";
+// "Лукашенко выступил в Минске." in Windows-1251.
+const CP1251 = Buffer.from([
+  0xcb, 0xf3, 0xea, 0xe0, 0xf8, 0xe5, 0xed, 0xea, 0xee, 0x20, 0xe2, 0xfb, 0xf1, 0xf2, 0xf3, 0xef, 0xe8, 0xeb, 0x20,
+  0xe2, 0x20, 0xcc, 0xe8, 0xed, 0xf1, 0xea, 0xe5, 0x2e,
+]);
+const SEED = readFileSync(resolve("seeds/000_bad9fe235c42383a.txt"));
+
+const file = (name, content, mimeType = "text/plain") => ({
+  name,
+  mimeType,
+  buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+});
+
+/** A fresh context at #/add on the served site. */
+async function addPage(hash = "#/add") {
+  const s = await open(browser, { origin: new URL(server.url).origin });
+  await s.page.goto(server.url + hash);
+  await heading(s.page, "Your articles");
+  return s;
+}
+
+/** Resolves with the first report's text once one appears after `action`. */
+async function report(page, action) {
+  const before = await page.locator(".report").count();
+  await action();
+  await page.waitForFunction((n) => document.querySelectorAll(".report").length > n, before, { timeout: 30000 });
+  return (await page.locator(".report").first().textContent()).trim();
+}
+
+const found = (page, q) => page.evaluate((q) => window.parallax.search(q, 10), q);
+
+test("files through the file input: progress, bad input reported, added articles searchable and marked", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    // Record every label the progress bar shows.
+    await page.evaluate(() => {
+      window.__labels = [];
+      new MutationObserver(() => {
+        const l = document.querySelector(".job label");
+        if (l && !window.__labels.includes(l.textContent)) window.__labels.push(l.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const text = await report(page, () =>
+      page.locator("#add-files-input").setInputFiles([
+        file("grodno-teachers.txt", ARTICLE),
+        file("brest.html", HOSTILE_HTML, "text/html"),
+        file("minsk-1251.txt", CP1251),
+        file("empty.txt", ""),
+        file("picture.txt", Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(64)])),
+        file("huge.txt", Buffer.alloc(11 * 1024 * 1024, 0x61)),
+        file("copy-of-seed.txt", SEED),
+      ]),
+    );
+    assert.match(text, /Added 3 articles/);
+    assert.match(text, /empty\.txt/);
+    assert.match(text, /picture\.txt/);
+    assert.match(text, /huge\.txt/);
+    assert.match(text, /1 article is already in the corpus/);
+    const labels = await page.evaluate(() => window.__labels);
+    assert.ok(labels.some((l) => /Reading 7 files/.test(l)), labels.join(" | "));
+    assert.ok(labels.some((l) => /finding people/.test(l)), labels.join(" | "));
+
+    // The HTML was reduced to text: nothing in it ran.
+    assert.equal(await page.evaluate(() => window.__owned), undefined);
+    assert.equal(await page.locator(".added-table tbody tr").count(), 3);
+    assert.match(await page.locator(".added-table").textContent(), /Dockworkers strike in Brest/);
+    // The Cyrillic file was read as Windows-1251 (a guess the reader can change).
+    assert.equal(await page.locator(".added-table select").count(), 1);
+    assert.deepEqual((await found(page, "Лукашенко")).ids, ["minsk-1251"]);
+
+    // Duplicates can be added anyway.
+    assert.equal(await page.getByRole("button", { name: "Add the 1 duplicate anyway" }).count(), 1);
+
+    // Search, entity pages and the reader include the added article.
+    assert.deepEqual((await found(page, "Grodno teachers")).ids, ["grodno-teachers"]);
+    await page.goto(server.url + "#/search?q=dockworkers");
+    await page.locator(".results li").first().waitFor();
+    assert.match(await page.locator(".results li").first().textContent(), /added/);
+    await page.goto(server.url + "#/entity/Anna%20Kovalchuk");
+    await heading(page, "Anna Kovalchuk");
+    assert.match(await page.locator("main").textContent(), /We will not be silent/);
+    await page.goto(server.url + "#/read/brest");
+    await heading(page, "Dockworkers strike in Brest");
+    assert.match(await page.locator("main").textContent(), /<script>window.__owned = 3<\/script> was printed/);
+    assert.match(await page.locator("main .meta").textContent(), /Minsk Herald/);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("added articles survive a reload; edit, remove and undo", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    assert.match(
+      await report(page, () => page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE)])),
+      /Added 1 article\./,
+    );
+    await page.reload();
+    await heading(page, "Your articles");
+    await page.locator(".added-table tbody tr").first().waitFor();
+    await page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
+
+    // Edit: the outlet becomes a new outlet of the corpus.
+    await page.getByRole("button", { name: "Edit" }).click();
+    await page.locator("#edit-outlet").fill("Class notes");
+    await page.locator("#edit-date").fill("2021-03-04");
+    assert.match(await report(page, () => page.getByRole("button", { name: "Save" }).click()), /Saved the changes/);
+    assert.deepEqual((await found(page, "Kovalchuk outlet:class-notes")).ids, ["grodno-teachers"]);
+
+    // Remove, then undo.
+    assert.match(await report(page, () => page.getByRole("button", { name: "Remove", exact: true }).click()), /Removed 1 article/);
+    assert.equal((await found(page, "Kovalchuk")).total, 0);
+    assert.match(await report(page, () => page.getByRole("button", { name: "Undo" }).click()), /Put back 1 article/);
+    await page.reload();
+    await heading(page, "Your articles");
+    await page.waitForFunction(() => window.parallax.search("Kovalchuk outlet:class-notes", 5).total === 1);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a long job shows progress and can be cancelled; nothing changes", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      file(`note-${i}.txt`, `Note ${i}: the council in Vitebsk met ${i} times about the budget of district ${i}.\n`),
+    );
+    await page.locator("#add-files-input").setInputFiles(many);
+    await page.locator(".job progress").waitFor();
+    const text = await report(page, () => page.locator(".job").getByRole("button", { name: "Cancel" }).click());
+    assert.match(text, /Cancelled/);
+    assert.equal(await page.locator(".added-table").count(), 0);
+    assert.equal((await found(page, "Vitebsk")).total, 0);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("export, then import into a fresh profile; a bad file changes nothing", async () => {
+  const s = await addPage();
+  let exported;
+  try {
+    await report(s.page, () =>
+      s.page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE), file("brest.html", HOSTILE_HTML)]),
+    );
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("button", { name: "Export added articles (.json)" }).click(),
+    ]);
+    exported = readFileSync(await download.path(), "utf8");
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+  const t = await addPage();
+  const { page } = t;
+  try {
+    const bad = await report(page, () =>
+      page.locator("#import-input").setInputFiles([file("notes.json", "this is not an export", "application/json")]),
+    );
+    assert.match(bad, /Nothing was imported from notes\.json/);
+    assert.equal(await page.locator(".added-table").count(), 0);
+
+    const parsed = JSON.parse(exported);
+    parsed.articles.push({ name: "broken.txt", text: "" }, "not an article");
+    const mixed = await report(page, () =>
+      page.locator("#import-input").setInputFiles([file("mixed.json", JSON.stringify(parsed), "application/json")]),
+    );
+    assert.match(mixed, /Added 2 articles/);
+    assert.match(mixed, /Entry 3/);
+    assert.match(mixed, /Entry 4/);
+    assert.deepEqual((await found(page, "Kovalchuk")).ids, ["grodno-teachers"]);
+    assert.deepEqual(t.problems(), []);
+  } finally {
+    await t.close();
+  }
+});
+
+test("the downloaded offline page opens from file:// with the added article inside", async () => {
+  const s = await addPage();
+  const dir = mkdtempSync(join(tmpdir(), "parallax-offline-"));
+  const target = join(dir, "parallax.html");
+  try {
+    await report(s.page, () => s.page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE)]));
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("button", { name: /Download parallax\.html/ }).click(),
+    ]);
+    await download.saveAs(target);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+  const f = await open(browser, { origin: "file" });
+  try {
+    await f.page.goto(pathToFileURL(target).href);
+    await heading(f.page, "Library");
+    await f.page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
+    assert.equal(await f.page.locator(".articles .card").count(), 6);
+    assert.equal(await f.page.locator(".articles .card .added-mark").count(), 1);
+    assert.deepEqual(f.problems(), []);
+  } finally {
+    await f.close();
+  }
+});
