@@ -30,7 +30,14 @@ try {
     const s = await open(browser, { origin: new URL(server.url).origin });
     await s.page.goto(server.url + "#/add");
     await heading(s.page, "Your articles");
-    const before = await s.page.evaluate(() => ({ wasm: window.parallax.memory(), heap: performance.memory.usedJSHeapSize }));
+    const before = await s.page.evaluate(() => {
+      // The longest task that held the main thread while the articles were added.
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ entryTypes: ["longtask"] });
+      return { wasm: window.parallax.memory(), heap: performance.memory.usedJSHeapSize };
+    });
     const start = Date.now();
     await s.page.locator("#add-files-input").setInputFiles(payload);
     await s.page.locator(".report").first().waitFor({ timeout: 600000 });
@@ -39,12 +46,17 @@ try {
     // Searchable: a word of the last file is found.
     const word = payload.at(-1).buffer.toString("utf8").match(/[A-Za-z]{6,}/)?.[0] ?? "the";
     const total = await s.page.evaluate((w) => window.parallax.search(w, 1).total, word);
-    const after = await s.page.evaluate(() => ({ wasm: window.parallax.memory(), heap: performance.memory.usedJSHeapSize }));
+    const after = await s.page.evaluate(() => ({
+      wasm: window.parallax.memory(),
+      heap: performance.memory.usedJSHeapSize,
+      longest: window.__longest,
+    }));
     console.log(
       `${dir}: ${paths.length} files, ${mb.toFixed(2)} MB: analysed and searchable in ${(ms / 1000).toFixed(2)} s` +
         ` (${(mb / (ms / 1000)).toFixed(2)} MB/s); "${word}" → ${total} articles; ${summary.slice(0, 80)}` +
         `; wasm memory ${(before.wasm / 1e6).toFixed(1)} → ${(after.wasm / 1e6).toFixed(1)} MB,` +
-        ` JS heap ${(before.heap / 1e6).toFixed(1)} → ${(after.heap / 1e6).toFixed(1)} MB`,
+        ` JS heap ${(before.heap / 1e6).toFixed(1)} → ${(after.heap / 1e6).toFixed(1)} MB;` +
+        ` longest main-thread task ${after.longest.toFixed(0)} ms`,
     );
     if (s.problems().length) console.log("problems:", s.problems());
     await s.close();

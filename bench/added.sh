@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times adding articles in the browser (issue 6): the 25 articles of the workplace's dev corpus,
-# then the first 500 of its scale corpus, through #/add in headless Chromium on the seeds
+# then the first 500 and the first 5,000 of its scale corpus, through #/add in headless Chromium on the seeds
 # release build (dist/, made by scripts/build.sh). Prints time to analysed and searchable and
 # memory. Needs ../shared/corpora.
 set -euo pipefail
@@ -9,11 +9,14 @@ corpora=../shared/corpora
 [ -d "$corpora/dev" ] || { echo "needs $corpora (the workplace's corpora)"; exit 1; }
 source scripts/env.sh
 [ -f dist/index.html ] || bash scripts/build.sh
-scale=target/scale-500
-if [ ! -d "$scale" ]; then
-  mkdir -p "$scale"
-  tar -xJf "$corpora/scale-20k.tar.xz" -C "$scale" --wildcards '*.txt' 2>/dev/null || true
-  # Keep the first 500 articles by name.
-  find "$scale" -name '*.txt' | sort | tail -n +501 | xargs -r rm
-fi
-node bench/added.mjs dist "$corpora/dev" "$scale"
+# The first N articles (by name) of the scale corpus, in target/scale-N.
+first() {
+  local dir=target/scale-$1
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir"
+    tar -xJf "$corpora/scale-20k.tar.xz" -C "$dir" --wildcards '*.txt'
+    find "$dir" -name '*.txt' | sort | tail -n +$(($1 + 1)) | xargs -r rm
+  fi
+  echo "$dir"
+}
+node bench/added.mjs dist "$corpora/dev" "$(first 500)" "$(first 5000)"

@@ -5,7 +5,7 @@
 // console and no request leaving the origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -244,5 +244,74 @@ test("the downloaded offline page opens from file:// with the added article insi
     assert.deepEqual(f.problems(), []);
   } finally {
     await f.close();
+  }
+});
+
+test("pasted text with its metadata; a 50 MB file is refused with a clear message", async () => {
+  const s = await addPage();
+  const { page } = s;
+  const dir = mkdtempSync(join(tmpdir(), "parallax-big-"));
+  const big = join(dir, "archive.txt");
+  writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x62));
+  try {
+    await page.locator("#paste-text").fill(ARTICLE);
+    await page.locator("#paste-title").fill("Grodno teachers unite");
+    await page.locator("#paste-outlet").fill("Hrodna Weekly");
+    await page.locator("#paste-date").fill("2021-02-03");
+    assert.match(await report(page, () => page.getByRole("button", { name: "Add this text" }).click()), /Added 1 article\./);
+    const r = await found(page, "Kovalchuk outlet:hrodna-weekly after:2021-02-01");
+    assert.equal(r.total, 1);
+    await page.goto(server.url + `#/read/${r.ids[0]}`);
+    await heading(page, "Grodno teachers unite");
+
+    await page.goto(server.url + "#/add");
+    await heading(page, "Your articles");
+    const refused = await report(page, () => page.locator("#add-files-input").setInputFiles(big));
+    assert.match(refused, /No article was added/);
+    assert.match(refused, /archive\.txt: .*(large|MB)/i);
+    assert.equal(await page.locator(".added-table tbody tr").count(), 1);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a full store and a damaged record are reported in plain words", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    // A stored record that is not an article.
+    await page.evaluate(
+      () =>
+        new Promise((done, fail) => {
+          const open = indexedDB.open("parallax", 1);
+          open.onsuccess = () => {
+            const tx = open.result.transaction("articles", "readwrite");
+            tx.objectStore("articles").put("{not json", "broken.txt");
+            tx.oncomplete = done;
+            tx.onerror = fail;
+          };
+          open.onerror = fail;
+        }),
+    );
+    await page.reload();
+    await heading(page, "Your articles");
+    await page.locator(".report").first().waitFor();
+    assert.match(await page.locator(".report").first().textContent(), /broken\.txt.*damaged/);
+
+    // A store with no room left (the browser's QuotaExceededError on write): the article is
+    // shown, and the page says it was not saved.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    const full = await report(page, () => page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE)]));
+    assert.match(full, /Added 1 article\. But nothing of this change was saved .*full/);
+    assert.equal((await found(page, "Kovalchuk")).total, 1);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
   }
 });
