@@ -1,8 +1,8 @@
 //! Benchmark (not a test): native throughput of the build step and query latency.
 //!
 //! `cargo bench -p parallax-folder --bench corpus -- DIR [QUERIES.json]` reads every `.txt` of
-//! DIR, then prints ingestion, index build and entity extraction throughput (MB of text per
-//! second, one core),
+//! DIR, then prints the throughput of ingestion, the whole build and each of its stages (MB of
+//! text per second, one core),
 //! the bundle size as a share of the text, and the latency of the queries (the peers harness'
 //! `queries.json` by default, when present).
 
@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
-use parallax_core::{build_corpus, encode_bundle, ingest, Metadata, SourceFile};
+use parallax_core::{build_corpus, encode_bundle, ingest, Extension, Metadata, SourceFile};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
@@ -52,26 +52,25 @@ fn main() {
     let corpus = build_corpus(&files, &Metadata::default()).unwrap();
     let build_s = t.elapsed().as_secs_f64();
     println!(
-        "ingestion + index:    {:>8.1} MB/s ({build_s:.2} s)",
+        "whole build:          {:>8.1} MB/s ({build_s:.2} s: ingestion and every stage below)",
         mb / build_s
     );
-
-    let t = Instant::now();
-    let entities = parallax_core::entities::extract_entities(&corpus.articles);
-    let entity_s = t.elapsed().as_secs_f64();
-    println!(
-        "entity extraction:    {:>8.1} MB/s ({entity_s:.2} s, {} entities)",
-        mb / entity_s,
-        entities.len()
-    );
-    let t = Instant::now();
-    let quotes = parallax_core::quotes::extract_quotes(&corpus.articles, &entities);
-    let quote_s = t.elapsed().as_secs_f64();
-    println!(
-        "quote extraction:     {:>8.1} MB/s ({quote_s:.2} s, {} quotes)",
-        mb / quote_s,
-        quotes.len()
-    );
+    // Each corpus-wide stage, as the browser runs them one at a time.
+    let mut analysis = Extension::new(&corpus).finish();
+    let mut entities = 0;
+    let mut quotes = 0;
+    loop {
+        let stage = analysis.next_stage();
+        let t = Instant::now();
+        let done = analysis.step();
+        let s = t.elapsed().as_secs_f64();
+        println!("  {:<20}{:>8.1} MB/s ({s:.2} s)", format!("{stage:?}:"), mb / s);
+        if let Some(c) = done {
+            (entities, quotes) = (c.entities.len(), c.quotes.len());
+            break;
+        }
+    }
+    println!("  ({entities} entities, {quotes} quotes)");
 
     let bundle = encode_bundle(&corpus);
     let mut index_only = corpus.clone();
