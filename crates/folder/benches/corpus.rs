@@ -57,20 +57,21 @@ fn main() {
     );
     // Each corpus-wide stage, as the browser runs them one at a time.
     let mut analysis = Extension::new(&corpus).finish();
-    let mut entities = 0;
-    let mut quotes = 0;
-    loop {
+    let analysed = loop {
         let stage = analysis.next_stage();
         let t = Instant::now();
         let done = analysis.step();
         let s = t.elapsed().as_secs_f64();
         println!("  {:<20}{:>8.1} MB/s ({s:.2} s)", format!("{stage:?}:"), mb / s);
         if let Some(c) = done {
-            (entities, quotes) = (c.entities.len(), c.quotes.len());
-            break;
+            break c;
         }
-    }
-    println!("  ({entities} entities, {quotes} quotes)");
+    };
+    println!(
+        "  ({} entities, {} quotes)",
+        analysed.entities.len(),
+        analysed.quotes.len()
+    );
 
     let bundle = encode_bundle(&corpus);
     let mut index_only = corpus.clone();
