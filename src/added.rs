@@ -294,7 +294,10 @@ async fn commit(
 /// The bundled corpus extended with `articles`, or `None` when cancelled.
 async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) -> Option<Corpus> {
     let mut slice = js_sys::Date::now();
-    set_progress(label, 0, articles.len() + 4);
+    let all = base.articles.len() + articles.len();
+    // Work units: reading each added article, then each article in each of the four stages.
+    let total = articles.len() + 4 * all;
+    set_progress(label, 0, total);
     pause().await;
     let mut extension = Extension::new(base);
     for (i, a) in articles.iter().enumerate() {
@@ -302,7 +305,11 @@ async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) 
         if checkpoint(&mut slice).await.is_err() {
             return None;
         }
-        set_progress(label, i + 1, articles.len() + 4);
+        set_progress(
+            &format!("{label} ({} of {})", i + 1, articles.len()),
+            i + 1,
+            total,
+        );
     }
     let mut analysis: Analysis = extension.finish();
     let stages = [Stage::Index, Stage::Entities, Stage::Quotes, Stage::Claims];
@@ -315,13 +322,9 @@ async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) 
             Stage::Quotes => "finding quotations",
             Stage::Claims => "reading numbers",
         };
-        set_progress(
-            &format!("{label}: {what}"),
-            articles.len() + at,
-            articles.len() + 4,
-        );
-        pause().await;
-        slice = js_sys::Date::now();
+        let done = articles.len() + at * all + analysis.done_in_stage();
+        let counted = format!("{} of {}", analysis.done_in_stage().min(all), all);
+        set_progress(&format!("{label}: {what} ({counted} articles)"), done, total);
         if checkpoint(&mut slice).await.is_err() {
             return None;
         }
@@ -375,14 +378,17 @@ pub fn add_files(files: Vec<Incoming>) {
     spawn_local(async move {
         CANCEL.set(false);
         let s = state();
-        let label = format!("Reading {}", count(files.len(), "file", "files"));
         let mut slice = js_sys::Date::now();
         let mut read = Vec::new();
         let mut problems = Vec::new();
         let mut skipped_other = 0;
         let mut guessed = BTreeMap::new();
         for (i, incoming) in files.iter().enumerate() {
-            set_progress(&label, i, files.len());
+            set_progress(
+                &format!("Reading files ({} of {})", i + 1, files.len()),
+                i,
+                files.len(),
+            );
             if checkpoint(&mut slice).await.is_err() {
                 s.progress.set(None);
                 report(false, "Cancelled: nothing was added.".to_string(), Vec::new());

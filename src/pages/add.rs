@@ -59,7 +59,7 @@ pub fn JobProgress() -> impl IntoView {
         state::state().progress.get().map(|p| {
             view! {
                 <div class="job" role="status" aria-live="polite">
-                    <label for="job-progress">{format!("{} ({} of {})", p.label, p.done, p.total)}</label>
+                    <label for="job-progress">{p.label}</label>
                     <progress id="job-progress" max=p.total value=p.done></progress>
                     <button type="button" on:click=|_| state::cancel()>"Cancel"</button>
                 </div>

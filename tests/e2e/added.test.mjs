@@ -95,8 +95,8 @@ test("files through the file input: progress, bad input reported, added articles
     assert.match(text, /huge\.txt/);
     assert.match(text, /1 article is already in the corpus/);
     const labels = await page.evaluate(() => window.__labels);
-    assert.ok(labels.some((l) => /Reading 7 files/.test(l)), labels.join(" | "));
-    assert.ok(labels.some((l) => /finding people/.test(l)), labels.join(" | "));
+    assert.ok(labels.some((l) => /^Reading files \(\d of 7\)$/.test(l)), labels.join(" | "));
+    assert.ok(labels.some((l) => /finding people, organisations and places \(\d+ of 8 articles\)$/.test(l)), labels.join(" | "));
 
     // The HTML was reduced to text: nothing in it ran.
     assert.equal(await page.evaluate(() => window.__owned), undefined);

@@ -4,12 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::added::AddedArticle;
-use crate::entities::{extract_entities, Entity};
-use crate::facts::{extract_claims, Claim};
+use crate::entities::{Entity, EntityScan};
+use crate::facts::{extract_claims_in, Claim, Sources};
 use crate::ingest::{ingest, Diagnostic, Document, Level};
 use crate::metadata::{Metadata, MetadataError};
-use crate::quotes::{extract_quotes, Quote};
-use crate::search::{build_index, SearchIndex};
+use crate::quotes::{extract_quotes_in, Quote, Speakers};
+use crate::search::{IndexBuilder, SearchIndex};
 use crate::text::{normalize_for_matching, Date};
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
@@ -158,15 +158,14 @@ fn join(mut outlets: Vec<Outlet>, articles: Vec<(Article, Option<String>)>) -> A
     Analysis {
         outlets,
         articles,
-        index: None,
-        entities: None,
-        quotes: None,
+        next: 0,
+        state: State::Index(IndexBuilder::default()),
     }
 }
 
 const NO_OUTLET: &str = "Neither the text nor corpus.toml names the outlet.";
 
-/// What [`Analysis::step`] does next.
+/// What [`Analysis::step`] works on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Index,
@@ -175,26 +174,42 @@ pub enum Stage {
     Claims,
 }
 
-/// The corpus-wide analysis of joined articles, one stage per [`Analysis::step`], so that a
-/// caller (the browser, adding a reader's articles) can report progress and stay responsive
-/// between stages.
+/// How much text one [`Analysis::step`] takes on at most (whole documents; at least one).
+const SLICE_BYTES: usize = 150_000;
+
+/// The corpus-wide analysis of joined articles, a slice of documents per [`Analysis::step`]
+/// (then each stage's corpus-wide part), so that a caller (the browser, adding a reader's
+/// articles) can report progress and stay responsive between steps.
 pub struct Analysis {
     outlets: Vec<Outlet>,
     articles: Vec<Article>,
-    index: Option<SearchIndex>,
-    entities: Option<Vec<Entity>>,
-    quotes: Option<Vec<Quote>>,
+    /// The next document of the current stage.
+    next: usize,
+    state: State,
+}
+
+enum State {
+    Index(IndexBuilder),
+    Entities(SearchIndex, EntityScan),
+    Quotes(SearchIndex, Vec<Entity>, Speakers, Vec<Quote>),
+    Claims(SearchIndex, Vec<Entity>, Vec<Quote>, Sources, Vec<Claim>),
+    Done,
 }
 
 impl Analysis {
-    /// The stage the next [`Analysis::step`] runs.
+    /// The stage the next [`Analysis::step`] works on.
     pub fn next_stage(&self) -> Stage {
-        match (&self.index, &self.entities, &self.quotes) {
-            (None, _, _) => Stage::Index,
-            (_, None, _) => Stage::Entities,
-            (_, _, None) => Stage::Quotes,
-            _ => Stage::Claims,
+        match self.state {
+            State::Index(_) => Stage::Index,
+            State::Entities(..) => Stage::Entities,
+            State::Quotes(..) => Stage::Quotes,
+            State::Claims(..) | State::Done => Stage::Claims,
         }
+    }
+
+    /// How many documents of the current stage are done.
+    pub fn done_in_stage(&self) -> usize {
+        self.next
     }
 
     /// How many articles are being analysed.
@@ -207,28 +222,70 @@ impl Analysis {
         self.articles.is_empty()
     }
 
-    /// Runs the next stage; after the last one, returns the finished corpus (and leaves the
+    /// The documents of the next slice.
+    fn slice(&self) -> std::ops::Range<usize> {
+        let mut end = self.next;
+        let mut bytes = 0;
+        while end < self.articles.len() && (end == self.next || bytes < SLICE_BYTES) {
+            bytes += self.articles[end].doc.text.len();
+            end += 1;
+        }
+        self.next..end
+    }
+
+    /// Runs the next slice of the current stage (or, after its last document, the stage's
+    /// corpus-wide part); after the last stage, returns the finished corpus (and leaves the
     /// analysis empty).
     pub fn step(&mut self) -> Option<Corpus> {
-        match self.next_stage() {
-            Stage::Index => self.index = Some(build_index(&self.articles)),
-            Stage::Entities => self.entities = Some(extract_entities(&self.articles)),
-            Stage::Quotes => {
-                let entities = self.entities.as_deref().unwrap_or_default();
-                self.quotes = Some(extract_quotes(&self.articles, entities));
+        let docs = self.slice();
+        let finished = docs.is_empty();
+        self.next = docs.end;
+        let state = std::mem::replace(&mut self.state, State::Done);
+        self.state = match state {
+            State::Index(mut builder) if !finished => {
+                for article in &self.articles[docs] {
+                    builder.add(article);
+                }
+                State::Index(builder)
             }
-            Stage::Claims => {
-                let entities = self.entities.take().unwrap_or_default();
-                let articles = std::mem::take(&mut self.articles);
+            State::Index(builder) => State::Entities(builder.finish(), EntityScan::default()),
+            State::Entities(index, mut scan) if !finished => {
+                for doc in docs {
+                    scan.add(doc as u32, &self.articles[doc]);
+                }
+                State::Entities(index, scan)
+            }
+            State::Entities(index, scan) => {
+                let entities = scan.finish();
+                let speakers = Speakers::new(&entities, self.articles.len());
+                State::Quotes(index, entities, speakers, Vec::new())
+            }
+            State::Quotes(index, entities, speakers, mut quotes) if !finished => {
+                quotes.extend(extract_quotes_in(&self.articles, &entities, &speakers, docs));
+                State::Quotes(index, entities, speakers, quotes)
+            }
+            State::Quotes(index, entities, _, quotes) => {
+                let sources = Sources::new(&entities);
+                State::Claims(index, entities, quotes, sources, Vec::new())
+            }
+            State::Claims(index, entities, quotes, sources, mut claims) if !finished => {
+                claims.extend(extract_claims_in(&self.articles, &entities, &sources, docs));
+                State::Claims(index, entities, quotes, sources, claims)
+            }
+            State::Claims(index, entities, quotes, _, claims) => {
                 return Some(Corpus {
-                    claims: extract_claims(&articles, &entities),
                     outlets: std::mem::take(&mut self.outlets),
-                    articles,
-                    index: self.index.take().unwrap_or_default(),
+                    articles: std::mem::take(&mut self.articles),
+                    index,
                     entities,
-                    quotes: self.quotes.take().unwrap_or_default(),
+                    quotes,
+                    claims,
                 });
             }
+            State::Done => State::Done,
+        };
+        if finished {
+            self.next = 0;
         }
         None
     }

@@ -203,9 +203,24 @@ struct Mention {
 
 /// Extracts the entities of a corpus.
 pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
-    let mut mentions = Vec::new();
-    let mut acronyms: Vec<(String, String)> = Vec::new();
+    let mut scan = EntityScan::default();
     for (doc, article) in articles.iter().enumerate() {
+        scan.add(doc as u32, article);
+    }
+    scan.finish()
+}
+
+/// Entity extraction one document at a time ([`EntityScan::add`]), then across the corpus
+/// ([`EntityScan::finish`]), so that a caller can pause between documents.
+#[derive(Default)]
+pub struct EntityScan {
+    mentions: Vec<Mention>,
+    acronyms: Vec<(String, String)>,
+}
+
+impl EntityScan {
+    /// Finds the name candidates of document `doc`.
+    pub fn add(&mut self, doc: u32, article: &Article) {
         let d = &article.doc;
         // A headline in title case (`Lavrov Welcomes All-Belarusian…`) says nothing by its
         // capitals; its names recur in the body.
@@ -227,10 +242,14 @@ pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
         );
         regions.extend(d.paragraphs.iter().flat_map(|p| p.sentences.iter().copied()));
         for span in regions {
-            scan(&d.text, span, doc as u32, &mut mentions, &mut acronyms);
+            scan(&d.text, span, doc, &mut self.mentions, &mut self.acronyms);
         }
     }
-    join(mentions, &acronyms)
+
+    /// Joins the candidates of every document added into entities.
+    pub fn finish(self) -> Vec<Entity> {
+        join(self.mentions, &self.acronyms)
+    }
 }
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mohammed bin Salman`).

@@ -1107,21 +1107,42 @@ fn source(t: &[Tok], mentions: &[(Span, usize)]) -> Option<usize> {
 
 /// The numeric claims of every document's body, in document order.
 pub fn extract_claims(articles: &[Article], entities: &[Entity]) -> Vec<Claim> {
-    // Entity mentions per document, sorted: for sources and ages.
-    let mut by_doc: BTreeMap<u32, Vec<(Span, usize)>> = BTreeMap::new();
-    for (i, e) in entities.iter().enumerate() {
-        if e.kind == Kind::Place {
-            continue;
+    extract_claims_in(articles, entities, &Sources::new(entities), 0..articles.len())
+}
+
+/// The mentions of people, organisations and groups per document, sorted, for the sources and
+/// ages of claims: built once per corpus.
+pub struct Sources(BTreeMap<u32, Vec<(Span, usize)>>);
+
+impl Sources {
+    pub fn new(entities: &[Entity]) -> Sources {
+        let mut by_doc: BTreeMap<u32, Vec<(Span, usize)>> = BTreeMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind == Kind::Place {
+                continue;
+            }
+            for m in &e.mentions {
+                by_doc.entry(m.doc).or_default().push((m.span, i));
+            }
         }
-        for m in &e.mentions {
-            by_doc.entry(m.doc).or_default().push((m.span, i));
+        for v in by_doc.values_mut() {
+            v.sort();
         }
+        Sources(by_doc)
     }
-    for v in by_doc.values_mut() {
-        v.sort();
-    }
+}
+
+/// The numeric claims of the documents `docs` (positions in `articles`), as [`extract_claims`]
+/// finds them: a caller can take the corpus a slice at a time.
+pub fn extract_claims_in(
+    articles: &[Article],
+    entities: &[Entity],
+    sources: &Sources,
+    docs: std::ops::Range<usize>,
+) -> Vec<Claim> {
+    let by_doc = &sources.0;
     let mut out = Vec::new();
-    for (doc, article) in articles.iter().enumerate() {
+    for (doc, article) in articles.iter().enumerate().take(docs.end).skip(docs.start) {
         let d = &article.doc;
         let text = d.text.as_str();
         let dateline = d.dateline.as_ref().map(|x| x.span);

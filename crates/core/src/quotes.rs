@@ -122,23 +122,69 @@ struct Named {
 
 /// The quotations of every document, attributed to `entities` where the text allows.
 pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
-    // The entities of each document, and the entities of each alias, in entity order: lookups
-    // stay proportional to one document, not to the corpus.
-    let mut in_doc: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
-    let mut by_alias: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    for (i, e) in entities.iter().enumerate() {
-        for &d in &e.documents {
-            if let Some(list) = in_doc.get_mut(d as usize) {
-                list.push(i);
+    let speakers = Speakers::new(entities, articles.len());
+    extract_quotes_in(articles, entities, &speakers, 0..articles.len())
+}
+
+/// The entities of each document and of each alias, in entity order, for naming speakers:
+/// built once per corpus, so lookups stay proportional to one document.
+pub struct Speakers {
+    in_doc: Vec<Vec<usize>>,
+    by_alias: std::collections::HashMap<String, Vec<usize>>,
+    /// Where each document names each person, sorted.
+    persons: Vec<Vec<(Span, usize)>>,
+}
+
+impl Speakers {
+    /// The lookups of `entities` over a corpus of `documents` documents.
+    pub fn new(entities: &[Entity], documents: usize) -> Speakers {
+        let mut in_doc: Vec<Vec<usize>> = vec![Vec::new(); documents];
+        let mut by_alias: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, e) in entities.iter().enumerate() {
+            for &d in &e.documents {
+                if let Some(list) = in_doc.get_mut(d as usize) {
+                    list.push(i);
+                }
+            }
+            for a in &e.aliases {
+                by_alias.entry(a.clone()).or_default().push(i);
             }
         }
-        for a in &e.aliases {
-            by_alias.entry(a.as_str()).or_default().push(i);
+        let mut persons: Vec<Vec<(Span, usize)>> = vec![Vec::new(); documents];
+        for (i, e) in entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Kind::Person)
+        {
+            for m in &e.mentions {
+                if let Some(list) = persons.get_mut(m.doc as usize) {
+                    list.push((m.span, i));
+                }
+            }
+        }
+        for list in &mut persons {
+            list.sort();
+        }
+        Speakers {
+            in_doc,
+            by_alias,
+            persons,
         }
     }
+}
+
+/// The quotations of the documents `docs` (positions in `articles`), as [`extract_quotes`]
+/// finds them: a caller can take the corpus a slice at a time.
+pub fn extract_quotes_in(
+    articles: &[Article],
+    entities: &[Entity],
+    speakers: &Speakers,
+    docs: std::ops::Range<usize>,
+) -> Vec<Quote> {
+    let by_alias = &speakers.by_alias;
     let mut out = Vec::new();
-    for (doc, article) in articles.iter().enumerate() {
-        let here = &in_doc[doc];
+    for (doc, article) in articles.iter().enumerate().take(docs.end).skip(docs.start) {
+        let here = speakers.in_doc.get(doc).map_or(&[][..], Vec::as_slice);
         let d = &article.doc;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.
@@ -363,7 +409,7 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
             }
         }
     }
-    add_co_speakers(articles, entities, &mut out);
+    add_co_speakers(articles, speakers, &mut out);
     out
 }
 
@@ -371,22 +417,8 @@ pub fn extract_quotes(articles: &[Article], entities: &[Entity]) -> Vec<Quote> {
 /// quotation attributed in the plural (`they said`, `in their statement`, `a joint statement`,
 /// `jointly`) is also said by the people the document names together with its speaker (another
 /// person after an `and` close to the speaker, in one sentence).
-fn add_co_speakers(articles: &[Article], entities: &[Entity], quotes: &mut [Quote]) {
-    let mut persons: Vec<Vec<(Span, usize)>> = vec![Vec::new(); articles.len()];
-    for (i, e) in entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == Kind::Person)
-    {
-        for m in &e.mentions {
-            if let Some(list) = persons.get_mut(m.doc as usize) {
-                list.push((m.span, i));
-            }
-        }
-    }
-    for list in &mut persons {
-        list.sort();
-    }
+fn add_co_speakers(articles: &[Article], speakers: &Speakers, quotes: &mut [Quote]) {
+    let persons = &speakers.persons;
     for q in quotes.iter_mut() {
         let Some(article) = articles.get(q.doc as usize) else {
             continue;

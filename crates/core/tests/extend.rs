@@ -3,13 +3,19 @@
 mod common;
 
 use parallax_core::added::AddedArticle;
-use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::entities::extract_entities;
+use parallax_core::facts::extract_claims;
+use parallax_core::quotes::extract_quotes;
+use parallax_core::search::{build_index, parse_query, search, ParseOptions, SearchOptions};
 use parallax_core::{Analysis, Corpus, Date, Extension, Stage};
 
 fn analyse(mut analysis: Analysis) -> Corpus {
     let mut stages = Vec::new();
     loop {
-        stages.push(analysis.next_stage());
+        let stage = analysis.next_stage();
+        if stages.last() != Some(&stage) {
+            stages.push(stage);
+        }
         if let Some(corpus) = analysis.step() {
             assert_eq!(
                 stages,
@@ -48,6 +54,38 @@ fn hits(corpus: &Corpus, q: &str) -> Vec<String> {
 fn nothing_added_gives_the_same_corpus() {
     let base = common::seeds();
     assert_eq!(analyse(Extension::new(&base).finish()), base);
+}
+
+#[test]
+fn analysis_in_slices_equals_the_analysis_in_one_go() {
+    // Forty copies of the seeds (about 0.8 MB): several slices per stage.
+    let base = common::seeds();
+    let mut ext = Extension::new(&base);
+    for copy in 0..40 {
+        for a in &base.articles {
+            ext.add(&added(
+                &format!("copy{copy:02}-{}", a.doc.file),
+                &a.doc.text,
+                None,
+            ));
+        }
+    }
+    let mut analysis = ext.finish();
+    let mut steps = 0;
+    let corpus = loop {
+        steps += 1;
+        if let Some(c) = analysis.step() {
+            break c;
+        }
+    };
+    assert!(steps > 12, "{steps} steps");
+    let articles = &corpus.articles;
+    assert_eq!(corpus.index, build_index(articles));
+    let entities = extract_entities(articles);
+    assert_eq!(corpus.entities, entities);
+    assert_eq!(corpus.quotes, extract_quotes(articles, &entities));
+    assert_eq!(corpus.claims, extract_claims(articles, &entities));
+    assert!(corpus.quotes.len() > 40 * 20 && corpus.claims.len() > 40 * 10);
 }
 
 #[test]

@@ -165,21 +165,40 @@ pub fn article_tokens(article: &Article) -> Vec<(usize, Token)> {
 
 /// Builds the index over `articles`; document numbers are positions in the slice.
 pub fn build_index(articles: &[Article]) -> SearchIndex {
-    let mut exact: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    let mut stems: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    let mut doc_lengths = Vec::with_capacity(articles.len());
-    for (doc, article) in articles.iter().enumerate() {
+    let mut builder = IndexBuilder::default();
+    for article in articles {
+        builder.add(article);
+    }
+    builder.finish()
+}
+
+/// The index built one document at a time, so that a caller can pause between documents.
+#[derive(Default)]
+pub struct IndexBuilder {
+    exact: HashMap<String, Vec<(u32, u32)>>,
+    stems: HashMap<String, Vec<(u32, u32)>>,
+    doc_lengths: Vec<u32>,
+}
+
+impl IndexBuilder {
+    /// Indexes the next document (its number is how many were added before it).
+    pub fn add(&mut self, article: &Article) {
+        let doc = self.doc_lengths.len() as u32;
         let tokens = article_tokens(article);
         let length = tokens.iter().filter(|(_, t)| !t.compound).count();
-        doc_lengths.push(length as u32);
+        self.doc_lengths.push(length as u32);
         for (_, t) in tokens {
-            stems.entry(t.stem).or_default().push((doc as u32, t.position));
-            exact.entry(t.exact).or_default().push((doc as u32, t.position));
+            self.stems.entry(t.stem).or_default().push((doc, t.position));
+            self.exact.entry(t.exact).or_default().push((doc, t.position));
         }
     }
-    SearchIndex {
-        doc_lengths,
-        exact: TermTable::build(exact, true),
-        stems: TermTable::build(stems, false),
+
+    /// The finished index.
+    pub fn finish(self) -> SearchIndex {
+        SearchIndex {
+            doc_lengths: self.doc_lengths,
+            exact: TermTable::build(self.exact, true),
+            stems: TermTable::build(self.stems, false),
+        }
     }
 }

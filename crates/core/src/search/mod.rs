@@ -12,5 +12,5 @@ pub use engine::{
     best_passage, concordance, month_bounds, month_label, search, Correction, Hit, KwicLine, Matcher,
     Passage, SearchOptions, SearchResults,
 };
-pub use index::{build_index, SearchIndex};
+pub use index::{build_index, IndexBuilder, SearchIndex};
 pub use query::{parse_query, Atom, ParseOptions, Query};
