@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::added::{self, AddedArticle, Encoding};
 use parallax_core::{Analysis, Corpus, Extension, Stage};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::corpus;
@@ -73,6 +73,8 @@ thread_local! {
     };
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
     static CANCEL: Cell<bool> = const { Cell::new(false) };
+    /// The ids of the added articles the corpus holds, for marking them.
+    static ADDED_IDS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// The page as it was before the app rendered into it, for the offline download.
     static PAGE: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -85,13 +87,7 @@ pub fn state() -> Added {
 
 /// Whether the article `id` was added by the reader.
 pub fn is_added(id: &str) -> bool {
-    state()
-        .articles
-        .with(|list| list.iter().any(|a| id_of(&a.name) == id))
-}
-
-fn id_of(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+    ADDED_IDS.with(|ids| ids.borrow().contains(id))
 }
 
 /// Keeps the page's HTML as loaded; call before the app renders.
@@ -159,10 +155,11 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
         if !taken {
             if let Ok(imported) = added::import(&json) {
                 let mut seen: HashSet<u64> = articles.iter().map(|a| added::fingerprint(&a.text)).collect();
+                let mut names = Names::of(&articles);
                 for a in imported.articles {
                     if seen.insert(added::fingerprint(&a.text)) {
                         let a = AddedArticle {
-                            name: unique_name(&a.name, &articles),
+                            name: names.claim(&a.name),
                             ..a
                         };
                         save.push(a.clone());
@@ -187,14 +184,24 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
 }
 
 /// A name for `wanted` that neither the bundled corpus nor `others` uses.
-fn unique_name(wanted: &str, others: &[AddedArticle]) -> String {
-    let bundled: HashSet<String> = corpus::bundled()
-        .map(|c| c.articles.iter().map(|a| a.doc.file.to_lowercase()).collect())
-        .unwrap_or_default();
-    added::unique_name(wanted, &|n: &str| {
-        let n = n.to_lowercase();
-        bundled.contains(&n) || others.iter().any(|a| a.name.to_lowercase() == n)
-    })
+/// The file names taken (in lower case): the bundled corpus's and the added articles'.
+struct Names(HashSet<String>);
+
+impl Names {
+    fn of(added: &[AddedArticle]) -> Names {
+        let mut taken: HashSet<String> = corpus::bundled()
+            .map(|c| c.articles.iter().map(|a| a.doc.file.to_lowercase()).collect())
+            .unwrap_or_default();
+        taken.extend(added.iter().map(|a| a.name.to_lowercase()));
+        Names(taken)
+    }
+
+    /// A name for `wanted` that is not taken yet, now taken.
+    fn claim(&mut self, wanted: &str) -> String {
+        let name = added::unique_name(wanted, &|n: &str| self.0.contains(&n.to_lowercase()));
+        self.0.insert(name.to_lowercase());
+        name
+    }
 }
 
 fn report(ok: bool, summary: String, problems: Vec<String>) {
@@ -274,6 +281,17 @@ async fn commit(
         );
         return false;
     };
+    ADDED_IDS.with(|ids| {
+        *ids.borrow_mut() = articles
+            .iter()
+            .map(|a| {
+                a.name
+                    .rsplit_once('.')
+                    .map_or(a.name.as_str(), |(stem, _)| stem)
+                    .to_string()
+            })
+            .collect();
+    });
     corpus::replace(corpus);
     state().articles.set(articles);
     state().progress.set(None);
@@ -368,6 +386,9 @@ pub struct Incoming {
     pub from_folder: bool,
 }
 
+/// How many files are read at once.
+const READ_AT_ONCE: usize = 128;
+
 const TEXT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Reads, checks and adds files.
@@ -377,57 +398,74 @@ pub fn add_files(files: Vec<Incoming>) {
     }
     spawn_local(async move {
         CANCEL.set(false);
-        let s = state();
         let mut slice = js_sys::Date::now();
         let mut read = Vec::new();
         let mut problems = Vec::new();
         let mut skipped_other = 0;
         let mut guessed = BTreeMap::new();
-        for (i, incoming) in files.iter().enumerate() {
+        // Files are read READ_AT_ONCE at a time: the browser reads them concurrently.
+        for (c, chunk) in files.chunks(READ_AT_ONCE).enumerate() {
+            let at = c * READ_AT_ONCE;
             set_progress(
-                &format!("Reading files ({} of {})", i + 1, files.len()),
-                i,
+                &format!("Reading files ({} of {})", at + 1, files.len()),
+                at,
                 files.len(),
             );
             if checkpoint(&mut slice).await.is_err() {
-                s.progress.set(None);
-                report(false, "Cancelled: nothing was added.".to_string(), Vec::new());
-                return;
+                return cancelled();
             }
-            let file = &incoming.file;
-            let name = file.name();
-            let extension = name
-                .rsplit_once('.')
-                .map(|(_, e)| e.to_lowercase())
-                .unwrap_or_default();
-            if incoming.from_folder && !TEXT_EXTENSIONS.contains(&extension.as_str()) {
-                skipped_other += 1;
-                continue;
-            }
-            let size = file.size() as usize;
-            if size > added::MAX_FILE_BYTES {
-                let why = added::Rejection::TooLarge {
-                    bytes: size,
-                    limit: added::MAX_FILE_BYTES,
-                };
-                problems.push(format!("{name}: {why}"));
-                continue;
-            }
-            let bytes = match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    problems.push(format!("{name}: the browser could not read this file."));
+            let mut wanted = Vec::new();
+            for incoming in chunk {
+                let file = &incoming.file;
+                let name = file.name();
+                let extension = name
+                    .rsplit_once('.')
+                    .map(|(_, e)| e.to_lowercase())
+                    .unwrap_or_default();
+                if incoming.from_folder && !TEXT_EXTENSIONS.contains(&extension.as_str()) {
+                    skipped_other += 1;
                     continue;
                 }
-            };
-            match added::read_file(&name, &bytes, None) {
-                Ok(r) => {
-                    if r.guessed {
-                        guessed.insert(r.article.name.clone(), (r.encoding, bytes));
-                    }
-                    read.push(r.article);
+                let size = file.size() as usize;
+                if size > added::MAX_FILE_BYTES {
+                    let why = added::Rejection::TooLarge {
+                        bytes: size,
+                        limit: added::MAX_FILE_BYTES,
+                    };
+                    problems.push(format!("{name}: {why}"));
+                    continue;
                 }
-                Err(why) => problems.push(format!("{name}: {why}")),
+                wanted.push((name, file.array_buffer()));
+            }
+            let promises: js_sys::Array = wanted.iter().map(|(_, p)| JsValue::from(p)).collect();
+            let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
+                .await
+                .map(|r| js_sys::Array::from(&r))
+                .unwrap_or_default();
+            for (k, (name, _)) in wanted.iter().enumerate() {
+                if checkpoint(&mut slice).await.is_err() {
+                    return cancelled();
+                }
+                let result = settled.get(k as u32);
+                let fulfilled = js_sys::Reflect::get(&result, &"status".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .is_some_and(|v| v == "fulfilled");
+                let buffer = js_sys::Reflect::get(&result, &"value".into()).ok();
+                let Some(buffer) = buffer.filter(|_| fulfilled) else {
+                    problems.push(format!("{name}: the browser could not read this file."));
+                    continue;
+                };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match added::read_file(name, &bytes, None) {
+                    Ok(r) => {
+                        if r.guessed {
+                            guessed.insert(r.article.name.clone(), (r.encoding, bytes));
+                        }
+                        read.push(r.article);
+                    }
+                    Err(why) => problems.push(format!("{name}: {why}")),
+                }
             }
         }
         if skipped_other > 0 {
@@ -440,6 +478,12 @@ pub fn add_files(files: Vec<Incoming>) {
         }
         add_articles(read, problems, guessed, "Reading files").await;
     });
+}
+
+/// Ends a cancelled job: nothing was added.
+fn cancelled() {
+    state().progress.set(None);
+    report(false, "Cancelled: nothing was added.".to_string(), Vec::new());
 }
 
 /// Adds pasted text as an article.
@@ -515,12 +559,13 @@ async fn add_articles(
     let mut fresh = Vec::new();
     let mut duplicates = Vec::new();
     let mut renamed = BTreeMap::new();
+    let mut names = Names::of(&list);
     for a in new {
         if !seen.insert(added::fingerprint(&a.text)) {
             duplicates.push(a);
             continue;
         }
-        let name = unique_name(&a.name, &list);
+        let name = names.claim(&a.name);
         renamed.insert(a.name.clone(), name.clone());
         let a = AddedArticle { name, ..a };
         list.push(a.clone());
@@ -562,10 +607,11 @@ pub fn add_duplicates_anyway() {
     state().duplicates.set(Vec::new());
     spawn_local(async move {
         let mut list = state().articles.get_untracked();
+        let mut names = Names::of(&list);
         let mut fresh = Vec::new();
         for a in dups {
             let a = AddedArticle {
-                name: unique_name(&a.name, &list),
+                name: names.claim(&a.name),
                 ..a
             };
             list.push(a.clone());

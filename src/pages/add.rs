@@ -52,15 +52,28 @@ pub fn AddPage() -> impl IntoView {
     }
 }
 
-/// The job under way, with a cancel button.
+/// The job under way, with a cancel button. The bar is drawn once per job and only its figures
+/// change, so the button stays put under the pointer and keeps focus.
 #[component]
 pub fn JobProgress() -> impl IntoView {
+    let active = Memo::new(move |_| state::busy());
+    let label = move || {
+        state::state()
+            .progress
+            .with(|p| p.as_ref().map(|p| p.label.clone()))
+    };
+    let done = move || state::state().progress.with(|p| p.as_ref().map_or(0, |p| p.done));
+    let total = move || {
+        state::state()
+            .progress
+            .with(|p| p.as_ref().map_or(1, |p| p.total))
+    };
     move || {
-        state::state().progress.get().map(|p| {
+        active.get().then(|| {
             view! {
                 <div class="job" role="status" aria-live="polite">
-                    <label for="job-progress">{p.label}</label>
-                    <progress id="job-progress" max=p.total value=p.done></progress>
+                    <label for="job-progress">{label}</label>
+                    <progress id="job-progress" max=total value=done></progress>
                     <button type="button" on:click=|_| state::cancel()>"Cancel"</button>
                 </div>
             }
@@ -381,26 +394,33 @@ fn PasteText() -> impl IntoView {
     }
 }
 
+/// How many added articles the list shows before "Show all".
+const ROWS_SHOWN: usize = 100;
+
 /// The added articles, each editable and removable.
 #[component]
 fn AddedList() -> impl IntoView {
     let busy = state::busy;
     let editing = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
+    let show_all = RwSignal::new(false);
     let rows = move || {
-        state::state().articles
-            .get()
-            .into_iter()
+        // Titles as the corpus reads them, looked up once per rendering.
+        let titles: std::collections::HashMap<&str, &str> = crate::corpus::corpus()
+            .map(|c| c.articles.iter().map(|a| (a.id(), a.display_title())).collect())
+            .unwrap_or_default();
+        let list = state::state().articles.get();
+        let limit = if show_all.get() { list.len() } else { ROWS_SHOWN };
+        list.into_iter()
+            .take(limit)
             .map(|a| {
                 let name = a.name.clone();
                 let id = name.rsplit_once('.').map_or(name.clone(), |(stem, _)| stem.to_string());
-                let title = a.title.clone().unwrap_or_else(|| {
-                    crate::corpus::corpus()
-                        .ok()
-                        .and_then(|c| crate::corpus::article(c, &id))
-                        .map(|art| art.display_title().to_string())
-                        .unwrap_or_else(|| name.clone())
-                });
+                let title = a
+                    .title
+                    .clone()
+                    .or_else(|| titles.get(id.as_str()).map(|t| t.to_string()))
+                    .unwrap_or_else(|| name.clone());
                 let encoding = state::state().guessed.with(|g| g.get(&name).map(|(e, _)| *e));
                 let edit_name = name.clone();
                 let remove_name = name.clone();
@@ -492,6 +512,12 @@ fn AddedList() -> impl IntoView {
                             <thead><tr><th scope="col">"Title"</th><th scope="col">"Outlet"</th><th scope="col">"Published"</th><th scope="col">"File"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
+                        {(n > ROWS_SHOWN && !show_all.get()).then(|| view! {
+                            <p>
+                                {format!("Showing the first {ROWS_SHOWN} of {n}. ")}
+                                <button type="button" on:click=move |_| show_all.set(true)>"Show all"</button>
+                            </p>
+                        })}
                     }
                     .into_any()
                 }
