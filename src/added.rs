@@ -25,6 +25,9 @@ pub struct Progress {
     pub label: String,
     pub done: usize,
     pub total: usize,
+    /// Whether Cancel is offered (not while stored articles are being brought back: cancelling
+    /// that would hide them).
+    pub cancellable: bool,
 }
 
 /// How a finished action went, in plain words; `problems` lists each file or entry left out.
@@ -33,6 +36,15 @@ pub struct Report {
     pub ok: bool,
     pub summary: String,
     pub problems: Vec<String>,
+}
+
+/// A file whose encoding was guessed: the guess, and the file as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Guess {
+    pub encoding: Encoding,
+    /// The file's own name (its extension says how to read it).
+    pub file: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Where added articles are kept.
@@ -56,9 +68,9 @@ pub struct Added {
     pub removed: ArcRwSignal<Vec<AddedArticle>>,
     /// Duplicates left out of the last addition, which the reader may add anyway.
     pub duplicates: ArcRwSignal<Vec<AddedArticle>>,
-    /// Files whose encoding was guessed, by article name: the guess and the bytes, so the
-    /// reader can choose the other one.
-    pub guessed: ArcRwSignal<BTreeMap<String, (Encoding, Vec<u8>)>>,
+    /// Files whose encoding was guessed, by article name, so the reader can choose the other
+    /// one.
+    pub guessed: ArcRwSignal<BTreeMap<String, Guess>>,
 }
 
 thread_local! {
@@ -73,6 +85,8 @@ thread_local! {
     };
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
     static CANCEL: Cell<bool> = const { Cell::new(false) };
+    /// Whether the stored articles have been brought back; additions wait for it.
+    static READY: Cell<bool> = const { Cell::new(false) };
     /// The ids of the added articles the corpus holds, for marking them.
     static ADDED_IDS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// The page as it was before the app rendered into it, for the offline download.
@@ -108,6 +122,7 @@ pub fn start() {
             Err(why) => {
                 s.storage.set(Storage::Refused(why));
                 load_embedded(None, Vec::new()).await;
+                READY.set(true);
                 return;
             }
         };
@@ -136,6 +151,7 @@ pub fn start() {
             );
         }
         load_embedded(Some(store), articles).await;
+        READY.set(true);
     });
 }
 
@@ -146,6 +162,7 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
         .get_element_by_id(parallax_core::offline::ADDED_BLOCK_ID)
         .and_then(|e| e.text_content());
     let mut save = Vec::new();
+    let mut embedded_flag = None;
     if let Some(json) = block {
         let flag = format!("embedded:{:016x}", added::fingerprint(&json));
         let taken = match &store {
@@ -167,9 +184,8 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
                     }
                 }
             }
-            if let Some(store) = &store {
-                let _ = store.set_flag(&flag).await;
-            }
+            // Taken in once: marked only when the articles are saved.
+            embedded_flag = Some(flag);
         }
     }
     if articles.is_empty() {
@@ -180,10 +196,12 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
         "Analysing your {}",
         count(articles.len(), "added article", "added articles")
     );
-    commit(articles, save, Vec::new(), label, None).await;
+    let outcome = commit(articles, save, Vec::new(), label, None).await;
+    if let (Outcome::Saved, Some(store), Some(flag)) = (outcome, store, embedded_flag) {
+        let _ = store.set_flag(&flag).await;
+    }
 }
 
-/// A name for `wanted` that neither the bundled corpus nor `others` uses.
 /// The file names taken (in lower case): the bundled corpus's and the added articles'.
 struct Names(HashSet<String>);
 
@@ -228,6 +246,13 @@ pub fn cancel() {
     CANCEL.set(true);
 }
 
+/// Waits until the stored articles are back, so an addition cannot overtake them.
+async fn ready() {
+    while !READY.get() {
+        pause().await;
+    }
+}
+
 /// Gives the browser a turn: lets it paint and handle input.
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -250,36 +275,56 @@ async fn checkpoint(slice_start: &mut f64) -> Result<(), ()> {
     }
 }
 
-fn set_progress(label: &str, done: usize, total: usize) {
+fn set_job(label: &str, done: usize, total: usize, cancellable: bool) {
     state().progress.set(Some(Progress {
         label: label.to_string(),
         done,
         total,
+        cancellable,
     }));
 }
 
+/// How a commit ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// Nothing changed.
+    Cancelled,
+    /// Shown and stored.
+    Saved,
+    /// Shown, but the store refused (reported).
+    NotSaved,
+}
+
 /// Analyses the bundled corpus plus `articles`, then shows it, stores `save` and deletes
-/// `delete`, and reports `done` (with what was not saved). Returns false when cancelled: then
-/// nothing changes.
+/// `delete`, and reports `done` (with what was not saved). When cancelled nothing changes.
 async fn commit(
     articles: Vec<AddedArticle>,
     save: Vec<AddedArticle>,
     delete: Vec<String>,
     label: String,
     done: Option<(String, Vec<String>)>,
-) -> bool {
+) -> Outcome {
     let Ok(base) = corpus::bundled() else {
-        return false;
+        return Outcome::Cancelled;
     };
     CANCEL.set(false);
-    let Some(corpus) = analyse(base, &articles, &label).await else {
-        state().progress.set(None);
-        report(
-            false,
-            "Cancelled: nothing was added or changed.".to_string(),
-            Vec::new(),
-        );
-        return false;
+    // Bringing back stored articles cannot be cancelled: that would hide them.
+    let cancellable = done.is_some();
+    let corpus = if articles.is_empty() {
+        None
+    } else {
+        match analyse(base, &articles, &label, cancellable).await {
+            Some(c) => Some(c),
+            None => {
+                state().progress.set(None);
+                report(
+                    false,
+                    "Cancelled: nothing was added or changed.".to_string(),
+                    Vec::new(),
+                );
+                return Outcome::Cancelled;
+            }
+        }
     };
     ADDED_IDS.with(|ids| {
         *ids.borrow_mut() = articles
@@ -292,10 +337,23 @@ async fn commit(
             })
             .collect();
     });
-    corpus::replace(corpus);
-    state().articles.set(articles);
-    state().progress.set(None);
+    match corpus {
+        Some(c) => corpus::replace(c),
+        None => corpus::reset(),
+    }
+    let s = state();
+    s.guessed
+        .update(|g| g.retain(|name, _| articles.iter().any(|a| &a.name == name)));
+    s.articles.set(articles);
+    // An undo only puts back what the last change removed.
+    s.removed.set(Vec::new());
+    s.progress.set(None);
     let saved = persist(&save, &delete).await;
+    let outcome = if saved.is_ok() {
+        Outcome::Saved
+    } else {
+        Outcome::NotSaved
+    };
     match (done, saved) {
         (Some((summary, problems)), Ok(())) => report(problems.is_empty(), summary, problems),
         (Some((summary, problems)), Err(why)) => report(false, format!("{summary} But {why}"), problems),
@@ -306,16 +364,21 @@ async fn commit(
         ),
         (None, Ok(())) => {}
     }
-    true
+    outcome
 }
 
 /// The bundled corpus extended with `articles`, or `None` when cancelled.
-async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) -> Option<Corpus> {
+async fn analyse(
+    base: &'static Corpus,
+    articles: &[AddedArticle],
+    label: &str,
+    cancellable: bool,
+) -> Option<Corpus> {
     let mut slice = js_sys::Date::now();
     let all = base.articles.len() + articles.len();
     // Work units: reading each added article, then each article in each of the four stages.
     let total = articles.len() + 4 * all;
-    set_progress(label, 0, total);
+    set_job(label, 0, total, cancellable);
     pause().await;
     let mut extension = Extension::new(base);
     for (i, a) in articles.iter().enumerate() {
@@ -323,10 +386,11 @@ async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) 
         if checkpoint(&mut slice).await.is_err() {
             return None;
         }
-        set_progress(
+        set_job(
             &format!("{label} ({} of {})", i + 1, articles.len()),
             i + 1,
             total,
+            cancellable,
         );
     }
     let mut analysis: Analysis = extension.finish();
@@ -342,7 +406,12 @@ async fn analyse(base: &'static Corpus, articles: &[AddedArticle], label: &str) 
         };
         let done = articles.len() + at * all + analysis.done_in_stage();
         let counted = format!("{} of {}", analysis.done_in_stage().min(all), all);
-        set_progress(&format!("{label}: {what} ({counted} articles)"), done, total);
+        set_job(
+            &format!("{label}: {what} ({counted} articles)"),
+            done,
+            total,
+            cancellable,
+        );
         if checkpoint(&mut slice).await.is_err() {
             return None;
         }
@@ -393,23 +462,41 @@ const TEXT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "html", "ht
 
 /// Reads, checks and adds files.
 pub fn add_files(files: Vec<Incoming>) {
-    if busy() || files.is_empty() {
+    if files.is_empty() {
         return;
     }
+    if busy() {
+        report(
+            false,
+            format!(
+                "{} not added: another job is under way. Add them again when it ends.",
+                count(files.len(), "file was", "files were")
+            ),
+            Vec::new(),
+        );
+        return;
+    }
+    CANCEL.set(false);
+    set_job(
+        &format!("Reading files (0 of {})", files.len()),
+        0,
+        files.len(),
+        true,
+    );
     spawn_local(async move {
-        CANCEL.set(false);
+        ready().await;
         let mut slice = js_sys::Date::now();
         let mut read = Vec::new();
         let mut problems = Vec::new();
         let mut skipped_other = 0;
-        let mut guessed = BTreeMap::new();
         // Files are read READ_AT_ONCE at a time: the browser reads them concurrently.
         for (c, chunk) in files.chunks(READ_AT_ONCE).enumerate() {
             let at = c * READ_AT_ONCE;
-            set_progress(
+            set_job(
                 &format!("Reading files ({} of {})", at + 1, files.len()),
                 at,
                 files.len(),
+                true,
             );
             if checkpoint(&mut slice).await.is_err() {
                 return cancelled();
@@ -459,10 +546,12 @@ pub fn add_files(files: Vec<Incoming>) {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 match added::read_file(name, &bytes, None) {
                     Ok(r) => {
-                        if r.guessed {
-                            guessed.insert(r.article.name.clone(), (r.encoding, bytes));
-                        }
-                        read.push(r.article);
+                        let guess = r.guessed.then(|| Guess {
+                            encoding: r.encoding,
+                            file: name.clone(),
+                            bytes,
+                        });
+                        read.push((r.article, guess));
                     }
                     Err(why) => problems.push(format!("{name}: {why}")),
                 }
@@ -476,7 +565,7 @@ pub fn add_files(files: Vec<Incoming>) {
                 if skipped_other == 1 { "was" } else { "were" },
             ));
         }
-        add_articles(read, problems, guessed, "Reading files").await;
+        add_articles(read, problems, "Reading files").await;
     });
 }
 
@@ -491,14 +580,10 @@ pub fn add_pasted(article: AddedArticle) {
     if busy() {
         return;
     }
+    set_job("Adding the pasted text", 0, 1, false);
     spawn_local(async move {
-        add_articles(
-            vec![article],
-            Vec::new(),
-            BTreeMap::new(),
-            "Adding the pasted text",
-        )
-        .await;
+        ready().await;
+        add_articles(vec![(article, None)], Vec::new(), "Adding the pasted text").await;
     });
 }
 
@@ -507,11 +592,14 @@ pub fn import_file(file: web_sys::File) {
     if busy() {
         return;
     }
+    let name = file.name();
+    set_job(&format!("Reading {name}"), 0, 1, false);
     spawn_local(async move {
-        let name = file.name();
+        ready().await;
         let text = match JsFuture::from(file.text()).await {
             Ok(t) => t.as_string().unwrap_or_default(),
             Err(_) => {
+                state().progress.set(None);
                 report(
                     false,
                     format!("{name}: the browser could not read this file."),
@@ -521,30 +609,30 @@ pub fn import_file(file: web_sys::File) {
             }
         };
         match added::import(&text) {
-            Err(why) => report(
-                false,
-                format!("Nothing was imported from {name}: {why}"),
-                Vec::new(),
-            ),
+            Err(why) => {
+                state().progress.set(None);
+                report(
+                    false,
+                    format!("Nothing was imported from {name}: {why}"),
+                    Vec::new(),
+                )
+            }
             Ok(imported) => {
                 let problems = imported
                     .rejected
                     .iter()
                     .map(|(n, why)| format!("Entry {n}: {why}"))
                     .collect();
-                add_articles(imported.articles, problems, BTreeMap::new(), "Importing").await;
+                let articles = imported.articles.into_iter().map(|a| (a, None)).collect();
+                add_articles(articles, problems, "Importing").await;
             }
         }
     });
 }
 
-/// Names, de-duplicates and analyses new articles, then reports.
-async fn add_articles(
-    new: Vec<AddedArticle>,
-    mut problems: Vec<String>,
-    guessed: BTreeMap<String, (Encoding, Vec<u8>)>,
-    label: &str,
-) {
+/// Names, de-duplicates and analyses new articles (each with its encoding guess, if any), then
+/// reports.
+async fn add_articles(new: Vec<(AddedArticle, Option<Guess>)>, mut problems: Vec<String>, label: &str) {
     let s = state();
     let mut list = s.articles.get_untracked();
     let mut seen: HashSet<u64> = corpus::bundled()
@@ -558,26 +646,21 @@ async fn add_articles(
     seen.extend(list.iter().map(|a| added::fingerprint(&a.text)));
     let mut fresh = Vec::new();
     let mut duplicates = Vec::new();
-    let mut renamed = BTreeMap::new();
+    let mut guesses = Vec::new();
     let mut names = Names::of(&list);
-    for a in new {
+    for (a, guess) in new {
         if !seen.insert(added::fingerprint(&a.text)) {
             duplicates.push(a);
             continue;
         }
         let name = names.claim(&a.name);
-        renamed.insert(a.name.clone(), name.clone());
+        if let Some(guess) = guess {
+            guesses.push((name.clone(), guess));
+        }
         let a = AddedArticle { name, ..a };
         list.push(a.clone());
         fresh.push(a);
     }
-    s.guessed.update(|g| {
-        for (old, guess) in guessed {
-            if let Some(new) = renamed.get(&old) {
-                g.insert(new.clone(), guess);
-            }
-        }
-    });
     if !duplicates.is_empty() {
         problems.push(format!(
             "{} already in the corpus and {} left out (you can add {} anyway).",
@@ -595,7 +678,9 @@ async fn add_articles(
     list.sort_by(|a, b| a.name.cmp(&b.name));
     let done = format!("Added {}.", count(fresh.len(), "article", "articles"));
     let label = format!("{label}: analysing");
-    commit(list, fresh, Vec::new(), label, Some((done, problems))).await;
+    if commit(list, fresh, Vec::new(), label, Some((done, problems))).await != Outcome::Cancelled {
+        s.guessed.update(|g| g.extend(guesses));
+    }
 }
 
 /// Adds the duplicates left out of the last addition.
@@ -655,7 +740,10 @@ pub fn update(name: String, article: AddedArticle) {
 
 /// Re-reads a file whose encoding was guessed, as `encoding`.
 pub fn reread(name: String, encoding: Encoding) {
-    let Some((_, bytes)) = state().guessed.with_untracked(|g| g.get(&name).cloned()) else {
+    if busy() {
+        return;
+    }
+    let Some(guess) = state().guessed.with_untracked(|g| g.get(&name).cloned()) else {
         return;
     };
     let Some(current) = state()
@@ -664,10 +752,10 @@ pub fn reread(name: String, encoding: Encoding) {
     else {
         return;
     };
-    match added::read_file(&name, &bytes, Some(encoding)) {
+    match added::read_file(&guess.file, &guess.bytes, Some(encoding)) {
         Ok(r) => {
             state().guessed.update(|g| {
-                g.insert(name.clone(), (encoding, bytes));
+                g.insert(name.clone(), Guess { encoding, ..guess });
             });
             update(
                 name,
@@ -690,15 +778,15 @@ pub fn remove(names: Vec<String>) {
         let list = state().articles.get_untracked();
         let (gone, kept): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| names.contains(&a.name));
         let done = format!("Removed {}.", count(gone.len(), "article", "articles"));
-        if commit(
+        let outcome = commit(
             kept,
             Vec::new(),
             names,
             "Removing".to_string(),
             Some((done, Vec::new())),
         )
-        .await
-        {
+        .await;
+        if outcome != Outcome::Cancelled {
             state().removed.set(gone);
         }
     });
@@ -713,6 +801,14 @@ pub fn undo_remove() {
     state().removed.set(Vec::new());
     spawn_local(async move {
         let mut list = state().articles.get_untracked();
+        let mut names = Names::of(&list);
+        let gone: Vec<AddedArticle> = gone
+            .into_iter()
+            .map(|a| AddedArticle {
+                name: names.claim(&a.name),
+                ..a
+            })
+            .collect();
         list.extend(gone.iter().cloned());
         list.sort_by(|a, b| a.name.cmp(&b.name));
         let done = format!("Put back {}.", count(gone.len(), "article", "articles"));

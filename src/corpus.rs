@@ -47,6 +47,12 @@ pub fn replace(corpus: Corpus) {
     generation().update(|g| *g += 1);
 }
 
+/// Shows the bundled corpus again (no added articles).
+pub fn reset() {
+    CURRENT.set(None);
+    generation().update(|g| *g += 1);
+}
+
 /// The article whose id (file name without extension) is `id`.
 pub fn article<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
     corpus.articles.iter().find(|a| a.id() == id)

@@ -40,7 +40,11 @@ pub fn App() -> impl IntoView {
         request_animation_frame(move || focus_view(navigated));
     });
     let body = move || {
-        corpus::generation().track();
+        // A new corpus re-renders every view but the one adding articles, whose forms the
+        // reader may be filling in meanwhile (it follows the added articles by itself).
+        if !matches!(route.get(), Route::Add) {
+            corpus::generation().track();
+        }
         match corpus::corpus() {
         Err(e) => view! {
             <section class="error" role="alert">

@@ -68,13 +68,20 @@ pub fn JobProgress() -> impl IntoView {
             .progress
             .with(|p| p.as_ref().map_or(1, |p| p.total))
     };
+    let cancellable = move || {
+        state::state()
+            .progress
+            .with(|p| p.as_ref().is_some_and(|p| p.cancellable))
+    };
     move || {
         active.get().then(|| {
             view! {
                 <div class="job" role="status" aria-live="polite">
                     <label for="job-progress">{label}</label>
                     <progress id="job-progress" max=total value=done></progress>
-                    <button type="button" on:click=|_| state::cancel()>"Cancel"</button>
+                    {move || cancellable().then(|| view! {
+                        <button type="button" on:click=|_| state::cancel()>"Cancel"</button>
+                    })}
                 </div>
             }
         })
@@ -421,7 +428,7 @@ fn AddedList() -> impl IntoView {
                     .clone()
                     .or_else(|| titles.get(id.as_str()).map(|t| t.to_string()))
                     .unwrap_or_else(|| name.clone());
-                let encoding = state::state().guessed.with(|g| g.get(&name).map(|(e, _)| *e));
+                let encoding = state::state().guessed.with(|g| g.get(&name).map(|guess| guess.encoding));
                 let edit_name = name.clone();
                 let remove_name = name.clone();
                 let is_editing = {
@@ -463,7 +470,7 @@ fn AddedList() -> impl IntoView {
                     view! {
                         <label>
                             "Read as "
-                            <select on:change=move |ev| {
+                            <select disabled=busy on:change=move |ev| {
                                 let choice = match event_target_value(&ev).as_str() {
                                     "1251" => Encoding::Windows1251,
                                     _ => Encoding::Windows1252,

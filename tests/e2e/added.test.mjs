@@ -151,6 +151,8 @@ test("added articles survive a reload; edit, remove and undo", async () => {
     assert.match(await report(page, () => page.getByRole("button", { name: "Remove", exact: true }).click()), /Removed 1 article/);
     assert.equal((await found(page, "Kovalchuk")).total, 0);
     assert.match(await report(page, () => page.getByRole("button", { name: "Undo" }).click()), /Put back 1 article/);
+    // Undo puts back only what the last change removed.
+    assert.equal(await page.getByRole("button", { name: "Undo" }).count(), 0);
     await page.reload();
     await heading(page, "Your articles");
     await page.waitForFunction(() => window.parallax.search("Kovalchuk outlet:class-notes", 5).total === 1);
