@@ -372,7 +372,15 @@ impl<'c> Extension<'c> {
         if let Some(o) = in_text.and_then(|a| a.outlet) {
             return self.base.outlets[o as usize].key.clone();
         }
-        let key = if key.is_empty() { "outlet".to_string() } else { key };
+        // A name with no letters or digits has no slug: number a key that is free.
+        let base = if key.is_empty() { "outlet".to_string() } else { key };
+        let mut key = base.clone();
+        for n in 2.. {
+            if !self.outlets.iter().any(|o| o.key == key) {
+                break;
+            }
+            key = format!("{base}-{n}");
+        }
         self.outlets.push(Outlet {
             key: key.clone(),
             name: named.trim().to_string(),

@@ -150,3 +150,27 @@ fn added_articles_join_outlets_search_and_entities() {
     let speaker = tikhanovskaya.speaker.expect("and attributed");
     assert!(corpus.entities[speaker].name.contains("Tikhanovskaya"));
 }
+
+#[test]
+fn outlets_named_without_letters_get_keys_of_their_own() {
+    let base = common::seeds();
+    let mut ext = Extension::new(&base);
+    ext.add(&added("dash.txt", "Workers marched in Minsk.", Some("\u{2014}")));
+    ext.add(&added("stars.txt", "Students marched in Grodno.", Some("***")));
+    ext.add(&added(
+        "dash-again.txt",
+        "Doctors marched in Brest.",
+        Some("\u{2014}"),
+    ));
+    let corpus = analyse(ext.finish());
+    let key_of = |id: &str| {
+        let a = corpus.articles.iter().find(|a| a.id() == id).unwrap();
+        corpus.outlets[a.outlet.unwrap() as usize].key.clone()
+    };
+    assert_ne!(key_of("dash"), key_of("stars"));
+    assert_eq!(key_of("dash"), key_of("dash-again"));
+    let mut keys: Vec<&str> = corpus.outlets.iter().map(|o| o.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), corpus.outlets.len(), "outlet keys are unique");
+}
