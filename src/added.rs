@@ -691,28 +691,33 @@ pub fn add_duplicates_anyway() {
     }
     state().duplicates.set(Vec::new());
     spawn_local(async move {
-        let mut list = state().articles.get_untracked();
-        let mut names = Names::of(&list);
-        let mut fresh = Vec::new();
-        for a in dups {
-            let a = AddedArticle {
-                name: names.claim(&a.name),
-                ..a
-            };
-            list.push(a.clone());
-            fresh.push(a);
-        }
-        list.sort_by(|a, b| a.name.cmp(&b.name));
-        let done = format!("Added {}.", count(fresh.len(), "duplicate", "duplicates"));
-        commit(
-            list,
-            fresh,
-            Vec::new(),
-            "Analysing".to_string(),
-            Some((done, Vec::new())),
-        )
-        .await;
+        let done = format!("Added {}.", count(dups.len(), "duplicate", "duplicates"));
+        add_as_they_are(dups, "Analysing", done).await;
     });
+}
+
+/// Adds articles without the duplicate check (the reader asked for them), under names no
+/// article has, and reports `done`.
+async fn add_as_they_are(articles: Vec<AddedArticle>, label: &str, done: String) {
+    let mut list = state().articles.get_untracked();
+    let mut names = Names::of(&list);
+    let fresh: Vec<AddedArticle> = articles
+        .into_iter()
+        .map(|a| AddedArticle {
+            name: names.claim(&a.name),
+            ..a
+        })
+        .collect();
+    list.extend(fresh.iter().cloned());
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    commit(
+        list,
+        fresh,
+        Vec::new(),
+        label.to_string(),
+        Some((done, Vec::new())),
+    )
+    .await;
 }
 
 /// Replaces the added article called `name` (edited metadata, another encoding).
@@ -800,26 +805,8 @@ pub fn undo_remove() {
     }
     state().removed.set(Vec::new());
     spawn_local(async move {
-        let mut list = state().articles.get_untracked();
-        let mut names = Names::of(&list);
-        let gone: Vec<AddedArticle> = gone
-            .into_iter()
-            .map(|a| AddedArticle {
-                name: names.claim(&a.name),
-                ..a
-            })
-            .collect();
-        list.extend(gone.iter().cloned());
-        list.sort_by(|a, b| a.name.cmp(&b.name));
         let done = format!("Put back {}.", count(gone.len(), "article", "articles"));
-        commit(
-            list,
-            gone,
-            Vec::new(),
-            "Putting back".to_string(),
-            Some((done, Vec::new())),
-        )
-        .await;
+        add_as_they_are(gone, "Putting back", done).await;
     });
 }
 

@@ -121,6 +121,16 @@ test("files through the file input: progress, bad input reported, added articles
     await heading(page, "Dockworkers strike in Brest");
     assert.match(await page.locator("main").textContent(), /<script>window.__owned = 3<\/script> was printed/);
     assert.match(await page.locator("main .meta").textContent(), /Minsk Herald/);
+
+    // The duplicate, added anyway, under its own name.
+    await page.goto(server.url + "#/add");
+    await heading(page, "Your articles");
+    assert.match(
+      await report(page, () => page.getByRole("button", { name: "Add the 1 duplicate anyway" }).click()),
+      /Added 1 duplicate\./,
+    );
+    assert.equal(await page.locator(".added-table tbody tr").count(), 4);
+    assert.match(await page.locator(".added-table").textContent(), /copy-of-seed\.txt/);
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();
