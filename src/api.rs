@@ -1,12 +1,22 @@
 //! `window.parallax`: the page's API for scripts and benchmarks.
 //!
 //! `window.parallax.search(query, k)` → `{ total, ids }`: the number of matching articles and
-//! the ids (file names without `.txt`) of the best `k`, ranked as the search page ranks them.
+//! the ids (file names without `.txt`) of the best `k`, ranked as the search page ranks them
+//! (as you type: the last word is also a prefix).
+//! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup.
 //! `window.parallax.memory()` → the bytes of the wasm module's linear memory (for benchmarks).
 
-use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use std::cell::RefCell;
+
+use parallax_core::search::TopCache;
+use parallax_core::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Answers of `window.parallax.search` for the corpus they were worked out on.
+    static CACHE: RefCell<(Option<&'static Corpus>, TopCache)> = RefCell::default();
+}
 
 /// Installs `window.parallax`; it searches the corpus the pages show (added articles included).
 pub fn install() {
@@ -15,18 +25,15 @@ pub fn install() {
             let Ok(corpus) = crate::corpus::corpus() else {
                 return JsValue::NULL;
             };
-            let query = parse_query(&q, ParseOptions::default());
-            let k = k.unwrap_or(10) as usize;
-            let r = search(
-                corpus,
-                &query,
-                SearchOptions {
-                    limit: k,
-                    ..SearchOptions::default()
-                },
-            );
+            let r = CACHE.with_borrow_mut(|(of, cache)| {
+                if !of.is_some_and(|c| std::ptr::eq(c, corpus)) {
+                    *of = Some(corpus);
+                    *cache = TopCache::default();
+                }
+                cache.get(corpus, &q, k.unwrap_or(10) as usize)
+            });
             let ids = js_sys::Array::new();
-            for &doc in r.ranked.iter().take(k) {
+            for &doc in &r.ids {
                 ids.push(&JsValue::from_str(corpus.articles[doc as usize].id()));
             }
             let out = js_sys::Object::new();

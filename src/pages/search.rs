@@ -30,6 +30,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
         offset: (state.page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
         typo_tolerance: !state.exact,
+        ..SearchOptions::default()
     };
     let results = search(corpus, &query, options);
     let link = {

@@ -98,9 +98,10 @@ impl Side {
             Side::Search(q) => {
                 let query = parse_query(q, ParseOptions::default());
                 let options = SearchOptions {
-                    offset: 0,
                     limit: 0,
                     typo_tolerance: false,
+                    facets: false,
+                    ..SearchOptions::default()
                 };
                 let results = search(corpus, &query, options);
                 let mut docs = results.ranked;

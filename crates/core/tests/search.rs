@@ -4,7 +4,9 @@
 mod common;
 
 use common::{load, root, seeds};
-use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::search::{
+    parse_query, search, search_top, ParseOptions, SearchOptions, TopAnswer, TopCache, CACHE_SIZE,
+};
 use parallax_core::{build_corpus, Corpus, SourceFile};
 
 /// (query, file-name prefixes that must be the first results, in any order; total if known)
@@ -247,4 +249,58 @@ fn random_documents_and_queries_never_panic() {
             parallax_core::search::concordance(&corpus, &r, 30, 100);
         }
     }
+}
+
+/// `window.parallax.search` takes a faster path (no facets, only the best `k` put in order) and
+/// keeps its last answers: both must give exactly what the search page ranks first.
+#[test]
+fn quick_answers_and_kept_answers_match_the_full_ranking() {
+    let corpus = seeds();
+    let queries = [
+        "belarus",
+        "protest",
+        "luka",
+        "Lukashenka",
+        "Tikhanovskya",
+        "\"internal affairs\"",
+        "minsk OR moscow",
+        "protest -police",
+        "opposition outlet:rt",
+        "after:2020-09 protest",
+        "entity:lukashenko",
+        "the",
+        "",
+        "\u{1F600} <script>",
+    ];
+    let mut cache = TopCache::default();
+    for round in 0..2 {
+        for q in queries {
+            for k in [1, 3, 10] {
+                let full = search(
+                    &corpus,
+                    &parse_query(q, ParseOptions { as_you_type: true }),
+                    SearchOptions::default(),
+                );
+                let want = TopAnswer {
+                    total: full.total,
+                    ids: full.ranked.iter().take(k).copied().collect(),
+                };
+                let quick = search_top(&corpus, q, k);
+                assert_eq!(
+                    (quick.total, &quick.ranked),
+                    (want.total, &want.ids),
+                    "{q:?} k={k}"
+                );
+                assert_eq!(cache.get(&corpus, q, k), want, "{q:?} k={k}, round {round}");
+            }
+        }
+    }
+    // Pushed out by enough other queries, an answer is worked out again, the same.
+    for i in 0..CACHE_SIZE {
+        cache.get(&corpus, &format!("belarus{i}"), 3);
+    }
+    assert_eq!(
+        cache.get(&corpus, "protest", 3).ids,
+        search_top(&corpus, "protest", 3).ranked
+    );
 }

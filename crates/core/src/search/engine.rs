@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::index::{article_tokens, Posting, SearchIndex, TermTable};
-use super::query::{Atom, Query};
+use super::index::{article_tokens, word_shape, SearchIndex, TermTable};
+use super::query::{parse_query, Atom, ParseOptions, Query};
 use super::tokenize::{fold, stem};
 use crate::corpus::Corpus;
 use crate::profile::find_entities;
@@ -30,6 +30,11 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Correct misspelt terms that match nothing.
     pub typo_tolerance: bool,
+    /// Count matches per outlet and per month.
+    pub facets: bool,
+    /// Rank every match into [`SearchResults::ranked`]; otherwise only up to the requested
+    /// page, which is faster when there are many matches.
+    pub rank_all: bool,
 }
 
 impl Default for SearchOptions {
@@ -38,6 +43,8 @@ impl Default for SearchOptions {
             offset: 0,
             limit: 10,
             typo_tolerance: true,
+            facets: true,
+            rank_all: true,
         }
     }
 }
@@ -46,13 +53,16 @@ impl Default for SearchOptions {
 pub struct SearchResults {
     /// Number of matching documents.
     pub total: usize,
-    /// All matching documents, best first.
+    /// Matching documents, best first: all of them, or with [`SearchOptions::rank_all`] off
+    /// those up to the end of the requested page.
     pub ranked: Vec<u32>,
     /// The requested page.
     pub hits: Vec<Hit>,
-    /// Matching documents per outlet (`None`: unknown outlet), ignoring any outlet filter.
+    /// Matching documents per outlet (`None`: unknown outlet), ignoring any outlet filter
+    /// (empty unless [`SearchOptions::facets`]).
     pub outlet_facets: Vec<(Option<u32>, usize)>,
-    /// Matching documents per month (`None`: unknown date), ignoring any date filter.
+    /// Matching documents per month (`None`: unknown date), ignoring any date filter (empty
+    /// unless [`SearchOptions::facets`]).
     pub month_facets: Vec<(Option<(u16, u8)>, usize)>,
     /// Misspelt words replaced by the nearest indexed word.
     pub corrections: Vec<Correction>,
@@ -105,6 +115,20 @@ impl Matcher {
     }
 }
 
+/// What `window.parallax.search(query, k)` answers, the fastest way to ask: the query read as
+/// the search box reads it (the last word also a prefix), with typo correction; only the
+/// number of matches and the `k` best are worked out.
+pub fn search_top(corpus: &Corpus, input: &str, k: usize) -> SearchResults {
+    let query = parse_query(input, ParseOptions { as_you_type: true });
+    let options = SearchOptions {
+        limit: k,
+        facets: false,
+        rank_all: false,
+        ..SearchOptions::default()
+    };
+    search(corpus, &query, options)
+}
+
 /// Runs a parsed query over the corpus.
 pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchResults {
     let index = &corpus.index;
@@ -117,39 +141,46 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
     if query.is_blank() || n_docs == 0 {
         return results;
     }
-    let avg_len = index.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n_docs as f32;
+    let total_len: u64 = index.doc_lengths.iter().map(|&l| u64::from(l)).sum();
+    let avg_len = total_len as f32 / n_docs as f32;
     let bm25 = Bm25 {
         n_docs: n_docs as f32,
         avg_len: avg_len.max(1.0),
         lengths: &index.doc_lengths,
     };
     // Entity filters alone rank the articles naming the entity by how often they do.
-    let mut scores: Vec<Option<f32>> = match (&entity_docs, query.is_empty()) {
-        (Some(counts), true) => counts.iter().map(|&n| (n > 0).then_some(n as f32)).collect(),
-        (Some(counts), false) => counts.iter().map(|&n| (n > 0).then_some(0.0)).collect(),
-        (None, _) => vec![Some(0.0); n_docs],
-    };
+    // Entity filters alone rank the articles naming the entity by how often they do.
+    let mut scores: Option<Vec<(u32, f32)>> = entity_docs.map(|counts| {
+        let alone = query.is_empty();
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(doc, &n)| (doc as u32, if alone { n as f32 } else { 0.0 }))
+            .collect()
+    });
     for clause in &query.clauses {
-        let mut clause_scores: Vec<Option<f32>> = vec![None; n_docs];
+        let mut clause_scores: Vec<(u32, f32)> = Vec::new();
         for atom in clause {
             let atom_scores = score_atom(index, &bm25, atom, options.typo_tolerance, &mut results);
-            for (doc, s) in atom_scores {
-                let slot = &mut clause_scores[doc as usize];
-                *slot = Some(slot.unwrap_or(0.0) + s);
-            }
+            clause_scores = union_sum(&clause_scores, &atom_scores);
         }
-        for (total, clause) in scores.iter_mut().zip(clause_scores) {
-            *total = match (*total, clause) {
-                (Some(t), Some(c)) => Some(t + c),
-                _ => None,
-            };
-        }
+        scores = Some(match scores {
+            Some(total) => intersect_sum(&total, &clause_scores),
+            None => clause_scores,
+        });
     }
+    // Not blank, so there was a clause or an entity filter.
+    let mut scores = scores.unwrap_or_default();
     for atom in &query.excluded {
         let mut scratch = SearchResults::default();
-        for (doc, _) in score_atom(index, &bm25, atom, false, &mut scratch) {
-            scores[doc as usize] = None;
-        }
+        let mut out = score_atom(index, &bm25, atom, false, &mut scratch)
+            .into_iter()
+            .peekable();
+        scores.retain(|&(doc, _)| {
+            while out.next_if(|&(d, _)| d < doc).is_some() {}
+            out.peek().is_none_or(|&(d, _)| d != doc)
+        });
     }
     let outlets = resolve_outlets(corpus, &query.outlets, &mut results.messages);
     let in_outlet = |doc: usize| {
@@ -157,40 +188,49 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
             .as_ref()
             .is_none_or(|o| o.contains(&corpus.articles[doc].outlet))
     };
+    let dated = query.after.is_some() || query.before.is_some();
     let in_dates = |doc: usize| {
-        if query.after.is_none() && query.before.is_none() {
-            return true;
-        }
-        corpus.articles[doc]
-            .published
-            .is_some_and(|d| query.after.is_none_or(|a| d >= a) && query.before.is_none_or(|b| d <= b))
+        !dated
+            || corpus.articles[doc]
+                .published
+                .is_some_and(|d| query.after.is_none_or(|a| d >= a) && query.before.is_none_or(|b| d <= b))
     };
     let mut outlet_counts: BTreeMap<Option<u32>, usize> = BTreeMap::new();
     let mut month_counts: BTreeMap<Option<(u16, u8)>, usize> = BTreeMap::new();
-    let mut matched: Vec<(u32, f32)> = Vec::new();
-    for (doc, score) in scores.iter().enumerate() {
-        let Some(score) = *score else { continue };
-        let (o, d) = (in_outlet(doc), in_dates(doc));
-        let article = &corpus.articles[doc];
-        if d {
-            *outlet_counts.entry(article.outlet).or_default() += 1;
-        }
-        if o {
-            *month_counts
-                .entry(article.published.map(|p| (p.year, p.month)))
-                .or_default() += 1;
+    let mut matched: Vec<(u32, f32)> = Vec::with_capacity(scores.len());
+    for (doc, score) in scores {
+        let (o, d) = (in_outlet(doc as usize), in_dates(doc as usize));
+        if options.facets {
+            let article = &corpus.articles[doc as usize];
+            if d {
+                *outlet_counts.entry(article.outlet).or_default() += 1;
+            }
+            if o {
+                *month_counts
+                    .entry(article.published.map(|p| (p.year, p.month)))
+                    .or_default() += 1;
+            }
         }
         if o && d {
-            matched.push((doc as u32, score));
+            matched.push((doc, score));
         }
     }
-    matched.sort_by(|a, b| {
+    let order = |a: &(u32, f32), b: &(u32, f32)| {
         let date = |d: u32| corpus.articles[d as usize].published;
         b.1.total_cmp(&a.1)
             .then_with(|| date(b.0).cmp(&date(a.0)))
             .then(a.0.cmp(&b.0))
-    });
+    };
     results.total = matched.len();
+    let wanted = options.offset.saturating_add(options.limit);
+    if !options.rank_all && wanted < matched.len() {
+        // Only the requested page needs an order: select it, then sort just that.
+        if wanted > 0 {
+            matched.select_nth_unstable_by(wanted - 1, order);
+        }
+        matched.truncate(wanted);
+    }
+    matched.sort_unstable_by(order);
     results.ranked = matched.iter().map(|&(d, _)| d).collect();
     results.outlet_facets = outlet_counts.into_iter().collect();
     results
@@ -204,6 +244,56 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         .map(|&(doc, score)| Hit { doc, score })
         .collect();
     results
+}
+
+/// Two score lists sorted by document, merged: every document of either, scores added.
+fn union_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    if a.is_empty() {
+        return b.to_vec();
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Two score lists sorted by document, intersected: the documents of both, scores added.
+fn intersect_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut out = Vec::with_capacity(short.len());
+    let mut rest = long;
+    for &(doc, s) in short {
+        // Gallop: the long list is skipped through, not walked.
+        let at = rest.partition_point(|&(d, _)| d < doc);
+        rest = &rest[at..];
+        match rest.first() {
+            Some(&(d, t)) if d == doc => {
+                out.push((doc, s + t)); // addition commutes exactly, so the order of a and b is moot
+                rest = &rest[1..];
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
 }
 
 struct Bm25<'a> {
@@ -224,13 +314,6 @@ impl Bm25<'_> {
     }
 }
 
-fn postings(table: &TermTable, term: &str) -> Vec<Posting> {
-    table
-        .find(term)
-        .map(|i| table.postings[i].decode())
-        .unwrap_or_default()
-}
-
 /// `(doc, term frequency)` pairs of a term, without positions.
 fn doc_freqs(table: &TermTable, term: &str) -> Vec<(u32, u32)> {
     table
@@ -249,34 +332,30 @@ fn score_atom(
 ) -> Vec<(u32, f32)> {
     match atom {
         Atom::Term { word, prefix } => {
-            let mut word = word.clone();
-            let stem_of = stem(&word);
-            let known = index.exact.find(&word).is_some() || index.stems.find(&stem_of).is_some();
+            let mut scores = score_term(index, bm25, word, &mut results.matcher);
+            let mut word = std::borrow::Cow::Borrowed(word);
             let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
-            if !known && !expandable && typos {
+            if scores.is_empty() && !expandable && typos {
                 if let Some(to) = correct(&index.exact, &word) {
+                    scores = score_term(index, bm25, &to, &mut results.matcher);
                     results.corrections.push(Correction {
-                        from: word.clone(),
+                        from: word.into_owned(),
                         to: to.clone(),
                     });
-                    word = to;
+                    word = std::borrow::Cow::Owned(to);
                 }
             }
-            let mut scores = score_term(index, bm25, &word, &mut results.matcher);
             if *prefix {
-                let expansions = expand_prefix(&index.exact, &word);
-                let mut best: std::collections::HashMap<u32, f32> = scores.iter().copied().collect();
-                for term in expansions {
-                    let list = doc_freqs(&index.exact, &term);
-                    let idf = bm25.idf(list.len());
-                    results.matcher.exact.insert(term);
-                    for (doc, tf) in list {
-                        let s = PREFIX_WEIGHT * bm25.score(idf, tf as f32, doc);
-                        let entry = best.entry(doc).or_insert(0.0);
-                        *entry = entry.max(s);
-                    }
+                for i in expand_prefix(&index.exact, &word) {
+                    let list = &index.exact.postings[i];
+                    let idf = bm25.idf(list.doc_freq());
+                    results.matcher.exact.insert(index.exact.terms[i].clone());
+                    scores.extend(
+                        list.doc_freqs()
+                            .map(|(doc, tf)| (doc, PREFIX_WEIGHT * bm25.score(idf, tf as f32, doc))),
+                    );
                 }
-                scores = best.into_iter().collect();
+                scores = best_per_doc(scores, bm25.lengths.len());
             }
             scores
         }
@@ -289,8 +368,7 @@ fn score_atom(
                 .collect()
         }
         Atom::Phrase(words) => {
-            let lists: Vec<Vec<Posting>> = words.iter().map(|w| postings(&index.exact, w)).collect();
-            let occurrences = phrase_occurrences(&lists);
+            let occurrences = phrase_occurrences(&index.exact, words);
             if !occurrences.is_empty() {
                 results.matcher.exact.extend(words.iter().cloned());
             }
@@ -301,6 +379,26 @@ fn score_atom(
                 .collect()
         }
     }
+}
+
+/// The best score of each document in `scores` (in any order), sorted by document.
+fn best_per_doc(mut scores: Vec<(u32, f32)>, n_docs: usize) -> Vec<(u32, f32)> {
+    if scores.len() < n_docs / 8 {
+        scores.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        scores.dedup_by_key(|e| e.0);
+        return scores;
+    }
+    // Many scores: one slot per document beats sorting them.
+    let mut best = vec![f32::NEG_INFINITY; n_docs];
+    for (doc, s) in scores {
+        let slot = &mut best[doc as usize];
+        *slot = slot.max(s);
+    }
+    best.into_iter()
+        .enumerate()
+        .filter(|(_, s)| *s > f32::NEG_INFINITY)
+        .map(|(doc, s)| (doc as u32, s))
+        .collect()
 }
 
 /// BM25 of one word over stems, with exact forms weighted above stem-only matches.
@@ -333,21 +431,30 @@ fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matche
 }
 
 /// Documents where the words occur at consecutive positions, with the number of occurrences.
-fn phrase_occurrences(lists: &[Vec<Posting>]) -> Vec<(u32, usize)> {
-    let Some(first) = lists.first() else {
+/// Positions are decoded only for the documents that contain every word.
+fn phrase_occurrences(table: &TermTable, words: &[String]) -> Vec<(u32, usize)> {
+    let mut lists = Vec::with_capacity(words.len());
+    for word in words {
+        let Some(i) = table.find(word) else {
+            return Vec::new();
+        };
+        let list = &table.postings[i];
+        lists.push((list, list.doc_entries().collect::<Vec<_>>()));
+    }
+    let Some(((first_list, first), rest)) = lists.split_first() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    'docs: for p in first {
-        let mut others = Vec::with_capacity(lists.len() - 1);
-        for list in &lists[1..] {
-            match list.binary_search_by_key(&p.doc, |q| q.doc) {
-                Ok(i) => others.push(&list[i].positions),
+    'docs: for (doc, at) in first {
+        let mut others = Vec::with_capacity(rest.len());
+        for (list, entries) in rest {
+            match entries.binary_search_by_key(doc, |e| e.0) {
+                Ok(i) => others.push(list.positions(&entries[i].1)),
                 Err(_) => continue 'docs,
             }
         }
-        let n = p
-            .positions
+        let n = first_list
+            .positions(at)
             .iter()
             .filter(|&&start| {
                 others
@@ -357,21 +464,22 @@ fn phrase_occurrences(lists: &[Vec<Posting>]) -> Vec<(u32, usize)> {
             })
             .count();
         if n > 0 {
-            out.push((p.doc, n));
+            out.push((*doc, n));
         }
     }
     out
 }
 
-/// The most frequent indexed words starting with `prefix`, excluding the prefix itself.
-fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<String> {
+/// The most frequent indexed words starting with `prefix`, excluding the prefix itself, as
+/// indices of the table.
+fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<usize> {
     let mut range: Vec<usize> = table
         .with_prefix(prefix)
         .filter(|&i| table.terms[i] != prefix)
         .collect();
     range.sort_by_key(|&i| std::cmp::Reverse(table.postings[i].doc_freq()));
     range.truncate(MAX_EXPANSIONS);
-    range.into_iter().map(|i| table.terms[i].clone()).collect()
+    range
 }
 
 /// The nearest indexed word within the edit distance allowed for the word's length (none up to
@@ -391,11 +499,18 @@ fn correct(table: &TermTable, word: &str) -> Option<String> {
     let first = &word[..chars[0].len_utf8()];
     let mut scratch = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+    let (letters, length) = word_shape(word);
+    let shapes = table.shapes();
     for i in table.with_prefix(first) {
-        let term = &table.terms[i];
-        if term.len().abs_diff(word.len()) > allowed * 4 {
+        // Cheap necessary conditions first: an edit changes the length by at most one
+        // character, and adds or drops at most one character of each set.
+        let (term_letters, term_length) = shapes[i];
+        if term_length.abs_diff(length) > allowed
+            || (term_letters ^ letters).count_ones() as usize > 2 * allowed
+        {
             continue;
         }
+        let term = &table.terms[i];
         if let Some(d) = bounded_distance(&chars, term, allowed, &mut scratch) {
             let key = (d, std::cmp::Reverse(table.postings[i].doc_freq()), i);
             if best.is_none_or(|b| key < b) {

@@ -7,6 +7,7 @@
 //! within a document the positions as gaps.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,34 @@ pub struct TermTable {
     pub terms: Vec<String>,
     /// `postings[i]` belongs to `terms[i]`.
     pub postings: Vec<PostingList>,
+    /// Each term's [`word_shape`], worked out on first use (typo correction scans them).
+    #[serde(skip)]
+    shapes: Derived<Vec<(u64, usize)>>,
+}
+
+/// A value worked out from the rest of its struct on first use: neither stored in the bundle
+/// nor compared.
+#[derive(Clone, Debug, Default)]
+struct Derived<T>(OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The set of characters in a word, as bits (`a`–`z` and `0`–`9` each have one, every other
+/// character shares one of four by its code point), and its length in characters. An edit
+/// changes the length by at most one and the set by at most two bits.
+pub fn word_shape(word: &str) -> (u64, usize) {
+    word.chars().fold((0u64, 0), |(set, n), c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 4,
+        };
+        (set | 1 << bit, n + 1)
+    })
 }
 
 /// Documents containing a term, with the term's positions in each.
@@ -47,12 +76,9 @@ pub struct PostingList {
     position_gaps: Vec<u32>,
 }
 
-/// One document's entry of a posting list.
+/// Where one document's positions lie in its posting list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Posting {
-    pub doc: u32,
-    pub positions: Vec<u32>,
-}
+pub struct PositionsAt(std::ops::Range<usize>);
 
 impl PostingList {
     /// Number of documents.
@@ -69,27 +95,30 @@ impl PostingList {
         })
     }
 
-    /// Decodes every posting, in document order.
-    pub fn decode(&self) -> Vec<Posting> {
-        let mut out = Vec::with_capacity(self.freqs.len());
+    /// `(doc, where its positions are)` of every posting, in document order; positions are
+    /// decoded only when asked for ([`PostingList::positions`]).
+    pub fn doc_entries(&self) -> impl Iterator<Item = (u32, PositionsAt)> + '_ {
         let (mut doc, mut at) = (0u32, 0usize);
-        for (gap, &freq) in self.doc_gaps.iter().zip(&self.freqs) {
+        self.doc_gaps.iter().zip(&self.freqs).map(move |(gap, &freq)| {
             doc += gap;
-            let mut pos = 0u32;
-            let positions = self
-                .position_gaps
-                .get(at..at + freq as usize)
-                .unwrap_or(&[])
-                .iter()
-                .map(|g| {
-                    pos += g;
-                    pos
-                })
-                .collect();
+            let entry = PositionsAt(at..at + freq as usize);
             at += freq as usize;
-            out.push(Posting { doc, positions });
-        }
-        out
+            (doc, entry)
+        })
+    }
+
+    /// The positions of one document's entry, in order (empty for a table without positions).
+    pub fn positions(&self, at: &PositionsAt) -> Vec<u32> {
+        let mut pos = 0u32;
+        self.position_gaps
+            .get(at.0.clone())
+            .unwrap_or(&[])
+            .iter()
+            .map(|g| {
+                pos += g;
+                pos
+            })
+            .collect()
     }
 
     /// Appends a document; its positions are kept only when `keep_positions`.
@@ -108,6 +137,13 @@ impl PostingList {
 }
 
 impl TermTable {
+    /// Every term's [`word_shape`], in dictionary order.
+    pub fn shapes(&self) -> &[(u64, usize)] {
+        self.shapes
+            .0
+            .get_or_init(|| self.terms.iter().map(|t| word_shape(t)).collect())
+    }
+
     /// The index of `term` in the dictionary.
     pub fn find(&self, term: &str) -> Option<usize> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()

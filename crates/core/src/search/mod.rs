@@ -3,14 +3,16 @@
 //! ([`query`]), and BM25 ranking with typo correction, facets, passages and a concordance
 //! ([`engine`]).
 
+pub mod cache;
 pub mod engine;
 pub mod index;
 pub mod query;
 pub mod tokenize;
 
+pub use cache::{TopAnswer, TopCache, CACHE_SIZE};
 pub use engine::{
-    best_passage, concordance, month_bounds, month_label, search, Correction, Hit, KwicLine, Matcher,
-    Passage, SearchOptions, SearchResults,
+    best_passage, concordance, month_bounds, month_label, search, search_top, Correction, Hit, KwicLine,
+    Matcher, Passage, SearchOptions, SearchResults,
 };
 pub use index::{build_index, IndexBuilder, SearchIndex};
 pub use query::{parse_query, Atom, ParseOptions, Query};
