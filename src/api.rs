@@ -3,19 +3,33 @@
 //! `window.parallax.search(query, k)` → `{ total, ids }`: the number of matching articles and
 //! the ids (file names without `.txt`) of the best `k`, ranked as the search page ranks them
 //! (as you type: the last word is also a prefix).
-//! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup.
+//! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup; answers are
+//! frozen, as the same object goes to everyone asking the same.
 //! `window.parallax.memory()` → the bytes of the wasm module's linear memory (for benchmarks).
 
 use std::cell::RefCell;
 
-use parallax_core::search::TopCache;
+use parallax_core::search::{search_top, TopCache};
 use parallax_core::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Answers of `window.parallax.search` for the corpus they were worked out on.
-    static CACHE: RefCell<(Option<&'static Corpus>, TopCache)> = RefCell::default();
+    static CACHE: RefCell<(Option<&'static Corpus>, TopCache<JsValue>)> = RefCell::default();
+}
+
+/// `{ total, ids }`, frozen: one answer object is handed to every caller asking the same.
+fn answer(corpus: &Corpus, q: &str, k: usize) -> JsValue {
+    let r = search_top(corpus, q, k);
+    let ids = js_sys::Array::new();
+    for &doc in &r.ranked {
+        ids.push(&JsValue::from_str(corpus.articles[doc as usize].id()));
+    }
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"total".into(), &JsValue::from(r.total as u32));
+    let _ = js_sys::Reflect::set(&out, &"ids".into(), &js_sys::Object::freeze(&ids));
+    js_sys::Object::freeze(&out).into()
 }
 
 /// Installs `window.parallax`; it searches the corpus the pages show (added articles included).
@@ -25,21 +39,14 @@ pub fn install() {
             let Ok(corpus) = crate::corpus::corpus() else {
                 return JsValue::NULL;
             };
-            let r = CACHE.with_borrow_mut(|(of, cache)| {
+            CACHE.with_borrow_mut(|(of, cache)| {
                 if !of.is_some_and(|c| std::ptr::eq(c, corpus)) {
                     *of = Some(corpus);
                     *cache = TopCache::default();
                 }
-                cache.get(corpus, &q, k.unwrap_or(10) as usize)
-            });
-            let ids = js_sys::Array::new();
-            for &doc in &r.ids {
-                ids.push(&JsValue::from_str(corpus.articles[doc as usize].id()));
-            }
-            let out = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&out, &"total".into(), &JsValue::from(r.total as u32));
-            let _ = js_sys::Reflect::set(&out, &"ids".into(), &ids);
-            out.into()
+                let k = k.unwrap_or(10) as usize;
+                cache.get(&q, k, || answer(corpus, &q, k))
+            })
         });
     let memory_fn = Closure::<dyn Fn() -> f64>::new(|| {
         wasm_bindgen::memory()

@@ -1,42 +1,34 @@
-//! The last answers of [`search_top`], so that asking again costs a lookup: typing back over a
-//! query, the back button, a script or benchmark repeating its queries.
-
-use super::engine::search_top;
-use crate::corpus::Corpus;
+//! The last answers to queries, so that asking again costs a lookup: typing back over a query,
+//! the back button, a script or benchmark repeating its queries.
 
 /// How many answers are kept.
 pub const CACHE_SIZE: usize = 64;
 
-/// The number of matches and the best `k` documents.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TopAnswer {
-    pub total: usize,
-    pub ids: Vec<u32>,
+/// Answers for one corpus, keyed by query text and result count, most recently used first. A
+/// cache belongs to one corpus: make a new one when the corpus changes.
+#[derive(Debug)]
+pub struct TopCache<T> {
+    entries: Vec<(String, usize, T)>,
 }
 
-/// Answers of [`search_top`] for one corpus, most recently used first. A cache belongs to one
-/// corpus: make a new one when the corpus changes.
-#[derive(Debug, Default)]
-pub struct TopCache {
-    entries: Vec<(String, usize, TopAnswer)>,
+impl<T> Default for TopCache<T> {
+    fn default() -> Self {
+        TopCache { entries: Vec::new() }
+    }
 }
 
-impl TopCache {
-    /// The answer to `query` with `k` results, from the cache or worked out (and kept).
-    pub fn get(&mut self, corpus: &Corpus, query: &str, k: usize) -> TopAnswer {
+impl<T: Clone> TopCache<T> {
+    /// The answer to `query` with `k` results: the kept one, or `answer()` (then kept).
+    pub fn get(&mut self, query: &str, k: usize, answer: impl FnOnce() -> T) -> T {
         if let Some(i) = self.entries.iter().position(|(q, n, _)| *n == k && q == query) {
             let entry = self.entries.remove(i);
-            let answer = entry.2.clone();
+            let kept = entry.2.clone();
             self.entries.insert(0, entry);
-            return answer;
+            return kept;
         }
-        let r = search_top(corpus, query, k);
-        let answer = TopAnswer {
-            total: r.total,
-            ids: r.ranked,
-        };
+        let fresh = answer();
         self.entries.truncate(CACHE_SIZE - 1);
-        self.entries.insert(0, (query.to_string(), k, answer.clone()));
-        answer
+        self.entries.insert(0, (query.to_string(), k, fresh.clone()));
+        fresh
     }
 }

@@ -9,7 +9,7 @@ pub mod index;
 pub mod query;
 pub mod tokenize;
 
-pub use cache::{TopAnswer, TopCache, CACHE_SIZE};
+pub use cache::{TopCache, CACHE_SIZE};
 pub use engine::{
     best_passage, concordance, month_bounds, month_label, search, search_top, Correction, Hit, KwicLine,
     Matcher, Passage, SearchOptions, SearchResults,
