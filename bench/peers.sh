@@ -3,6 +3,8 @@
 # (../shared/bench/peers) with Pagefind, MiniSearch, Lunr and FlexSearch side by side, on
 # seeds/ and on the first 2,000 articles of ../shared/corpora/scale-20k.tar.xz.
 # usage: bash bench/peers.sh [seeds|2k|20k]...   (default: seeds 2k)
+# PEERS_ARGS adds options to the harness (e.g. PEERS_ARGS="--reps 5" for 20k, as its README
+# suggests); CARGO_TARGET_DIR keeps a large corpus' build apart from the usual one.
 # Results: $PEERS_WORK/results-NAME.{json,md} (PEERS_WORK defaults to /tmp/peers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,7 @@ for name in "${@:-seeds 2k}"; do
     time env PARALLAX_CORPUS="$dir" trunk build --release --offline --dist "$out"
     ls -l "$out"
     echo "==> peers harness on $one"
-    (cd "$PEERS" && ./run.sh "$dir" "$one" --mount /parallax/="$out" --extra "$ROOT/bench/peers-engine.json")
+    (cd "$PEERS" && ./run.sh "$dir" "$one" --mount /parallax/="$out" --extra "$ROOT/bench/peers-engine.json" ${PEERS_ARGS:-})
     echo "==> results: $PEERS_WORK/results-$one.md"
   done
 done

@@ -129,6 +129,17 @@ test("window.parallax.search answers scripts", async () => {
     assert.ok(r.ids.every((id) => /^00[034]_/.test(id)), r.ids.join());
     const none = await page.evaluate(() => window.parallax.search("\"unbalanced <script>", 5));
     assert.equal(none.total, 0);
+    // The query is read as the search box reads it: the last word is also a prefix.
+    const typing = await page.evaluate(() => window.parallax.search("Lukashe", 10));
+    assert.equal(typing.total, 5);
+    // Asked again, the same answer, which a script cannot alter for the next caller.
+    const again = await page.evaluate(() => {
+      const first = window.parallax.search("Lukashenko outlet:sputnik", 2);
+      try { first.ids.push("x"); } catch {}
+      try { first.total = 99; } catch {}
+      return window.parallax.search("Lukashenko outlet:sputnik", 2);
+    });
+    assert.deepEqual(again, r);
   });
 });
 
