@@ -5,8 +5,12 @@ use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
 use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
+/// How many article cards the library shows at first, and adds per "Show more": a corpus of
+/// thousands opens as fast as a small one.
+const CARDS_SHOWN: usize = 100;
+
 /// Every article, filterable by outlet and sortable by date; the filter and order live in the
-/// URL.
+/// URL. The first [`CARDS_SHOWN`] are listed, more on request.
 #[component]
 pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
     super::set_title("Library");
@@ -15,7 +19,8 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
         .as_ref()
         .and_then(|k| corpus.outlets.iter().position(|o| &o.key == k));
     let articles = list(corpus, outlet_index, query.sort);
-    let shown = articles.len();
+    let listed = articles.len();
+    let limit = RwSignal::new(CARDS_SHOWN);
     let unknown_outlet = query.outlet.is_some() && outlet_index.is_none();
     let link = move |outlet: Option<String>, sort: Sort| Route::Library(LibraryQuery { outlet, sort }).href();
     let sort = query.sort;
@@ -72,15 +77,36 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
                 </nav>
             </div>
             <p class="status" role="status">
-                {if unknown_outlet {
+                {move || if unknown_outlet {
                     "No outlet of this corpus has that name; showing none.".to_string()
                 } else {
+                    let shown = listed.min(limit.get());
                     format!("Showing {} of {}", shown, count(corpus.articles.len(), "article", "articles"))
                 }}
             </p>
             <ol class="articles">
-                {articles.into_iter().map(|a| view! { <ArticleCard corpus=corpus article=a /> }).collect_view()}
+                {move || {
+                    articles
+                        .iter()
+                        .take(limit.get())
+                        .map(|&a| view! { <ArticleCard corpus=corpus article=a /> })
+                        .collect_view()
+                }}
             </ol>
+            {move || (listed > limit.get()).then(|| {
+                let more = (listed - limit.get()).min(CARDS_SHOWN);
+                view! {
+                    <p class="more">
+                        <button type="button" on:click=move |_| limit.update(|l| *l += CARDS_SHOWN)>
+                            {format!("Show {} more", more)}
+                        </button>
+                        " "
+                        <button type="button" on:click=move |_| limit.set(listed)>
+                            {format!("Show all {}", listed)}
+                        </button>
+                    </p>
+                }
+            })}
         </section>
     }
 }

@@ -191,6 +191,29 @@ test("a long job shows progress and can be cancelled; nothing changes", async ()
   }
 });
 
+test("a large library lists 100 articles, then more on request", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    const notes = Array.from({ length: 120 }, (_, i) =>
+      file(`note-${String(i).padStart(3, "0")}.txt`, `Library note ${i}\n\nThe archive in Gomel holds ${i} boxes.\n`),
+    );
+    assert.match(await report(page, () => page.locator("#add-files-input").setInputFiles(notes)), /Added 120 articles/);
+    await page.goto(server.url + "#/");
+    await heading(page, "Library");
+    const cards = page.locator(".articles .card");
+    assert.equal(await cards.count(), 100);
+    assert.match(await page.locator(".library .status").textContent(), /Showing 100 of 125 articles/);
+    await page.getByRole("button", { name: "Show 25 more" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 125);
+    assert.equal(await page.getByRole("button", { name: /^Show all/ }).count(), 0);
+    assert.match(await page.locator(".library .status").textContent(), /Showing 125 of 125 articles/);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test("export, then import into a fresh profile; a bad file changes nothing", async () => {
   const s = await addPage();
   let exported;
