@@ -149,7 +149,6 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         lengths: &index.doc_lengths,
     };
     // Entity filters alone rank the articles naming the entity by how often they do.
-    // Entity filters alone rank the articles naming the entity by how often they do.
     let mut scores: Option<Vec<(u32, f32)>> = entity_docs.map(|counts| {
         let alone = query.is_empty();
         counts
@@ -286,7 +285,7 @@ fn intersect_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
         rest = &rest[at..];
         match rest.first() {
             Some(&(d, t)) if d == doc => {
-                out.push((doc, s + t)); // addition commutes exactly, so the order of a and b is moot
+                out.push((doc, s + t));
                 rest = &rest[1..];
             }
             Some(_) => {}
