@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use parallax_core::search::{
-    best_passage, concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage,
+    any_of, best_passage, concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage,
     SearchOptions, SearchResults,
 };
 use parallax_core::{Corpus, Span};
@@ -57,6 +57,28 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             </p>
         }
     });
+    // No article has every word: offer the articles with some of them, counted.
+    let some_words = (results.total == 0)
+        .then(|| any_of(&state.q))
+        .flatten()
+        .and_then(|q| {
+            let options = SearchOptions {
+                limit: 0,
+                facets: false,
+                typo_tolerance: !state.exact,
+                ..SearchOptions::default()
+            };
+            let n = search(corpus, &parse_query(&q, ParseOptions { as_you_type: true }), options).total;
+            (n > 0).then(|| {
+                let href = link(&|s| s.q = q.clone());
+                view! {
+                    <p class="corrections">
+                        "No article has every word. "
+                        <a href=href>{format!("Show the {} with some of them", count(n, "article", "articles"))}</a>
+                    </p>
+                }
+            })
+        });
     let messages = results
         .messages
         .iter()
@@ -92,6 +114,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             <SearchHelp />
             <p class="status" role="status">{status}</p>
             {corrections}
+            {some_words}
             <ul class="messages">{messages}</ul>
             {(!query.is_blank()).then(|| view! {
                 {tabs}
@@ -178,12 +201,21 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
             }
         })
         .collect_view();
+    // A heading over no counts says nothing: each group shows only when it has counts.
+    let (any_outlet, any_month) = (
+        !results.outlet_facets.is_empty(),
+        !results.month_facets.is_empty(),
+    );
     view! {
         <aside class="facets" aria-label="Narrow the results">
-            <h2>"Outlet"</h2>
-            <ul class="chips">{outlets}</ul>
-            <h2>"Month"</h2>
-            <ul class="chips">{months}</ul>
+            {any_outlet.then(|| view! {
+                <h2>"Outlet"</h2>
+                <ul class="chips">{outlets}</ul>
+            })}
+            {any_month.then(|| view! {
+                <h2>"Month"</h2>
+                <ul class="chips">{months}</ul>
+            })}
         </aside>
     }
 }

@@ -50,6 +50,20 @@ test("a misspelt name is corrected, with a way to search as typed", async () => 
   });
 });
 
+test("when no article has every word, the ones with some of them are a click away", async () => {
+  await withPage("#/search?q=belarus%2012345678%20outlet%3Art%20", async (page) => {
+    await page.locator(".status").first().waitFor();
+    assert.match(await page.locator(".status").first().textContent(), /^0 articles match/);
+    const offer = page.getByRole("link", { name: /^Show the (\d+) articles? with some of them$/ });
+    const [, n] = (await offer.textContent()).match(/(\d+)/);
+    await offer.click();
+    await page.waitForURL(/q=belarus%20OR%2012345678%20outlet%3Art%20/);
+    await page.locator(".results .card").first().waitFor();
+    assert.match(await page.locator(".status").first().textContent(), new RegExp(`^${n} articles? match`));
+    assert.equal(await page.locator(".results .card").count(), Number(n));
+  });
+});
+
 test("phrases, exclusions and the query help", async () => {
   await withPage("#/search?q=%22internal%20affairs%22%20-sanctions", async (page) => {
     await page.locator(".status").first().waitFor();

@@ -15,4 +15,4 @@ pub use engine::{
     Matcher, Passage, SearchOptions, SearchResults,
 };
 pub use index::{build_index, IndexBuilder, SearchIndex};
-pub use query::{parse_query, Atom, ParseOptions, Query};
+pub use query::{any_of, parse_query, Atom, ParseOptions, Query};

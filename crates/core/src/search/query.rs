@@ -129,6 +129,50 @@ pub fn parse_query(input: &str, options: ParseOptions) -> Query {
     q
 }
 
+/// The query with its required words and phrases joined by `OR`, filters and exclusions kept:
+/// what to offer when no article has every word. `None` when fewer than two words or phrases
+/// are required, or when the query already has an `OR`.
+pub fn any_of(input: &str) -> Option<String> {
+    let pieces = split_pieces(input, &mut Vec::new());
+    if pieces.iter().any(|p| !p.quoted && p.text == "OR") {
+        return None;
+    }
+    let is_filter = |p: &Piece| {
+        !p.quoted
+            && p.text
+                .split_once(':')
+                .is_some_and(|(key, value)| apply_filter(&mut Query::default(), key, value))
+    };
+    let (required, rest): (Vec<&Piece>, Vec<&Piece>) = pieces
+        .iter()
+        .partition(|p| !p.negated && !p.text.is_empty() && !is_filter(p));
+    if required.len() < 2 {
+        return None;
+    }
+    let print = |p: &&Piece| {
+        let sign = if p.negated { "-" } else { "" };
+        match p.text.split_once(':') {
+            _ if p.quoted => format!("{sign}\"{}\"", p.text),
+            Some((key, value)) if is_filter(p) && value.contains(char::is_whitespace) => {
+                format!("{key}:\"{value}\"")
+            }
+            _ => format!("{sign}{}", p.text),
+        }
+    };
+    let words: Vec<String> = required.iter().map(print).collect();
+    let others = rest.iter().filter(|p| !p.text.is_empty()).map(print);
+    // Filters after the words, so the last word stays the one read as a prefix as you type.
+    let mut out = words.join(" OR ");
+    for other in others {
+        out.push(' ');
+        out.push_str(&other);
+    }
+    if input.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    Some(out)
+}
+
 /// A whitespace-separated piece of the query, or a quoted phrase.
 #[derive(Debug)]
 struct Piece {
@@ -358,6 +402,25 @@ mod tests {
     #[test]
     fn hyphenated_words_stay_whole() {
         assert_eq!(parse("Russia-led").clauses, vec![vec![term("russia-led")]]);
+    }
+
+    #[test]
+    fn any_of_joins_the_required_words_and_keeps_the_rest() {
+        assert_eq!(
+            any_of(
+                "belarus outlet:rt \u{201C}nobel prize\u{201D} -sanctions entity:\"Maria Kolesnikova\" tikh"
+            )
+            .as_deref(),
+            Some("belarus OR \"nobel prize\" OR tikh outlet:rt -sanctions entity:\"Maria Kolesnikova\"")
+        );
+        assert_eq!(any_of("belarus minsk ").as_deref(), Some("belarus OR minsk "));
+        let q = parse(&any_of("belarus minsk moscow").unwrap());
+        assert_eq!(q.clauses.len(), 1);
+        assert_eq!(q.clauses[0].len(), 3);
+        assert_eq!(any_of("belarus"), None);
+        assert_eq!(any_of("belarus -minsk outlet:rt"), None);
+        assert_eq!(any_of("minsk OR moscow belarus"), None);
+        assert_eq!(any_of(""), None);
     }
 
     #[test]
