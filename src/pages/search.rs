@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::search::{
-    any_of, best_passage, concordance, month_label, parse_query, search, KwicLine, ParseOptions, Passage,
-    SearchOptions, SearchResults,
+    any_of, best_passage, concordance, month_label, parse_query, replace_word, search, KwicLine,
+    ParseOptions, Passage, SearchOptions, SearchResults,
 };
 use parallax_core::{Corpus, Span};
 
@@ -54,6 +54,35 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             <p class="corrections">
                 "Showing results for " <strong>{shown.join(" ")}</strong> ". "
                 <a href=link(&|s| s.exact = true)>"Search instead for " {typed.join(" ")}</a>
+            </p>
+        }
+    });
+    // Rare words with a far more common spelling nearby: offered, each as a link.
+    let suggestions = (!results.suggestions.is_empty()).then(|| {
+        let mut q = state.q.clone();
+        for s in &results.suggestions {
+            q = replace_word(&q, &s.from, &s.to);
+        }
+        let rare: Vec<String> = results
+            .suggestions
+            .iter()
+            .map(|s| {
+                format!(
+                    "\u{201C}{}\u{201D} is in {}",
+                    s.from,
+                    count(s.from_docs, "article", "articles")
+                )
+            })
+            .collect();
+        let likelier: Vec<String> = results
+            .suggestions
+            .iter()
+            .map(|s| format!("{} ({})", s.to, count(s.to_docs, "article", "articles")))
+            .collect();
+        view! {
+            <p class="corrections">
+                {rare.join(", ")} ". Did you mean "
+                <a href=link(&|s| s.q = q.clone())>{likelier.join(" ")}</a> "?"
             </p>
         }
     });
@@ -114,6 +143,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             <SearchHelp />
             <p class="status" role="status">{status}</p>
             {corrections}
+            {suggestions}
             {some_words}
             <ul class="messages">{messages}</ul>
             {(!query.is_blank()).then(|| view! {
@@ -150,7 +180,7 @@ fn SearchHelp() -> impl IntoView {
                 <dt><code>"after:2020-09 before:2021"</code></dt>
                 <dd>"dates: a year, a month or a day, both ends included"</dd>
                 <dt>"Misspellings"</dt>
-                <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko)"</dd>
+                <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko); a word in only a few articles is searched as typed, with a far more common word one slip away suggested (goverment: did you mean government?)"</dd>
             </dl>
             <p>"Press " <kbd>"/"</kbd> " anywhere to jump to the search box."</p>
         </details>

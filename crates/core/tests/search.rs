@@ -156,6 +156,49 @@ fn search_never_fails_on_messy_queries() {
 }
 
 #[test]
+fn a_misspelling_the_articles_share_is_searched_as_typed_with_the_common_spelling_suggested() {
+    let mut texts: Vec<(String, String)> = (0..25)
+        .map(|i| {
+            (
+                format!("g{i:02}.txt"),
+                format!("Budget {i}\n\nThe government met on day {i}, a trend.\n"),
+            )
+        })
+        .collect();
+    texts.push(("typo.txt".into(), "Budget\n\nThe goverment met again.\n".into()));
+    texts.push(("trend.txt".into(), "Trends\n\nA trendy government.\n".into()));
+    let files: Vec<SourceFile> = texts
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name,
+            bytes: text.as_bytes(),
+        })
+        .collect();
+    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let run =
+        |q: &str, options: SearchOptions| search(&corpus, &parse_query(q, ParseOptions::default()), options);
+    let r = run("goverment", SearchOptions::default());
+    assert_eq!(r.total, 1, "the word as typed is searched");
+    assert!(r.corrections.is_empty());
+    let s = &r.suggestions[0];
+    assert_eq!(
+        (s.from.as_str(), s.from_docs, s.to.as_str(), s.to_docs),
+        ("goverment", 1, "government", 26)
+    );
+    // Not for common words, a slip at the end (another word), or when asked to search as typed.
+    assert!(run("government", SearchOptions::default()).suggestions.is_empty());
+    assert!(run("trendy", SearchOptions::default()).suggestions.is_empty());
+    let literal = SearchOptions {
+        typo_tolerance: false,
+        ..SearchOptions::default()
+    };
+    assert!(run("goverment", literal).suggestions.is_empty());
+    // The page API's quick answers skip suggestions.
+    assert_eq!(search_top(&corpus, "goverment ", 3).total, 1);
+    assert!(search_top(&corpus, "goverment ", 3).suggestions.is_empty());
+}
+
+#[test]
 fn long_non_ascii_passages_are_clipped_on_char_boundaries() {
     // Shifting the text byte by byte puts the clipping point inside a two-byte letter for some
     // of the shifts.

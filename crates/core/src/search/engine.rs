@@ -22,6 +22,12 @@ pub const STEM_ONLY_WEIGHT: f32 = 0.5;
 pub const PREFIX_WEIGHT: f32 = 0.8;
 /// Prefix terms expand to at most this many indexed words (the most frequent ones).
 pub const MAX_EXPANSIONS: usize = 64;
+/// A word of 6 or more letters found in at most this many articles may be a misspelling the
+/// articles share (`goverment`): a word one slip away ([`is_slip`]), of another stem, that is in
+/// [`SUGGEST_RATIO`] times as many articles is suggested, not applied. Slips at the end are not
+/// suggested: they mostly make another word (`brandy`, `brand`).
+pub const SUGGEST_BELOW: usize = 5;
+pub const SUGGEST_RATIO: usize = 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -30,6 +36,9 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Correct misspelt terms that match nothing.
     pub typo_tolerance: bool,
+    /// With `typo_tolerance`, also suggest a far more common spelling for rare words
+    /// ([`SearchResults::suggestions`]).
+    pub suggest: bool,
     /// Count matches per outlet and per month.
     pub facets: bool,
     /// Rank every match into [`SearchResults::ranked`]; otherwise only up to the requested
@@ -43,6 +52,7 @@ impl Default for SearchOptions {
             offset: 0,
             limit: 10,
             typo_tolerance: true,
+            suggest: true,
             facets: true,
             rank_all: true,
         }
@@ -66,6 +76,9 @@ pub struct SearchResults {
     pub month_facets: Vec<(Option<(u16, u8)>, usize)>,
     /// Misspelt words replaced by the nearest indexed word.
     pub corrections: Vec<Correction>,
+    /// Rare words with a far more common spelling nearby, offered (`Did you mean …?`), not
+    /// applied.
+    pub suggestions: Vec<Suggestion>,
     /// What the query parser and evaluator could not use, in plain words.
     pub messages: Vec<String>,
     /// What the query matched, for highlighting and the concordance.
@@ -76,6 +89,15 @@ pub struct SearchResults {
 pub struct Correction {
     pub from: String,
     pub to: String,
+}
+
+/// A rare word and a far more common one a slip away, with the number of articles of each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub from: String,
+    pub from_docs: usize,
+    pub to: String,
+    pub to_docs: usize,
 }
 
 /// A ranked document. Its passage is computed on demand ([`best_passage`]), only for the hits
@@ -122,6 +144,7 @@ pub fn search_top(corpus: &Corpus, input: &str, k: usize) -> SearchResults {
     let query = parse_query(input, ParseOptions { as_you_type: true });
     let options = SearchOptions {
         limit: k,
+        suggest: false,
         facets: false,
         rank_all: false,
         ..SearchOptions::default()
@@ -161,7 +184,7 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
     for clause in &query.clauses {
         let mut clause_scores: Vec<(u32, f32)> = Vec::new();
         for atom in clause {
-            let atom_scores = score_atom(index, &bm25, atom, options.typo_tolerance, &mut results);
+            let atom_scores = score_atom(index, &bm25, atom, options, &mut results);
             clause_scores = union_sum(&clause_scores, &atom_scores);
         }
         scores = Some(match scores {
@@ -173,7 +196,11 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
     let mut scores = scores.unwrap_or_default();
     for atom in &query.excluded {
         let mut scratch = SearchResults::default();
-        let mut out = score_atom(index, &bm25, atom, false, &mut scratch)
+        let literal = SearchOptions {
+            typo_tolerance: false,
+            ..options
+        };
+        let mut out = score_atom(index, &bm25, atom, literal, &mut scratch)
             .into_iter()
             .peekable();
         scores.retain(|&(doc, _)| {
@@ -326,16 +353,19 @@ fn score_atom(
     index: &SearchIndex,
     bm25: &Bm25,
     atom: &Atom,
-    typos: bool,
+    options: SearchOptions,
     results: &mut SearchResults,
 ) -> Vec<(u32, f32)> {
     match atom {
         Atom::Term { word, prefix } => {
             let mut scores = score_term(index, bm25, word, &mut results.matcher);
+            if options.typo_tolerance && options.suggest {
+                suggest(&index.exact, word, &mut results.suggestions);
+            }
             let mut word = std::borrow::Cow::Borrowed(word);
             let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
-            if scores.is_empty() && !expandable && typos {
-                if let Some(to) = correct(&index.exact, &word) {
+            if scores.is_empty() && !expandable && options.typo_tolerance {
+                if let Some(to) = correct(&index.exact, &word, |_, _| true) {
                     scores = score_term(index, bm25, &to, &mut results.matcher);
                     results.corrections.push(Correction {
                         from: word.into_owned(),
@@ -481,11 +511,57 @@ fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<usize> {
     range
 }
 
-/// The nearest indexed word within the edit distance allowed for the word's length (none up to
-/// 4 characters, 1 up to 8, 2 beyond); ties go to the more frequent word. Only words with the
-/// same first letter are considered (typos rarely hit the first letter, and the sorted
-/// dictionary makes that range cheap); words with digits or hyphens are never corrected.
-fn correct(table: &TermTable, word: &str) -> Option<String> {
+/// Records a suggestion for `word` when it is an indexed word of at most [`SUGGEST_BELOW`]
+/// articles and a word [`SUGGEST_RATIO`] times as common is one slip away.
+fn suggest(table: &TermTable, word: &str, suggestions: &mut Vec<Suggestion>) {
+    let Some(df) = table.find(word).map(|i| table.postings[i].doc_freq()) else {
+        return;
+    };
+    if df > SUGGEST_BELOW || word.chars().count() < 6 || suggestions.iter().any(|s| s.from == word) {
+        return;
+    }
+    let own_stem = stem(word);
+    let likelier = |term: &str, docs: usize| {
+        docs >= df * SUGGEST_RATIO
+            && is_slip(word, term)
+            && !term.starts_with(word)
+            && !word.starts_with(term)
+            && stem(term) != own_stem
+    };
+    if let Some(to) = correct(table, word, likelier) {
+        suggestions.push(Suggestion {
+            from: word.to_string(),
+            from_docs: df,
+            to_docs: table.find(&to).map_or(0, |i| table.postings[i].doc_freq()),
+            to,
+        });
+    }
+}
+
+/// One typing slip apart: a letter left out or added, or two neighbouring letters swapped.
+/// (A changed letter is left out: it too often makes another real word, butter and better.)
+fn is_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let same = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            same + 1 < short.len()
+                && short[same] == long[same + 1]
+                && short[same + 1] == long[same]
+                && short[same + 2..] == long[same + 2..]
+        }
+        1 => short[same..] == long[same + 1..],
+        _ => false,
+    }
+}
+
+/// The nearest other indexed word that `accept(word, its number of articles)` takes, within
+/// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
+/// beyond); ties go to the more frequent word. Only words with the same first letter are
+/// considered (typos rarely hit the first letter, and the sorted dictionary makes that range
+/// cheap); words with digits or hyphens are never corrected.
+fn correct(table: &TermTable, word: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let allowed = match chars.len() {
         0..=4 => return None,
@@ -511,6 +587,9 @@ fn correct(table: &TermTable, word: &str) -> Option<String> {
             continue;
         }
         let term = &table.terms[i];
+        if term == word || !accept(term, table.postings[i].doc_freq()) {
+            continue;
+        }
         let distance = match &pattern {
             Some(p) => p.distance(term, allowed),
             None => bounded_distance(&chars, term, allowed, &mut scratch),
@@ -887,6 +966,19 @@ pub fn month_bounds(month: (u16, u8)) -> Option<(Date, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slips_are_one_letter_left_out_or_added_or_two_swapped() {
+        assert!(is_slip("goverment", "government"));
+        assert!(is_slip("government", "goverment"));
+        assert!(is_slip("minsitry", "ministry"));
+        assert!(is_slip("ab", "ba"));
+        assert!(!is_slip("butter", "better"));
+        assert!(!is_slip("ministry", "ministry"));
+        assert!(!is_slip("abc", "cab"));
+        assert!(!is_slip("goverment", "govermentally"));
+        assert!(is_slip("é", ""));
+    }
 
     /// The bit-parallel distance agrees with the table-filling one, on words of every length
     /// up to 64 with repeated, accented and non-Latin letters.

@@ -12,7 +12,7 @@ pub mod tokenize;
 pub use cache::{TopCache, CACHE_SIZE};
 pub use engine::{
     best_passage, concordance, month_bounds, month_label, search, search_top, Correction, Hit, KwicLine,
-    Matcher, Passage, SearchOptions, SearchResults,
+    Matcher, Passage, SearchOptions, SearchResults, Suggestion,
 };
 pub use index::{build_index, IndexBuilder, SearchIndex};
-pub use query::{any_of, parse_query, Atom, ParseOptions, Query};
+pub use query::{any_of, parse_query, replace_word, Atom, ParseOptions, Query};

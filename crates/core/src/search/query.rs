@@ -173,6 +173,35 @@ pub fn any_of(input: &str) -> Option<String> {
     Some(out)
 }
 
+/// The query with every unquoted word whose folded form is `from` written `to` instead (a
+/// `*` or a leading `-` kept): what a "Did you mean …?" link searches for.
+pub fn replace_word(input: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut quoted = false;
+    let mut rest = input;
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (chunk, after) = rest.split_at(end);
+        let gap = after.len() - after.trim_start().len();
+        let sign = if chunk.starts_with('-') { "-" } else { "" };
+        let bare = chunk[sign.len()..].strip_suffix('*');
+        let word = bare.unwrap_or(&chunk[sign.len()..]);
+        if !quoted && !word.is_empty() && !word.contains(is_quote) && fold(word) == from {
+            out.push_str(sign);
+            out.push_str(to);
+            if bare.is_some() {
+                out.push('*');
+            }
+        } else {
+            out.push_str(chunk);
+        }
+        quoted ^= chunk.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        out.push_str(&after[..gap]);
+        rest = &after[gap..];
+    }
+    out
+}
+
 /// A whitespace-separated piece of the query, or a quoted phrase.
 #[derive(Debug)]
 struct Piece {
@@ -421,6 +450,19 @@ mod tests {
         assert_eq!(any_of("belarus -minsk outlet:rt"), None);
         assert_eq!(any_of("minsk OR moscow belarus"), None);
         assert_eq!(any_of(""), None);
+    }
+
+    #[test]
+    fn replace_word_rewrites_unquoted_words_only() {
+        assert_eq!(
+            replace_word(
+                "Goverment's  \"goverment\" -goverment gover* goverment*",
+                "goverment",
+                "government"
+            ),
+            "government  \"goverment\" -government gover* government*"
+        );
+        assert_eq!(replace_word(" x ", "y", "z"), " x ");
     }
 
     #[test]
