@@ -20,11 +20,12 @@ pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
             (Some(a), Some(b)) => format!(" · {} – {}", month_year(*a), month_year(*b)),
             _ => String::new(),
         };
-        Some(format!(
-            "{} from {}{span}",
-            count(c.articles.len(), "article", "articles"),
-            count(c.outlets.len(), "outlet", "outlets")
-        ))
+        let articles = count(c.articles.len(), "article", "articles");
+        Some(match c.outlets.len() {
+            // Articles whose outlet neither the text nor the metadata names.
+            0 => format!("{articles}{span}"),
+            n => format!("{articles} from {}{span}", count(n, "outlet", "outlets")),
+        })
     };
     let current_q = move || match route.get() {
         Route::Search(s) => s.q,

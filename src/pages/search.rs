@@ -57,12 +57,27 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             </p>
         }
     });
-    // Rare words with a far more common spelling nearby: offered, each as a link.
-    let suggestions = (!results.suggestions.is_empty()).then(|| {
-        let mut q = state.q.clone();
-        for s in &results.suggestions {
-            q = replace_word(&q, &s.from, &s.to);
-        }
+    // Rare words with a far more common spelling nearby: offered as one link, counted.
+    let count_of = |q: &str| {
+        let options = SearchOptions {
+            limit: 0,
+            facets: false,
+            typo_tolerance: !state.exact,
+            ..SearchOptions::default()
+        };
+        search(
+            corpus,
+            &parse_query(q, ParseOptions { as_you_type: true }),
+            options,
+        )
+        .total
+    };
+    // An offer that finds nothing (another word matches nothing) is not made.
+    let suggested = (!results.suggestions.is_empty())
+        .then(|| (results.suggestions.iter()).fold(state.q.clone(), |q, s| replace_word(&q, &s.from, &s.to)))
+        .map(|q| (count_of(&q), q))
+        .filter(|&(n, _)| n > 0);
+    let suggestions = suggested.map(|(n, q)| {
         let rare: Vec<String> = results
             .suggestions
             .iter()
@@ -74,15 +89,12 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
                 )
             })
             .collect();
-        let likelier: Vec<String> = results
-            .suggestions
-            .iter()
-            .map(|s| format!("{} ({})", s.to, count(s.to_docs, "article", "articles")))
-            .collect();
+        let likelier: Vec<String> = results.suggestions.iter().map(|s| s.to.clone()).collect();
+        let n = count(n, "article", "articles");
         view! {
             <p class="corrections">
                 {rare.join(", ")} ". Did you mean "
-                <a href=link(&|s| s.q = q.clone())>{likelier.join(" ")}</a> "?"
+                <a href=link(&|s| s.q = q.clone())>{likelier.join(" ")}</a> {format!(" ({n})?")}
             </p>
         }
     });
@@ -90,23 +102,16 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
     let some_words = (results.total == 0)
         .then(|| any_of(&state.q))
         .flatten()
-        .and_then(|q| {
-            let options = SearchOptions {
-                limit: 0,
-                facets: false,
-                typo_tolerance: !state.exact,
-                ..SearchOptions::default()
-            };
-            let n = search(corpus, &parse_query(&q, ParseOptions { as_you_type: true }), options).total;
-            (n > 0).then(|| {
-                let href = link(&|s| s.q = q.clone());
-                view! {
-                    <p class="corrections">
-                        "No article has every word. "
-                        <a href=href>{format!("Show the {} with some of them", count(n, "article", "articles"))}</a>
-                    </p>
-                }
-            })
+        .map(|q| (count_of(&q), q))
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, q)| {
+            let href = link(&|s| s.q = q.clone());
+            view! {
+                <p class="corrections">
+                    "No article has every word. "
+                    <a href=href>{format!("Show the {} with some of them", count(n, "article", "articles"))}</a>
+                </p>
+            }
         });
     let messages = results
         .messages

@@ -191,6 +191,32 @@ test("a long job shows progress and can be cancelled; nothing changes", async ()
   }
 });
 
+test("a misspelling the articles share is searched as typed, with the common spelling offered", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    const notes = Array.from({ length: 40 }, (_, i) =>
+      file(`budget-${String(i).padStart(2, "0")}.txt`, `Budget note ${i}\n\nThe government in Gomel set aside ${i} million.\n`),
+    );
+    notes.push(file("typo.txt", "Budget typo\n\nThe goverment in Gomel met again.\n"));
+    assert.match(await report(page, () => page.locator("#add-files-input").setInputFiles(notes)), /Added 41 articles/);
+    await page.goto(server.url + "#/search?q=goverment%20");
+    await page.locator(".results .card").first().waitFor();
+    assert.match(await page.locator(".status").first().textContent(), /^1 article match/);
+    const offer = page.locator(".corrections").filter({ hasText: "Did you mean" });
+    // The 40 notes, and any bundled article with the word.
+    const [, n] = (await offer.textContent()).trim().match(/^\u201Cgoverment\u201D is in 1 article\. Did you mean government \((\d+) articles\)\?$/);
+    assert.ok(Number(n) >= 40, n);
+    await offer.getByRole("link", { name: "government" }).click();
+    await page.waitForURL(/q=government%20$/);
+    await page.waitForFunction((n) => document.querySelector(".status")?.textContent.startsWith(`${n} articles match`), n);
+    assert.equal(await page.locator(".corrections").count(), 0);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test("a large library lists 100 articles, then more on request", async () => {
   const s = await addPage();
   const { page } = s;

@@ -23,7 +23,8 @@ pub const PREFIX_WEIGHT: f32 = 0.8;
 /// Prefix terms expand to at most this many indexed words (the most frequent ones).
 pub const MAX_EXPANSIONS: usize = 64;
 /// A word of 6 or more letters found in at most this many articles may be a misspelling the
-/// articles share (`goverment`): a word one slip away ([`is_slip`]), of another stem, that is in
+/// articles share, or match only by a shared stem (`goverment`, stem `gover`, finds one
+/// `governess`): a word one slip away ([`is_slip`]), of another stem, that is in
 /// [`SUGGEST_RATIO`] times as many articles is suggested, not applied. Slips at the end are not
 /// suggested: they mostly make another word (`brandy`, `brand`).
 pub const SUGGEST_BELOW: usize = 5;
@@ -91,13 +92,12 @@ pub struct Correction {
     pub to: String,
 }
 
-/// A rare word and a far more common one a slip away, with the number of articles of each.
+/// A rare word, the number of articles it matches, and a far more common word a slip away.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     pub from: String,
     pub from_docs: usize,
     pub to: String,
-    pub to_docs: usize,
 }
 
 /// A ranked document. Its passage is computed on demand ([`best_passage`]), only for the hits
@@ -359,8 +359,8 @@ fn score_atom(
     match atom {
         Atom::Term { word, prefix } => {
             let mut scores = score_term(index, bm25, word, &mut results.matcher);
-            if options.typo_tolerance && options.suggest {
-                suggest(&index.exact, word, &mut results.suggestions);
+            if options.typo_tolerance && options.suggest && !scores.is_empty() {
+                suggest(&index.exact, word, scores.len(), &mut results.suggestions);
             }
             let mut word = std::borrow::Cow::Borrowed(word);
             let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
@@ -511,12 +511,9 @@ fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<usize> {
     range
 }
 
-/// Records a suggestion for `word` when it is an indexed word of at most [`SUGGEST_BELOW`]
-/// articles and a word [`SUGGEST_RATIO`] times as common is one slip away.
-fn suggest(table: &TermTable, word: &str, suggestions: &mut Vec<Suggestion>) {
-    let Some(df) = table.find(word).map(|i| table.postings[i].doc_freq()) else {
-        return;
-    };
+/// Records a suggestion for `word` when it matches (in any form) at most [`SUGGEST_BELOW`]
+/// articles, `df`, and a word [`SUGGEST_RATIO`] times as common is one slip away.
+fn suggest(table: &TermTable, word: &str, df: usize, suggestions: &mut Vec<Suggestion>) {
     if df > SUGGEST_BELOW || word.chars().count() < 6 || suggestions.iter().any(|s| s.from == word) {
         return;
     }
@@ -532,7 +529,6 @@ fn suggest(table: &TermTable, word: &str, suggestions: &mut Vec<Suggestion>) {
         suggestions.push(Suggestion {
             from: word.to_string(),
             from_docs: df,
-            to_docs: table.find(&to).map_or(0, |i| table.postings[i].doc_freq()),
             to,
         });
     }
