@@ -112,6 +112,16 @@ test("a result opens the reader at its passage", async () => {
   });
 });
 
+test("a hyphenated word is highlighted whole in passages and the concordance", async () => {
+  await withPage("#/search?q=Russia-led", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    assert.deepEqual(await page.locator(".results .passage mark").allTextContents(), ["Russia-led"]);
+    await page.getByRole("link", { name: "Concordance" }).click();
+    await page.locator("table.kwic tbody tr").first().waitFor();
+    assert.deepEqual(await page.locator("table.kwic td.kw").allTextContents(), ["Russia-led"]);
+  });
+});
+
 test("concordance: sortable, click-through to the sentence, CSV export", async () => {
   await withPage("#/search?q=protest&view=kwic", async (page) => {
     await page.locator("table.kwic tbody tr").first().waitFor();

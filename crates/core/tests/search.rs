@@ -5,7 +5,8 @@ mod common;
 
 use common::{load, root, seeds};
 use parallax_core::search::{
-    parse_query, search, search_top, ParseOptions, SearchOptions, TopCache, CACHE_SIZE,
+    best_passage, concordance, parse_query, search, search_top, ParseOptions, SearchOptions, TopCache,
+    CACHE_SIZE,
 };
 use parallax_core::{build_corpus, Corpus, SourceFile};
 
@@ -199,6 +200,42 @@ fn a_misspelling_the_articles_share_is_searched_as_typed_with_the_common_spellin
     // The page API's quick answers skip suggestions.
     assert_eq!(search_top(&corpus, "goverment ", 3).total, 2);
     assert!(search_top(&corpus, "goverment ", 3).suggestions.is_empty());
+}
+
+#[test]
+fn a_hyphenated_query_highlights_the_whole_word_in_passages_and_the_concordance() {
+    let corpus = seeds();
+    for (q, shown) in [("Russia-led", "Russia-led"), ("re-election", "re-election")] {
+        let r = search(
+            &corpus,
+            &parse_query(q, ParseOptions::default()),
+            SearchOptions::default(),
+        );
+        assert_eq!(r.total, 1, "{q}");
+        let text = &corpus.articles[r.hits[0].doc as usize].doc.text;
+        let passage = best_passage(&corpus, r.hits[0].doc, &r.matcher);
+        let marks: Vec<&str> = passage.highlights.iter().map(|h| h.of(text)).collect();
+        assert_eq!(marks, [shown], "{q}");
+        let lines = concordance(&corpus, &r, 30, 100);
+        assert!(
+            !lines.is_empty() && lines.iter().all(|l| l.keyword == shown),
+            "{q}: {lines:?}"
+        );
+    }
+    // A part matched alone is marked alone, once.
+    let r = search(
+        &corpus,
+        &parse_query("russia", ParseOptions::default()),
+        SearchOptions::default(),
+    );
+    let lines = concordance(&corpus, &r, 30, 1000);
+    assert!(lines
+        .iter()
+        .all(|l| l.keyword.starts_with("Russia") && !l.keyword.contains('-')));
+    assert!(
+        lines.iter().any(|l| l.right.starts_with("-led")),
+        "the part of Russia-led is listed"
+    );
 }
 
 #[test]

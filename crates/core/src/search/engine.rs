@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::index::{article_tokens, word_shape, SearchIndex, TermTable};
 use super::query::{parse_query, Atom, ParseOptions, Query};
-use super::tokenize::{fold, stem};
+use super::tokenize::{fold, stem, Token};
 use crate::corpus::Corpus;
 use crate::profile::find_entities;
 use crate::text::{Date, Span};
@@ -783,6 +783,24 @@ fn resolve_outlets(
     Some(out)
 }
 
+/// The tokens `matcher` matches, in order: a hyphenated word matched whole (`Russia-led`) once,
+/// without its parts; otherwise its matched parts.
+fn matched_tokens<'t>(tokens: &'t [(usize, Token)], matcher: &Matcher) -> Vec<&'t (usize, Token)> {
+    let mut out = Vec::new();
+    let mut covered_until = 0;
+    for entry in tokens {
+        let t = &entry.1;
+        if t.start < covered_until || !matcher.matches(&t.exact, &t.stem) {
+            continue;
+        }
+        if t.compound {
+            covered_until = t.end;
+        }
+        out.push(entry);
+    }
+    out
+}
+
 /// Longest passage shown before it is clipped around its first match, in bytes.
 const MAX_PASSAGE: usize = 320;
 
@@ -812,7 +830,8 @@ pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
             }
         }
     };
-    for (segment, t) in tokens.iter().filter(|(_, t)| matcher.matches(&t.exact, &t.stem)) {
+    let matched = matched_tokens(&tokens, matcher);
+    for (segment, t) in matched.iter().copied() {
         let (sentence, span) = sentence_of(*segment, t.start);
         if !current
             .as_ref()
@@ -833,10 +852,9 @@ pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
             None => (0, 0, d.title.unwrap_or_default()),
         },
     };
-    let highlights: Vec<Span> = tokens
+    let highlights: Vec<Span> = matched
         .iter()
-        .filter(|(_, t)| !t.compound && t.start >= span.start as usize && t.end <= span.end as usize)
-        .filter(|(_, t)| matcher.matches(&t.exact, &t.stem))
+        .filter(|(_, t)| t.start >= span.start as usize && t.end <= span.end as usize)
         .map(|(_, t)| Span::new(t.start, t.end))
         .collect();
     clip(&d.text, segment, sentence, span, highlights)
@@ -901,10 +919,8 @@ pub fn concordance(corpus: &Corpus, results: &SearchResults, context: usize, lim
     for &doc in &results.ranked {
         let article = &corpus.articles[doc as usize];
         let d = &article.doc;
-        for (segment, t) in article_tokens(article) {
-            if t.compound || !results.matcher.matches(&t.exact, &t.stem) {
-                continue;
-            }
+        let tokens = article_tokens(article);
+        for &(segment, ref t) in matched_tokens(&tokens, &results.matcher) {
             let seg_span = if segment == 0 {
                 d.title.unwrap_or_default()
             } else {
