@@ -169,7 +169,7 @@ fn SearchHelp() -> impl IntoView {
             <summary>"How to search"</summary>
             <dl>
                 <dt><code>"belarus protest"</code></dt>
-                <dd>"articles with every word; other forms count too (protests, protesters), exact forms rank higher"</dd>
+                <dd>"articles with every word; other forms count too (protests, protesters), exact forms rank higher; e-mail and email find each other"</dd>
                 <dt><code>"\"internal affairs\""</code></dt>
                 <dd>"the exact phrase"</dd>
                 <dt><code>"luka*"</code></dt>

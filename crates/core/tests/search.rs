@@ -239,6 +239,46 @@ fn a_hyphenated_query_highlights_the_whole_word_in_passages_and_the_concordance(
 }
 
 #[test]
+fn either_spelling_of_a_two_part_word_finds_the_other() {
+    let texts = [
+        ("hyphen.txt", "Trade\n\nThe co-operation went on by e-mail.\n"),
+        ("joined.txt", "Trade\n\nTheir cooperation went on by email.\n"),
+        ("other.txt", "Trade\n\nNothing went on.\n"),
+    ];
+    let files: Vec<SourceFile> = texts
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name,
+            bytes: text.as_bytes(),
+        })
+        .collect();
+    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    for q in [
+        "cooperation",
+        "co-operation",
+        "email",
+        "E-mail",
+        "co\u{2010}operation",
+    ] {
+        let r = search(
+            &corpus,
+            &parse_query(q, ParseOptions::default()),
+            SearchOptions::default(),
+        );
+        assert_eq!(r.total, 2, "{q}");
+        let hyphen = r
+            .hits
+            .iter()
+            .find(|h| h.doc == 0)
+            .expect("the hyphenated article");
+        let passage = best_passage(&corpus, hyphen.doc, &r.matcher);
+        let text = &corpus.articles[0].doc.text;
+        let marks: Vec<&str> = passage.highlights.iter().map(|h| h.of(text)).collect();
+        assert!(marks == ["co-operation"] || marks == ["e-mail"], "{q}: {marks:?}");
+    }
+}
+
+#[test]
 fn long_non_ascii_passages_are_clipped_on_char_boundaries() {
     // Shifting the text byte by byte puts the clipping point inside a two-byte letter for some
     // of the shifts.

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::index::{article_tokens, word_shape, SearchIndex, TermTable};
 use super::query::{parse_query, Atom, ParseOptions, Query};
-use super::tokenize::{fold, stem, Token};
+use super::tokenize::{fold, joined, stem, Token};
 use crate::corpus::Corpus;
 use crate::profile::find_entities;
 use crate::text::{Date, Span};
@@ -432,6 +432,9 @@ fn best_per_doc(mut scores: Vec<(u32, f32)>, n_docs: usize) -> Vec<(u32, f32)> {
 
 /// BM25 of one word over stems, with exact forms weighted above stem-only matches.
 fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matcher) -> Vec<(u32, f32)> {
+    // Every `e-mail` in the articles is also indexed as `email`: the joined form finds both.
+    let joined = joined(word);
+    let word = joined.as_deref().unwrap_or(word);
     let compound = word.contains('-');
     let stem_of = if compound { word.to_string() } else { stem(word) };
     let by_stem = doc_freqs(&index.stems, &stem_of);

@@ -5,7 +5,9 @@
 //! apostrophes normalised, possessive `'s` dropped: `Russia’s` → `russia`, `Café` → `cafe`)
 //! and the **stem** (English Snowball: `protests` → `protest`). Hyphenated words
 //! (`Russia-led`, `covid-19`) yield their parts at consecutive positions *and* the whole compound
-//! at the first part's position, so both `led` and `Russia-led` find them. Numbers keep decimal
+//! at the first part's position, so both `led` and `Russia-led` find them; a word of two
+//! hyphenated parts, letters only, also yields its joined form there (`e-mail` → `email`,
+//! `co-operation` → `cooperation`), so either spelling finds the other. Numbers keep decimal
 //! points and drop thousands separators (`6,700` → `6700`, `80.1` → `80.1`).
 
 use std::sync::OnceLock;
@@ -40,6 +42,7 @@ pub fn tokenize(text: &str, first_position: u32) -> (Vec<Token>, u32) {
         let parts = split_compound(word);
         if parts.len() > 1 {
             let whole = fold(word);
+            let joined = joined(&whole);
             if !whole.is_empty() {
                 tokens.push(Token {
                     start,
@@ -47,6 +50,16 @@ pub fn tokenize(text: &str, first_position: u32) -> (Vec<Token>, u32) {
                     position,
                     stem: whole.clone(),
                     exact: whole,
+                    compound: true,
+                });
+            }
+            if let Some(joined) = joined {
+                tokens.push(Token {
+                    start,
+                    end,
+                    position,
+                    stem: stem(&joined),
+                    exact: joined,
                     compound: true,
                 });
             }
@@ -68,6 +81,12 @@ pub fn tokenize(text: &str, first_position: u32) -> (Vec<Token>, u32) {
         }
     }
     (tokens, position)
+}
+
+/// The joined form of a folded compound of two parts, letters only (`e-mail` → `email`).
+pub fn joined(whole: &str) -> Option<String> {
+    let parts = whole.split('-').filter(|p| !p.is_empty()).count();
+    (parts == 2 && whole.chars().all(|c| c == '-' || c.is_alphabetic())).then(|| whole.replace('-', ""))
 }
 
 /// The folded exact form of one word: lower case, no diacritics, ASCII apostrophes, no
@@ -203,9 +222,11 @@ mod tests {
         let got: Vec<(String, u32)> = tokens.iter().map(|t| (t.exact.clone(), t.position)).collect();
         let want = [
             ("russia-led", 0),
+            ("russialed", 0),
             ("russia", 0),
             ("led", 1),
             ("re-election", 2),
+            ("reelection", 2),
             ("re", 2),
             ("election", 3),
             ("covid-19", 4),
