@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{load, root, seeds};
+use common::{corpus_of, load, root, seeds};
 use parallax_core::search::{
     best_passage, concordance, parse_query, search, search_top, ParseOptions, SearchOptions, TopCache,
     CACHE_SIZE,
@@ -169,14 +169,8 @@ fn a_misspelling_the_articles_share_is_searched_as_typed_with_the_common_spellin
     texts.push(("typo.txt".into(), "Budget\n\nThe goverment met again.\n".into()));
     texts.push(("trend.txt".into(), "Trends\n\nA trendy government.\n".into()));
     texts.push(("nanny.txt".into(), "Nanny\n\nA governess.\n".into()));
-    let files: Vec<SourceFile> = texts
-        .iter()
-        .map(|(name, text)| SourceFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let corpus = corpus_of(&named);
     let run =
         |q: &str, options: SearchOptions| search(&corpus, &parse_query(q, ParseOptions::default()), options);
     let r = run("goverment", SearchOptions::default());
@@ -245,14 +239,7 @@ fn either_spelling_of_a_two_part_word_finds_the_other() {
         ("joined.txt", "Trade\n\nTheir cooperation went on by email.\n"),
         ("other.txt", "Trade\n\nNothing went on.\n"),
     ];
-    let files: Vec<SourceFile> = texts
-        .iter()
-        .map(|(name, text)| SourceFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    let corpus = build_corpus(&files, &Default::default()).unwrap();
+    let corpus = corpus_of(&texts);
     for q in [
         "cooperation",
         "co-operation",
