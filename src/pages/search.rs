@@ -62,6 +62,8 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
         let options = SearchOptions {
             limit: 0,
             facets: false,
+            rank_all: false,
+            suggest: false,
             typo_tolerance: !state.exact,
             ..SearchOptions::default()
         };
@@ -75,6 +77,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
     // An offer that finds nothing (another word matches nothing) is not made.
     let suggested = (!results.suggestions.is_empty())
         .then(|| (results.suggestions.iter()).fold(state.q.clone(), |q, s| replace_word(&q, &s.from, &s.to)))
+        .filter(|q| *q != state.q)
         .map(|q| (count_of(&q), q))
         .filter(|&(n, _)| n > 0);
     let suggestions = suggested.map(|(n, q)| {

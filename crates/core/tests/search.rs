@@ -162,13 +162,14 @@ fn a_misspelling_the_articles_share_is_searched_as_typed_with_the_common_spellin
         .map(|i| {
             (
                 format!("g{i:02}.txt"),
-                format!("Budget {i}\n\nThe government met on day {i}, a trend.\n"),
+                format!("Budget {i}\n\nThe government met on day {i}, a trend, at the ministry.\n"),
             )
         })
         .collect();
     texts.push(("typo.txt".into(), "Budget\n\nThe goverment met again.\n".into()));
     texts.push(("trend.txt".into(), "Trends\n\nA trendy government.\n".into()));
     texts.push(("nanny.txt".into(), "Nanny\n\nA governess.\n".into()));
+    texts.push(("swap.txt".into(), "Budget\n\nThe minsitry met.\n".into()));
     let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let corpus = corpus_of(&named);
     let run =
@@ -182,6 +183,11 @@ fn a_misspelling_the_articles_share_is_searched_as_typed_with_the_common_spellin
     assert_eq!(
         (s.from.as_str(), s.from_docs, s.to.as_str()),
         ("goverment", 2, "government")
+    );
+    // Two letters swapped are one slip.
+    assert_eq!(
+        run("minsitry", SearchOptions::default()).suggestions[0].to,
+        "ministry"
     );
     // Not for common words, a slip at the end (another word), or when asked to search as typed.
     assert!(run("government", SearchOptions::default()).suggestions.is_empty());
@@ -238,8 +244,18 @@ fn either_spelling_of_a_two_part_word_finds_the_other() {
         ("hyphen.txt", "Trade\n\nThe co-operation went on by e-mail.\n"),
         ("joined.txt", "Trade\n\nTheir cooperation went on by email.\n"),
         ("other.txt", "Trade\n\nNothing went on.\n"),
+        ("resigned.txt", "Trade\n\nShe resigned.\n"),
     ];
     let corpus = corpus_of(&texts);
+    let r = search(
+        &corpus,
+        &parse_query("re-sign", ParseOptions::default()),
+        SearchOptions::default(),
+    );
+    assert_eq!(
+        r.total, 0,
+        "a hyphenated word is matched as written, not by the joined form's stem"
+    );
     for q in [
         "cooperation",
         "co-operation",

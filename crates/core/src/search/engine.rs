@@ -24,9 +24,10 @@ pub const PREFIX_WEIGHT: f32 = 0.8;
 pub const MAX_EXPANSIONS: usize = 64;
 /// A word of 6 or more letters found in at most this many articles may be a misspelling the
 /// articles share, or match only by a shared stem (`goverment`, stem `gover`, finds one
-/// `governess`): a word one slip away ([`is_slip`]), of another stem, that is in
-/// [`SUGGEST_RATIO`] times as many articles is suggested, not applied. Slips at the end are not
-/// suggested: they mostly make another word (`brandy`, `brand`).
+/// `governess`): a word one slip away (a letter left out or added, or two neighbours swapped),
+/// of another stem, that is in [`SUGGEST_RATIO`] times as many articles is suggested, not
+/// applied. A letter left out or added at the end is not suggested: it mostly makes another
+/// word (`brandy`, `brand`).
 pub const SUGGEST_BELOW: usize = 5;
 pub const SUGGEST_RATIO: usize = 20;
 
@@ -365,7 +366,7 @@ fn score_atom(
             let mut word = std::borrow::Cow::Borrowed(word);
             let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
             if scores.is_empty() && !expandable && options.typo_tolerance {
-                if let Some(to) = correct(&index.exact, &word, |_, _| true) {
+                if let Some(to) = correct(&index.exact, &word, 0, |_, _| true) {
                     scores = score_term(index, bm25, &to, &mut results.matcher);
                     results.corrections.push(Correction {
                         from: word.into_owned(),
@@ -432,20 +433,22 @@ fn best_per_doc(mut scores: Vec<(u32, f32)>, n_docs: usize) -> Vec<(u32, f32)> {
 
 /// BM25 of one word over stems, with exact forms weighted above stem-only matches.
 fn score_term(index: &SearchIndex, bm25: &Bm25, word: &str, matcher: &mut Matcher) -> Vec<(u32, f32)> {
+    // A hyphenated word is matched as written, not by stem (`re-sign` is not `resigned`).
     // Every `e-mail` in the articles is also indexed as `email`: the joined form finds both.
+    let literal = word.contains('-');
     let joined = joined(word);
     let word = joined.as_deref().unwrap_or(word);
-    let compound = word.contains('-');
-    let stem_of = if compound { word.to_string() } else { stem(word) };
-    let by_stem = doc_freqs(&index.stems, &stem_of);
+    let stem_of = (!literal).then(|| stem(word));
+    let by_stem = stem_of
+        .as_ref()
+        .map(|s| doc_freqs(&index.stems, s))
+        .unwrap_or_default();
     let by_exact = doc_freqs(&index.exact, word);
     if by_stem.is_empty() && by_exact.is_empty() {
         return Vec::new();
     }
     matcher.exact.insert(word.to_string());
-    if !compound {
-        matcher.stems.insert(stem_of);
-    }
+    matcher.stems.extend(stem_of);
     let idf = bm25.idf(by_stem.len().max(by_exact.len()));
     let mut exact_iter = by_exact.iter().peekable();
     let mut out = Vec::with_capacity(by_stem.len().max(by_exact.len()));
@@ -528,7 +531,8 @@ fn suggest(table: &TermTable, word: &str, df: usize, suggestions: &mut Vec<Sugge
             && !word.starts_with(term)
             && stem(term) != own_stem
     };
-    if let Some(to) = correct(table, word, likelier) {
+    // A swap is two edits to the distance, one slip to a typist.
+    if let Some(to) = correct(table, word, 1, likelier) {
         suggestions.push(Suggestion {
             from: word.to_string(),
             from_docs: df,
@@ -557,16 +561,22 @@ fn is_slip(a: &str, b: &str) -> bool {
 
 /// The nearest other indexed word that `accept(word, its number of articles)` takes, within
 /// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
-/// beyond); ties go to the more frequent word. Only words with the same first letter are
+/// beyond), plus `slack` (for words of 5 or more); ties go to the more frequent word. Only words with the same first letter are
 /// considered (typos rarely hit the first letter, and the sorted dictionary makes that range
 /// cheap); words with digits or hyphens are never corrected.
-fn correct(table: &TermTable, word: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
+fn correct(
+    table: &TermTable,
+    word: &str,
+    slack: usize,
+    accept: impl Fn(&str, usize) -> bool,
+) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
-    let allowed = match chars.len() {
-        0..=4 => return None,
-        5..=8 => 1,
-        _ => 2,
-    };
+    let allowed = slack
+        + match chars.len() {
+            0..=4 => return None,
+            5..=8 => 1,
+            _ => 2,
+        };
     if word.contains(|c: char| c.is_ascii_digit() || c == '-') {
         return None;
     }

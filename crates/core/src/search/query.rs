@@ -139,28 +139,42 @@ pub fn any_of(input: &str) -> Option<String> {
     }
     let is_filter = |p: &Piece| {
         !p.quoted
+            && !p.negated
             && p.text
                 .split_once(':')
                 .is_some_and(|(key, value)| apply_filter(&mut Query::default(), key, value))
     };
     let (required, rest): (Vec<&Piece>, Vec<&Piece>) = pieces
         .iter()
-        .partition(|p| !p.negated && !p.text.is_empty() && !is_filter(p));
-    if required.len() < 2 {
+        .filter(|p| !p.text.is_empty())
+        .partition(|p| !p.negated && !is_filter(p));
+    // One entry per term the parser would read (`belarus/russia` is two), so that each is
+    // one side of an `OR`.
+    let words: Vec<String> = required
+        .iter()
+        .flat_map(|p| match p.quoted {
+            true => vec![format!("\"{}\"", p.text)],
+            false => atoms_of(p, false)
+                .into_iter()
+                .filter_map(|a| match a {
+                    Atom::Term { word, prefix } => Some(if prefix { format!("{word}*") } else { word }),
+                    Atom::Phrase(_) => None,
+                })
+                .collect(),
+        })
+        .collect();
+    if words.len() < 2 {
         return None;
     }
-    let print = |p: &&Piece| {
+    let others = rest.iter().map(|p| {
         let sign = if p.negated { "-" } else { "" };
         match p.text.split_once(':') {
             _ if p.quoted => format!("{sign}\"{}\"", p.text),
-            Some((key, value)) if is_filter(p) && value.contains(char::is_whitespace) => {
-                format!("{key}:\"{value}\"")
-            }
+            // A value given in quotes (`entity:"Maria Kolesnikova"`) keeps them.
+            Some((key, value)) if value.contains(char::is_whitespace) => format!("{sign}{key}:\"{value}\""),
             _ => format!("{sign}{}", p.text),
         }
-    };
-    let words: Vec<String> = required.iter().map(print).collect();
-    let others = rest.iter().filter(|p| !p.text.is_empty()).map(print);
+    });
     // Filters after the words, so the last word stays the one read as a prefix as you type.
     let mut out = words.join(" OR ");
     for other in others {
@@ -173,8 +187,9 @@ pub fn any_of(input: &str) -> Option<String> {
     Some(out)
 }
 
-/// The query with every unquoted word whose folded form is `from` written `to` instead (a
-/// `*` or a leading `-` kept): what a "Did you mean …?" link searches for.
+/// The query with every unquoted word whose folded form is `from` written `to` instead (what
+/// is around it, such as `-`, `*` or punctuation, kept): what a "Did you mean …?" link
+/// searches for.
 pub fn replace_word(input: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut quoted = false;
@@ -183,17 +198,20 @@ pub fn replace_word(input: &str, from: &str, to: &str) -> String {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (chunk, after) = rest.split_at(end);
         let gap = after.len() - after.trim_start().len();
-        let sign = if chunk.starts_with('-') { "-" } else { "" };
-        let bare = chunk[sign.len()..].strip_suffix('*');
-        let word = bare.unwrap_or(&chunk[sign.len()..]);
-        if !quoted && !word.is_empty() && !word.contains(is_quote) && fold(word) == from {
-            out.push_str(sign);
-            out.push_str(to);
-            if bare.is_some() {
-                out.push('*');
-            }
-        } else {
+        if quoted || chunk.contains(is_quote) {
             out.push_str(chunk);
+        } else {
+            let mut copied = 0;
+            for t in tokenize(chunk, 0)
+                .0
+                .iter()
+                .filter(|t| !t.compound && t.exact == from)
+            {
+                out.push_str(&chunk[copied..t.start]);
+                out.push_str(to);
+                copied = t.end;
+            }
+            out.push_str(&chunk[copied..]);
         }
         quoted ^= chunk.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
         out.push_str(&after[..gap]);
@@ -437,15 +455,26 @@ mod tests {
     fn any_of_joins_the_required_words_and_keeps_the_rest() {
         assert_eq!(
             any_of(
-                "belarus outlet:rt \u{201C}nobel prize\u{201D} -sanctions entity:\"Maria Kolesnikova\" tikh"
+                "belarus outlet:rt \u{201C}nobel prize\u{201D} -sanctions entity:\"Maria Kolesnikova\" tikh*"
             )
             .as_deref(),
-            Some("belarus OR \"nobel prize\" OR tikh outlet:rt -sanctions entity:\"Maria Kolesnikova\"")
+            Some("belarus OR \"nobel prize\" OR tikh* outlet:rt -sanctions entity:\"Maria Kolesnikova\"")
         );
         assert_eq!(any_of("belarus minsk ").as_deref(), Some("belarus OR minsk "));
         let q = parse(&any_of("belarus minsk moscow").unwrap());
         assert_eq!(q.clauses.len(), 1);
         assert_eq!(q.clauses[0].len(), 3);
+        // A piece of several words gives each its side of the OR.
+        let q = parse(&any_of("minsk belarus/russia").unwrap());
+        assert_eq!(
+            q.clauses,
+            vec![vec![term("minsk"), term("belarus"), term("russia")]]
+        );
+        // An excluded filter-like piece stays excluded, its quotes kept.
+        let q = parse(&any_of("belarus minsk -entity:\"Maria Kolesnikova\"").unwrap());
+        assert!(q.entities.is_empty());
+        assert_eq!(q.excluded.len(), 3);
+        assert_eq!(q.clauses.len(), 1);
         assert_eq!(any_of("belarus"), None);
         assert_eq!(any_of("belarus -minsk outlet:rt"), None);
         assert_eq!(any_of("minsk OR moscow belarus"), None);
@@ -456,13 +485,17 @@ mod tests {
     fn replace_word_rewrites_unquoted_words_only() {
         assert_eq!(
             replace_word(
-                "Goverment's  \"goverment\" -goverment gover* goverment*",
+                "Goverment's  \"goverment\" -goverment gover* goverment* (goverment), goverment/budget",
                 "goverment",
                 "government"
             ),
-            "government  \"goverment\" -government gover* government*"
+            "government  \"goverment\" -government gover* government* (government), government/budget"
         );
         assert_eq!(replace_word(" x ", "y", "z"), " x ");
+        assert_eq!(
+            replace_word("\"a goverment\" goverment", "goverment", "government"),
+            "\"a goverment\" government"
+        );
     }
 
     #[test]

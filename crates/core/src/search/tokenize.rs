@@ -26,9 +26,11 @@ pub struct Token {
     pub position: u32,
     /// Folded exact form.
     pub exact: String,
-    /// Stem of the exact form (equal to it for numbers and compounds).
+    /// Stem of the exact form (equal to it for numbers and hyphenated wholes; a joined form is
+    /// stemmed: `cooperation` → `cooper`).
     pub stem: String,
-    /// Whether this is the whole of a hyphenated compound (its parts are tokens too).
+    /// Whether this is the whole of a hyphenated compound or its joined form (its parts are
+    /// tokens too, and only they count as words of the text).
     pub compound: bool,
 }
 
