@@ -57,8 +57,9 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             </p>
         }
     });
-    // Rare words with a far more common spelling nearby: offered as one link, counted.
-    let count_of = |q: &str| {
+    // An offer is a rewritten query with the number of articles it finds; one that finds
+    // nothing is not made.
+    let offer = |q: String| {
         let options = SearchOptions {
             limit: 0,
             facets: false,
@@ -67,46 +68,45 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             typo_tolerance: !state.exact,
             ..SearchOptions::default()
         };
-        search(
+        let n = search(
             corpus,
-            &parse_query(q, ParseOptions { as_you_type: true }),
+            &parse_query(&q, ParseOptions { as_you_type: true }),
             options,
         )
-        .total
+        .total;
+        (n > 0).then_some((n, q))
     };
-    // An offer that finds nothing (another word matches nothing) is not made.
-    let suggested = (!results.suggestions.is_empty())
+    // Rare words with a far more common spelling nearby: offered as one link.
+    let suggestions = (!results.suggestions.is_empty())
         .then(|| (results.suggestions.iter()).fold(state.q.clone(), |q, s| replace_word(&q, &s.from, &s.to)))
         .filter(|q| *q != state.q)
-        .map(|q| (count_of(&q), q))
-        .filter(|&(n, _)| n > 0);
-    let suggestions = suggested.map(|(n, q)| {
-        let rare: Vec<String> = results
-            .suggestions
-            .iter()
-            .map(|s| {
-                format!(
-                    "\u{201C}{}\u{201D} is in {}",
-                    s.from,
-                    count(s.from_docs, "article", "articles")
-                )
-            })
-            .collect();
-        let likelier: Vec<String> = results.suggestions.iter().map(|s| s.to.clone()).collect();
-        let n = count(n, "article", "articles");
-        view! {
-            <p class="corrections">
-                {rare.join(", ")} ". Did you mean "
-                <a href=link(&|s| s.q = q.clone())>{likelier.join(" ")}</a> {format!(" ({n})?")}
-            </p>
-        }
-    });
-    // No article has every word: offer the articles with some of them, counted.
+        .and_then(offer)
+        .map(|(n, q)| {
+            let rare: Vec<String> = results
+                .suggestions
+                .iter()
+                .map(|s| {
+                    format!(
+                        "\u{201C}{}\u{201D} is in {}",
+                        s.from,
+                        count(s.from_docs, "article", "articles")
+                    )
+                })
+                .collect();
+            let likelier: Vec<String> = results.suggestions.iter().map(|s| s.to.clone()).collect();
+            let n = count(n, "article", "articles");
+            view! {
+                <p class="corrections">
+                    {rare.join(", ")} ". Did you mean "
+                    <a href=link(&|s| s.q = q.clone())>{likelier.join(" ")}</a> {format!(" ({n})?")}
+                </p>
+            }
+        });
+    // No article has every word: offer the articles with some of them.
     let some_words = (results.total == 0)
         .then(|| any_of(&state.q))
         .flatten()
-        .map(|q| (count_of(&q), q))
-        .filter(|&(n, _)| n > 0)
+        .and_then(offer)
         .map(|(n, q)| {
             let href = link(&|s| s.q = q.clone());
             view! {

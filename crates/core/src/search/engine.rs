@@ -195,12 +195,13 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
     }
     // Not blank, so there was a clause or an entity filter.
     let mut scores = scores.unwrap_or_default();
+    // An excluded word is taken as typed: no correction, no suggestion.
+    let literal = SearchOptions {
+        typo_tolerance: false,
+        ..options
+    };
     for atom in &query.excluded {
         let mut scratch = SearchResults::default();
-        let literal = SearchOptions {
-            typo_tolerance: false,
-            ..options
-        };
         let mut out = score_atom(index, &bm25, atom, literal, &mut scratch)
             .into_iter()
             .peekable();
@@ -561,9 +562,9 @@ fn is_slip(a: &str, b: &str) -> bool {
 
 /// The nearest other indexed word that `accept(word, its number of articles)` takes, within
 /// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
-/// beyond), plus `slack` (for words of 5 or more); ties go to the more frequent word. Only words with the same first letter are
-/// considered (typos rarely hit the first letter, and the sorted dictionary makes that range
-/// cheap); words with digits or hyphens are never corrected.
+/// beyond), plus `slack` (for words of 5 or more); ties go to the more frequent word. Only
+/// words with the same first letter are considered (typos rarely hit the first letter, and the
+/// sorted dictionary makes that range cheap); words with digits or hyphens are never corrected.
 fn correct(
     table: &TermTable,
     word: &str,

@@ -152,15 +152,17 @@ pub fn any_of(input: &str) -> Option<String> {
     // one side of an `OR`.
     let words: Vec<String> = required
         .iter()
-        .flat_map(|p| match p.quoted {
-            true => vec![format!("\"{}\"", p.text)],
-            false => atoms_of(p, false)
+        .flat_map(|p| {
+            if p.quoted {
+                return vec![format!("\"{}\"", p.text)];
+            }
+            atoms_of(p, false)
                 .into_iter()
                 .filter_map(|a| match a {
                     Atom::Term { word, prefix } => Some(if prefix { format!("{word}*") } else { word }),
                     Atom::Phrase(_) => None,
                 })
-                .collect(),
+                .collect()
         })
         .collect();
     if words.len() < 2 {
