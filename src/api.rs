@@ -6,10 +6,12 @@
 //! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup; answers are
 //! frozen, as the same object goes to everyone asking the same.
 //! `window.parallax.memory()` → the bytes of the wasm module's linear memory (for benchmarks).
+//! Once the page is first idle, the engine is warmed up ([`warm_up`]), so a reader's first
+//! searches run on optimised code and find typo correction ready.
 
 use std::cell::RefCell;
 
-use parallax_core::search::{search_top, TopCache};
+use parallax_core::search::{search_top, warm_up, TopCache};
 use parallax_core::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,6 +19,8 @@ use wasm_bindgen::JsCast;
 thread_local! {
     /// Answers of `window.parallax.search` for the corpus they were worked out on.
     static CACHE: RefCell<(Option<&'static Corpus>, TopCache<JsValue>)> = RefCell::default();
+    /// The answers' keys, made once rather than decoded from UTF-8 on every answer.
+    static KEYS: (JsValue, JsValue) = (JsValue::from_str("total"), JsValue::from_str("ids"));
 }
 
 /// `{ total, ids }`, frozen: one answer object is handed to every caller asking the same.
@@ -27,8 +31,10 @@ fn answer(corpus: &Corpus, q: &str, k: usize) -> JsValue {
         ids.push(&JsValue::from_str(corpus.articles[doc as usize].id()));
     }
     let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &"total".into(), &JsValue::from(r.total as u32));
-    let _ = js_sys::Reflect::set(&out, &"ids".into(), &js_sys::Object::freeze(&ids));
+    KEYS.with(|(total, id_list)| {
+        let _ = js_sys::Reflect::set(&out, total, &JsValue::from(r.total as u32));
+        let _ = js_sys::Reflect::set(&out, id_list, &js_sys::Object::freeze(&ids));
+    });
     js_sys::Object::freeze(&out).into()
 }
 
@@ -62,5 +68,13 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&api, &"memory".into(), memory_fn.as_ref());
     search_fn.forget(); // lives as long as the page
     memory_fn.forget();
-    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"parallax".into(), &api);
+    let window = leptos::prelude::window();
+    let _ = js_sys::Reflect::set(&window, &"parallax".into(), &api);
+    // Answered as scripts are answered, bypassing the kept answers.
+    let warm = Closure::once_into_js(|| {
+        if let Ok(corpus) = crate::corpus::corpus() {
+            warm_up(corpus, |q| drop(answer(corpus, q, 10)));
+        }
+    });
+    let _ = window.request_idle_callback(warm.unchecked_ref());
 }

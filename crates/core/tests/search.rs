@@ -5,8 +5,8 @@ mod common;
 
 use common::{corpus_of, load, root, seeds};
 use parallax_core::search::{
-    best_passage, concordance, parse_query, search, search_top, ParseOptions, SearchOptions, TopCache,
-    CACHE_SIZE,
+    best_passage, concordance, parse_query, search, search_top, warm_up, ParseOptions, SearchOptions,
+    TopCache, CACHE_SIZE, WARM_UP_WORDS,
 };
 use parallax_core::{build_corpus, Corpus, SourceFile};
 
@@ -426,4 +426,53 @@ fn quick_answers_and_kept_answers_match_the_full_ranking() {
         cache.get(&format!("belarus{i}"), 3, || top("belarus", 3));
     }
     assert_eq!(cache.get("protest", 3, || (0, Vec::new())), (0, Vec::new()));
+}
+
+#[test]
+fn warming_up_runs_queries_of_the_corpus_words_and_changes_no_answer() {
+    let (cold, warm) = (seeds(), seeds());
+    // Six kinds of query for each of the most common words (the seeds have more than enough),
+    // each query once (words may share their first three letters).
+    let mut handed = Vec::new();
+    let runs = warm_up(&warm, |q| {
+        search_top(&warm, q, 10);
+        handed.push(q.to_string());
+    });
+    assert_eq!(runs, handed.len());
+    assert!(
+        runs > 5 * WARM_UP_WORDS && runs <= 6 * WARM_UP_WORDS,
+        "{handed:?}"
+    );
+    handed.sort();
+    handed.dedup();
+    assert_eq!(handed.len(), runs);
+    let queries = [
+        "belarus",
+        "protest",
+        "luka",
+        "Lukashenka",
+        "presidnet",
+        "\"internal affairs\"",
+        "minsk OR moscow",
+        "protest -police",
+        "entity:lukashenko",
+    ];
+    for q in queries {
+        assert_eq!(search_top(&warm, q, 3), search_top(&cold, q, 3), "{q:?}");
+        let query = parse_query(q, ParseOptions::default());
+        assert_eq!(
+            search(&warm, &query, SearchOptions::default()),
+            search(&cold, &query, SearchOptions::default()),
+            "{q:?}"
+        );
+    }
+    // Nothing to warm up with: no words of six letters, or no articles at all.
+    let runs = |corpus: Corpus| warm_up(&corpus, |q| drop(search_top(&corpus, q, 10)));
+    assert_eq!(
+        runs(corpus_of(&[("a.txt", "Short text. Tiny words, no more.\n")])),
+        0
+    );
+    assert_eq!(runs(corpus_of(&[])), 0);
+    // One word: it is its own second word.
+    assert_eq!(runs(corpus_of(&[("e.txt", "\u{1F600}\u{202E}<script>")])), 6);
 }

@@ -30,6 +30,8 @@ pub const MAX_EXPANSIONS: usize = 64;
 /// word (`brandy`, `brand`).
 pub const SUGGEST_BELOW: usize = 5;
 pub const SUGGEST_RATIO: usize = 20;
+/// How many of the corpus's most common words [`warm_up`] queries with.
+pub const WARM_UP_WORDS: usize = 16;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -153,6 +155,51 @@ pub fn search_top(corpus: &Corpus, input: &str, k: usize) -> SearchResults {
     search(corpus, &query, options)
 }
 
+/// Gets the engine ready for a reader's first queries, which would otherwise pay for one-off
+/// work: it works out the term shapes typo correction screens by, then hands `run` a few
+/// queries of each kind (a word as typed, a short prefix, two words, a phrase, a misspelling,
+/// an exclusion) made of the corpus's own most common words, each once, for the caller to
+/// answer the way it answers readers, and throw away. Returns how many queries it handed over.
+/// (The page calls it once it is idle: a WebAssembly engine optimises code that has run.)
+pub fn warm_up(corpus: &Corpus, mut run: impl FnMut(&str)) -> usize {
+    let table = &corpus.index.exact;
+    table.shapes();
+    let mut common: Vec<usize> = (0..table.terms.len())
+        .filter(|&i| table.terms[i].len() >= 6 && table.terms[i].bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    let by_docs = |&a: &usize, &b: &usize| {
+        let docs = |i: usize| table.postings[i].doc_freq();
+        docs(b).cmp(&docs(a)).then(a.cmp(&b))
+    };
+    if common.len() > WARM_UP_WORDS {
+        common.select_nth_unstable_by(WARM_UP_WORDS, by_docs);
+        common.truncate(WARM_UP_WORDS);
+    }
+    common.sort_unstable_by(by_docs);
+    let words: Vec<&str> = common.iter().map(|&i| table.terms[i].as_str()).collect();
+    let mut handed: HashSet<String> = HashSet::new();
+    for (n, &word) in words.iter().enumerate() {
+        let next = words[(n + 1) % words.len()];
+        let mut slip: Vec<char> = word.chars().collect();
+        slip.swap(2, 3);
+        let slip: String = slip.into_iter().collect();
+        for q in [
+            word.to_string(),
+            word[..3].to_string(),
+            format!("{word} {next} "),
+            format!("\"{word} {next}\""),
+            slip,
+            format!("{word} -{next}"),
+        ] {
+            if !handed.contains(&q) {
+                run(&q);
+                handed.insert(q);
+            }
+        }
+    }
+    handed.len()
+}
+
 /// Runs a parsed query over the corpus.
 pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchResults {
     let index = &corpus.index;
@@ -165,11 +212,9 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
     if query.is_blank() || n_docs == 0 {
         return results;
     }
-    let total_len: u64 = index.doc_lengths.iter().map(|&l| u64::from(l)).sum();
-    let avg_len = total_len as f32 / n_docs as f32;
     let bm25 = Bm25 {
         n_docs: n_docs as f32,
-        avg_len: avg_len.max(1.0),
+        avg_len: index.mean_length().max(1.0),
         lengths: &index.doc_lengths,
     };
     // Entity filters alone rank the articles naming the entity by how often they do.
@@ -513,8 +558,13 @@ fn expand_prefix(table: &TermTable, prefix: &str) -> Vec<usize> {
         .with_prefix(prefix)
         .filter(|&i| table.terms[i] != prefix)
         .collect();
-    range.sort_by_key(|&i| std::cmp::Reverse(table.postings[i].doc_freq()));
-    range.truncate(MAX_EXPANSIONS);
+    // Ties in dictionary order; a short prefix has hundreds of words: only the kept are sorted.
+    let by_docs = |&i: &usize| (std::cmp::Reverse(table.postings[i].doc_freq()), i);
+    if range.len() > MAX_EXPANSIONS {
+        range.select_nth_unstable_by_key(MAX_EXPANSIONS - 1, by_docs);
+        range.truncate(MAX_EXPANSIONS);
+    }
+    range.sort_unstable_by_key(by_docs);
     range
 }
 

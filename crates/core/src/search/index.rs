@@ -27,6 +27,19 @@ pub struct SearchIndex {
     /// Stems, with document frequencies only: nothing needs their positions, and leaving them
     /// out keeps the index about a third smaller.
     pub stems: TermTable,
+    /// The mean of `doc_lengths`, worked out on first use (every query needs it).
+    #[serde(skip)]
+    mean_length: Derived<f32>,
+}
+
+impl SearchIndex {
+    /// The mean number of word positions per document (0 when there are none).
+    pub fn mean_length(&self) -> f32 {
+        *self.mean_length.0.get_or_init(|| {
+            let total: u64 = self.doc_lengths.iter().map(|&l| u64::from(l)).sum();
+            total as f32 / self.doc_lengths.len().max(1) as f32
+        })
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -235,6 +248,7 @@ impl IndexBuilder {
             doc_lengths: self.doc_lengths,
             exact: TermTable::build(self.exact, true),
             stems: TermTable::build(self.stems, false),
+            mean_length: Derived::default(),
         }
     }
 }
