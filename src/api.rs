@@ -6,12 +6,12 @@
 //! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup; answers are
 //! frozen, as the same object goes to everyone asking the same.
 //! `window.parallax.memory()` → the bytes of the wasm module's linear memory (for benchmarks).
-//! Once the page is first idle, the engine is warmed up ([`warm_up`]), so a reader's first
-//! searches run on optimised code and find typo correction ready.
+//! While the page is idle, it answers [`warm_up_queries`] (a slice at a time, answers thrown
+//! away), so a reader's first searches run on optimised code and find typo correction ready.
 
 use std::cell::RefCell;
 
-use parallax_core::search::{search_top, warm_up, TopCache};
+use parallax_core::search::{search_top, warm_up_queries, TopCache};
 use parallax_core::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,13 +68,30 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&api, &"memory".into(), memory_fn.as_ref());
     search_fn.forget(); // lives as long as the page
     memory_fn.forget();
-    let window = leptos::prelude::window();
-    let _ = js_sys::Reflect::set(&window, &"parallax".into(), &api);
-    // Answered as scripts are answered, bypassing the kept answers.
-    let warm = Closure::once_into_js(|| {
-        if let Ok(corpus) = crate::corpus::corpus() {
-            warm_up(corpus, |q| drop(answer(corpus, q, 10)));
+    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"parallax".into(), &api);
+    warm_up_when_idle(None);
+}
+
+/// Answers [`warm_up_queries`] (`queries`: those left, from the last; `None`: not yet made) as
+/// scripts are answered, bypassing the kept answers, in the page's idle time: each slice stops
+/// when the browser wants the time back.
+fn warm_up_when_idle(queries: Option<Vec<String>>) {
+    let slice = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
+        let Ok(corpus) = crate::corpus::corpus() else {
+            return;
+        };
+        let mut queries = queries.unwrap_or_else(|| {
+            let mut all = warm_up_queries(corpus);
+            all.reverse();
+            all
+        });
+        while deadline.time_remaining() >= 1.0 {
+            let Some(q) = queries.pop() else {
+                return;
+            };
+            drop(answer(corpus, &q, 10));
         }
+        warm_up_when_idle(Some(queries));
     });
-    let _ = window.request_idle_callback(warm.unchecked_ref());
+    let _ = leptos::prelude::window().request_idle_callback(slice.unchecked_ref());
 }

@@ -188,7 +188,7 @@ fn SearchHelp() -> impl IntoView {
                 <dt><code>"after:2020-09 before:2021"</code></dt>
                 <dd>"dates: a year, a month or a day, both ends included"</dd>
                 <dt>"Misspellings"</dt>
-                <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko); a word in only a few articles is searched as typed, with a far more common word one slip away suggested (goverment: did you mean government?)"</dd>
+                <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko, Bealrus finds Belarus); a word in only a few articles is searched as typed, with a far more common word one slip away suggested (goverment: did you mean government?)"</dd>
             </dl>
             <p>"Press " <kbd>"/"</kbd> " anywhere to jump to the search box."</p>
         </details>

@@ -50,6 +50,14 @@ test("a misspelt name is corrected, with a way to search as typed", async () => 
   });
 });
 
+test("two neighbouring letters typed the wrong way round are corrected", async () => {
+  await withPage("#/search?q=Bealrus%20", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    assert.match(await page.locator(".corrections").textContent(), /Showing results for belarus/);
+    assert.equal(await page.locator(".results .card").count(), 5);
+  });
+});
+
 test("when no article has every word, the ones with some of them are a click away", async () => {
   await withPage("#/search?q=belarus%2012345678%20outlet%3Art%20", async (page) => {
     await page.locator(".status").first().waitFor();

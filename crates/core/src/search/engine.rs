@@ -30,7 +30,7 @@ pub const MAX_EXPANSIONS: usize = 64;
 /// word (`brandy`, `brand`).
 pub const SUGGEST_BELOW: usize = 5;
 pub const SUGGEST_RATIO: usize = 20;
-/// How many of the corpus's most common words [`warm_up`] queries with.
+/// How many of the corpus's most common words [`warm_up_queries`] are made of.
 pub const WARM_UP_WORDS: usize = 16;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,15 +155,14 @@ pub fn search_top(corpus: &Corpus, input: &str, k: usize) -> SearchResults {
     search(corpus, &query, options)
 }
 
-/// Gets the engine ready for a reader's first queries, which would otherwise pay for one-off
-/// work: it works out the term shapes typo correction screens by, then hands `run` a few
-/// queries of each kind (a word as typed, a short prefix, two words, a phrase, a misspelling,
-/// an exclusion) made of the corpus's own most common words, each once, for the caller to
-/// answer the way it answers readers, and throw away. Returns how many queries it handed over.
-/// (The page calls it once it is idle: a WebAssembly engine optimises code that has run.)
-pub fn warm_up(corpus: &Corpus, mut run: impl FnMut(&str)) -> usize {
+/// Queries that get the engine ready for a reader's first ones, which would otherwise pay for
+/// one-off work: a few of each kind (a word as typed, a short prefix, two words, a phrase, a
+/// misspelling, an exclusion) made of the corpus's own most common words, each once. Answering
+/// them (and throwing the answers away) works out the term shapes typo correction screens by,
+/// and, in the page, gets the WebAssembly engine to optimise the search code, which it does for
+/// code that has run.
+pub fn warm_up_queries(corpus: &Corpus) -> Vec<String> {
     let table = &corpus.index.exact;
-    table.shapes();
     let mut common: Vec<usize> = (0..table.terms.len())
         .filter(|&i| table.terms[i].len() >= 6 && table.terms[i].bytes().all(|b| b.is_ascii_lowercase()))
         .collect();
@@ -177,27 +176,25 @@ pub fn warm_up(corpus: &Corpus, mut run: impl FnMut(&str)) -> usize {
     }
     common.sort_unstable_by(by_docs);
     let words: Vec<&str> = common.iter().map(|&i| table.terms[i].as_str()).collect();
-    let mut handed: HashSet<String> = HashSet::new();
+    let mut queries: Vec<String> = Vec::new();
     for (n, &word) in words.iter().enumerate() {
         let next = words[(n + 1) % words.len()];
         let mut slip: Vec<char> = word.chars().collect();
         slip.swap(2, 3);
-        let slip: String = slip.into_iter().collect();
         for q in [
             word.to_string(),
             word[..3].to_string(),
             format!("{word} {next} "),
             format!("\"{word} {next}\""),
-            slip,
+            slip.into_iter().collect(),
             format!("{word} -{next}"),
         ] {
-            if !handed.contains(&q) {
-                run(&q);
-                handed.insert(q);
+            if !queries.contains(&q) {
+                queries.push(q);
             }
         }
     }
-    handed.len()
+    queries
 }
 
 /// Runs a parsed query over the corpus.
@@ -412,7 +409,7 @@ fn score_atom(
             let mut word = std::borrow::Cow::Borrowed(word);
             let expandable = *prefix && !index.exact.with_prefix(&word).is_empty();
             if scores.is_empty() && !expandable && options.typo_tolerance {
-                if let Some(to) = correct(&index.exact, &word, 0, |_, _| true) {
+                if let Some(to) = correct(&index.exact, &word, |_, _| true) {
                     scores = score_term(index, bm25, &to, &mut results.matcher);
                     results.corrections.push(Correction {
                         from: word.into_owned(),
@@ -582,8 +579,7 @@ fn suggest(table: &TermTable, word: &str, df: usize, suggestions: &mut Vec<Sugge
             && !word.starts_with(term)
             && stem(term) != own_stem
     };
-    // A swap is two edits to the distance, one slip to a typist.
-    if let Some(to) = correct(table, word, 1, likelier) {
+    if let Some(to) = correct(table, word, likelier) {
         suggestions.push(Suggestion {
             from: word.to_string(),
             from_docs: df,
@@ -597,37 +593,39 @@ fn suggest(table: &TermTable, word: &str, df: usize, suggestions: &mut Vec<Sugge
 fn is_slip(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    let same = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
     match long.len() - short.len() {
-        0 => {
-            same + 1 < short.len()
-                && short[same] == long[same + 1]
-                && short[same + 1] == long[same]
-                && short[same + 2..] == long[same + 2..]
+        0 => is_swap(short, long),
+        1 => {
+            let same = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+            short[same..] == long[same + 1..]
         }
-        1 => short[same..] == long[same + 1..],
         _ => false,
     }
 }
 
+/// `b` is `a` with two neighbouring characters swapped.
+fn is_swap(a: &[char], b: &[char]) -> bool {
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    a.len() == b.len()
+        && same + 1 < a.len()
+        && a[same] == b[same + 1]
+        && a[same + 1] == b[same]
+        && a[same + 2..] == b[same + 2..]
+}
+
 /// The nearest other indexed word that `accept(word, its number of articles)` takes, within
 /// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
-/// beyond), plus `slack` (for words of 5 or more); ties go to the more frequent word. Only
+/// beyond), two neighbouring letters swapped counting as one edit (`bealrus`, `belarus`), as
+/// they are one slip to a typist; ties go to the more frequent word. Only
 /// words with the same first letter are considered (typos rarely hit the first letter, and the
 /// sorted dictionary makes that range cheap); words with digits or hyphens are never corrected.
-fn correct(
-    table: &TermTable,
-    word: &str,
-    slack: usize,
-    accept: impl Fn(&str, usize) -> bool,
-) -> Option<String> {
+fn correct(table: &TermTable, word: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
-    let allowed = slack
-        + match chars.len() {
-            0..=4 => return None,
-            5..=8 => 1,
-            _ => 2,
-        };
+    let allowed = match chars.len() {
+        0..=4 => return None,
+        5..=8 => 1,
+        _ => 2,
+    };
     if word.contains(|c: char| c.is_ascii_digit() || c == '-') {
         return None;
     }
@@ -650,7 +648,10 @@ fn correct(
         if term == word || !accept(term, table.postings[i].doc_freq()) {
             continue;
         }
+        let swapped = (term_letters, term_length) == (letters, length)
+            && is_swap(&chars, &term.chars().collect::<Vec<_>>());
         let distance = match &pattern {
+            _ if swapped => Some(1),
             Some(p) => p.distance(term, allowed),
             None => bounded_distance(&chars, term, allowed, &mut scratch),
         };

@@ -11,8 +11,8 @@ pub mod tokenize;
 
 pub use cache::{TopCache, CACHE_SIZE};
 pub use engine::{
-    best_passage, concordance, month_bounds, month_label, search, search_top, warm_up, Correction, Hit,
-    KwicLine, Matcher, Passage, SearchOptions, SearchResults, Suggestion, WARM_UP_WORDS,
+    best_passage, concordance, month_bounds, month_label, search, search_top, warm_up_queries, Correction,
+    Hit, KwicLine, Matcher, Passage, SearchOptions, SearchResults, Suggestion, WARM_UP_WORDS,
 };
 pub use index::{build_index, IndexBuilder, SearchIndex};
 pub use query::{any_of, parse_query, replace_word, Atom, ParseOptions, Query};
