@@ -483,7 +483,7 @@ fn warm_up_queries_are_made_of_the_corpus_words_and_answering_them_changes_no_an
         [
             "script",
             "scr",
-            "script script ",
+            "script script",
             "\"script script\"",
             "scirpt",
             "script -script"

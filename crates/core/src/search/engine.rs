@@ -184,7 +184,7 @@ pub fn warm_up_queries(corpus: &Corpus) -> Vec<String> {
         for q in [
             word.to_string(),
             word[..3].to_string(),
-            format!("{word} {next} "),
+            format!("{word} {next}"),
             format!("\"{word} {next}\""),
             slip.into_iter().collect(),
             format!("{word} -{next}"),
