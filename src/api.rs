@@ -74,7 +74,7 @@ pub fn install() {
 
 /// Answers [`warm_up_queries`] (`queries`: those left, from the last; `None`: not yet made) as
 /// scripts are answered, bypassing the kept answers, in the page's idle time: each slice stops
-/// when the browser wants the time back.
+/// when the browser wants the time back. A browser without idle callbacks skips the warm-up.
 fn warm_up_when_idle(queries: Option<Vec<String>>) {
     let slice = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
         let Ok(corpus) = crate::corpus::corpus() else {

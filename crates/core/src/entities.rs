@@ -1227,26 +1227,11 @@ fn near_place(word: &str) -> Option<String> {
         // cheap tests first: same first letter, same length
         .filter(|p| p.starts_with(w[0]) && p.len().abs_diff(word.len()) <= 2)
         .find(|p| {
-            let mut diff = [0usize; 3];
-            let mut n = 0;
-            let mut len = 0;
-            for (i, c) in p.chars().enumerate() {
-                len += 1;
-                if w.get(i) != Some(&c) {
-                    if n == 3 {
-                        return false;
-                    }
-                    diff[n] = i;
-                    n += 1;
-                }
+            p.chars().count() == w.len() && {
+                let p: Vec<char> = p.chars().collect();
+                p.iter().zip(&w).filter(|(a, b)| a != b).count() == 1
+                    || crate::search::engine::is_swap(&w, &p)
             }
-            let pc = |i: usize| p.chars().nth(i);
-            len == w.len()
-                && (n == 1
-                    || (n == 2
-                        && diff[1] == diff[0] + 1
-                        && Some(w[diff[0]]) == pc(diff[1])
-                        && Some(w[diff[1]]) == pc(diff[0])))
         })
         .cloned()
 }

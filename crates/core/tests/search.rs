@@ -434,6 +434,9 @@ fn quick_answers_and_kept_answers_match_the_full_ranking() {
 #[test]
 fn warm_up_queries_are_made_of_the_corpus_words_and_answering_them_changes_no_answer() {
     let (cold, warm) = (seeds(), seeds());
+    let lengths = &warm.index.doc_lengths;
+    let mean = lengths.iter().sum::<u32>() as f32 / lengths.len() as f32;
+    assert_eq!(warm.index.mean_length(), mean);
     // Six kinds of query for each of the most common words (the seeds have more than enough),
     // each query once (words may share their first three letters).
     let queries = warm_up_queries(&warm);

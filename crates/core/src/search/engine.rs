@@ -604,7 +604,7 @@ fn is_slip(a: &str, b: &str) -> bool {
 }
 
 /// `b` is `a` with two neighbouring characters swapped.
-fn is_swap(a: &[char], b: &[char]) -> bool {
+pub(crate) fn is_swap(a: &[char], b: &[char]) -> bool {
     let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     a.len() == b.len()
         && same + 1 < a.len()
@@ -616,7 +616,8 @@ fn is_swap(a: &[char], b: &[char]) -> bool {
 /// The nearest other indexed word that `accept(word, its number of articles)` takes, within
 /// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
 /// beyond), two neighbouring letters swapped counting as one edit (`bealrus`, `belarus`), as
-/// they are one slip to a typist; ties go to the more frequent word. Only
+/// they are one slip to a typist; ties (a swap and a changed letter alike) go to the more
+/// frequent word. Only
 /// words with the same first letter are considered (typos rarely hit the first letter, and the
 /// sorted dictionary makes that range cheap); words with digits or hyphens are never corrected.
 fn correct(table: &TermTable, word: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
