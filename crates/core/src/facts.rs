@@ -26,7 +26,10 @@
 //! different events. How sure that is comes from the other words around the two numbers:
 //! the share of rare words (weighted by inverse document frequency over the corpus) they
 //! have in common, plus a bonus when the events are the same. A plain count of people needs
-//! its event; a date or year needs its context. Links are then merged greedily, best first,
+//! its event; a date or year needs its context. Claims that would differ are only linked when
+//! their sentences share a proper name (a capitalised word other than the first): a
+//! discrepancy between two reports that name nothing alike is most often two events. Links
+//! are then merged greedily, best first,
 //! into facts holding at most one claim per document, and two groups merge only when most
 //! of the pairs between them are linked (all of them when the merged fact would differ). A fact agrees when one value fits the ranges of all
 //! its claims: `over 80 percent` and `80.1 percent` agree, `more than 130` and `more than
@@ -1269,6 +1272,26 @@ pub fn agree(claims: &[&Claim]) -> bool {
 
 /// Content words (stems) near a claim, each weighted by its nearness to the claim's words
 /// (1 next to them, falling with distance), for comparing contexts.
+/// The proper names of a claim's sentence: its capitalised words other than the first (folded),
+/// leaving out months and function words.
+fn names(articles: &[Article], c: &Claim) -> BTreeSet<String> {
+    let Some(a) = articles.get(c.doc as usize) else {
+        return BTreeSet::new();
+    };
+    toks(c.sentence.of(&a.doc.text), c.sentence.start as usize)
+        .into_iter()
+        .filter(|x| x.word)
+        .skip(1)
+        .filter(|x| {
+            x.text.starts_with(char::is_uppercase)
+                && x.text.chars().count() > 1
+                && !is_stop(&x.lower)
+                && month(x).is_none()
+        })
+        .map(|x| x.lower)
+        .collect()
+}
+
 fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
     let mut out = BTreeMap::new();
     let Some(a) = articles.get(c.doc as usize) else {
@@ -1336,6 +1359,7 @@ fn link(
     b: &Claim,
     ca: &BTreeMap<String, f64>,
     cb: &BTreeMap<String, f64>,
+    named_alike: bool,
     idf: &dyn Fn(&str) -> f64,
 ) -> Option<f64> {
     if a.doc == b.doc || a.measure != b.measure || a.counts != b.counts {
@@ -1360,6 +1384,11 @@ fn link(
     // Claims that agree are linked on less evidence than claims that would differ: a
     // discrepancy is only worth reporting when the two claims are surely about one thing.
     let differ = a.low.max(b.low) > a.high.min(b.high);
+    // Nor unless their sentences name something in common (`Interior Ministry`, `Belarusian`):
+    // the same generic words (`killed civilians`) are also told of other events.
+    if differ && !named_alike {
+        return None;
+    }
     // The same uncommon number (`6,700`) is itself evidence; two `2`s are not.
     let same_number = !differ && a.value == b.value && a.value >= 10.0 && a.measure == Measure::Count;
     let score = sim + if same_event { 0.3 } else { 0.0 } - if differ { 0.2 } else { 0.0 }
@@ -1458,6 +1487,16 @@ fn align_where(
             }
         })
         .collect();
+    let names: Vec<BTreeSet<String>> = claims
+        .iter()
+        .map(|c| {
+            if keep(c) {
+                names(articles, c)
+            } else {
+                BTreeSet::new()
+            }
+        })
+        .collect();
     // Candidate links, grouped by (measure, counts) so only comparable claims meet.
     let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
@@ -1471,7 +1510,9 @@ fn align_where(
                 if !allowed(&claims[i], &claims[j]) {
                     continue;
                 }
-                if let Some(s) = link(&claims[i], &claims[j], &contexts[i], &contexts[j], &idf) {
+                let named_alike = !names[i].is_disjoint(&names[j]);
+                let (a, b) = (&claims[i], &claims[j]);
+                if let Some(s) = link(a, b, &contexts[i], &contexts[j], named_alike, &idf) {
                     links.push((s, i, j));
                     linked.insert((i, j));
                 }

@@ -112,6 +112,39 @@ fn aligned_claims_agree_or_differ_by_their_ranges() {
     assert!(align_sides(&corpus.articles, &corpus.claims, &df, &[0], &[]).is_empty());
 }
 
+#[test]
+fn numbers_that_differ_are_a_disagreement_only_when_their_sentences_name_something_alike() {
+    let corpus = |a: &str, b: &str| {
+        common::corpus_of(&[
+            ("a.txt", &format!("Headline one here\n\n{a}\n")),
+            ("b.txt", &format!("Headline two here\n\n{b}\n")),
+        ])
+    };
+    let flags = |corpus: &parallax_core::Corpus| -> Vec<bool> {
+        align(&corpus.articles, &corpus.claims)
+            .iter()
+            .map(|f| f.agree)
+            .collect()
+    };
+    // The same words of another event: two counts, no shared name, no disagreement.
+    let unnamed = corpus(
+        "Officials said more than 130 security officers were injured in the riots.",
+        "More than 120 law enforcement officers were injured during the riots.",
+    );
+    assert_eq!(flags(&unnamed), Vec::<bool>::new());
+    let named = corpus(
+        "Officials said more than 130 security officers were injured in the riots in Minsk.",
+        "More than 120 law enforcement officers were injured during the riots in Minsk.",
+    );
+    assert_eq!(flags(&named), [false]);
+    // Counts that agree need no shared name.
+    let agreeing = corpus(
+        "Officials said more than 130 security officers were injured in the riots.",
+        "Over 130 law enforcement officers were injured during the riots.",
+    );
+    assert_eq!(flags(&agreeing), [true]);
+}
+
 #[derive(Deserialize)]
 struct Gold {
     fact: Vec<GoldFact>,
