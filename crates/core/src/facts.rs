@@ -1477,26 +1477,16 @@ fn align_where(
         let f = df.get(w).copied().unwrap_or(0) as f64;
         1.0 + ((n + 1.0) / (f + 1.0)).ln().max(0.0)
     };
-    let contexts: Vec<BTreeMap<String, f64>> = claims
+    let (contexts, names): (Vec<BTreeMap<String, f64>>, Vec<BTreeSet<String>>) = claims
         .iter()
         .map(|c| {
             if keep(c) {
-                context(articles, c)
+                (context(articles, c), names(articles, c))
             } else {
-                BTreeMap::new()
+                Default::default()
             }
         })
-        .collect();
-    let names: Vec<BTreeSet<String>> = claims
-        .iter()
-        .map(|c| {
-            if keep(c) {
-                names(articles, c)
-            } else {
-                BTreeSet::new()
-            }
-        })
-        .collect();
+        .unzip();
     // Candidate links, grouped by (measure, counts) so only comparable claims meet.
     let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
