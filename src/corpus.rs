@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 use parallax_core::compare::Prior;
-use parallax_core::profile::{EntityRow, MentionIndex};
+use parallax_core::profiles::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -91,7 +91,7 @@ pub fn mentions(corpus: &'static Corpus) -> &'static MentionIndex {
 
 /// The figures of the entities list.
 pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
-    ROWS.with(|d| d.get(corpus, parallax_core::profile::entity_rows))
+    ROWS.with(|d| d.get(corpus, parallax_core::profiles::entity_rows))
 }
 
 /// What every comparison reads from the whole corpus.

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use parallax_core::added::{self, AddedArticle, Encoding};
+use parallax_core::reading::{self, AddedArticle, Encoding};
 use parallax_core::Date;
 use wasm_bindgen::JsCast;
 
@@ -189,7 +189,7 @@ fn AddFiles() -> impl IntoView {
                 <p class="hint">
                     "Plain text may be UTF-8, UTF-16, Windows-1251 or Latin-1; HTML is reduced to its "
                     "text (no script in it runs, nothing it links to is loaded). Up to "
-                    {added::MAX_FILE_BYTES / (1024 * 1024)} " MB a file."
+                    {reading::MAX_FILE_BYTES / (1024 * 1024)} " MB a file."
                 </p>
             </div>
         </section>
@@ -361,7 +361,7 @@ fn PasteText() -> impl IntoView {
                 .take(40)
                 .collect::<String>()
         );
-        let article = match added::pasted(&name, &text) {
+        let article = match reading::pasted(&name, &text) {
             Ok(a) => a,
             Err(why) => {
                 problem.set(Some(why.to_string()));

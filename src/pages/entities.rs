@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::entities::Kind;
-use parallax_core::profile::EntityRow;
-use parallax_core::search::tokenize::fold;
+use parallax_core::profiles::EntityRow;
+use parallax_core::text::tokenize::fold;
 use parallax_core::Corpus;
 
 use crate::components::EntityLink;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use parallax_core::entities::{demonym_link, Entity, EntityMention, Kind};
-use parallax_core::profile::{network, profile, sentence_at, Profile};
+use parallax_core::profiles::{network, profile, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
@@ -279,7 +279,7 @@ fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
 
 /// The sentence around a mention, or, outside the body (headline, captions), its line.
 fn context_of(article: &Article, span: Span) -> Span {
-    match sentence_at(&article.doc, span.start) {
+    match article.doc.sentence_at(span.start) {
         Some((p, s)) => article.doc.paragraphs[p].sentences[s],
         None => line_around(&article.doc.text, span),
     }
@@ -319,7 +319,7 @@ fn line_around(text: &str, span: Span) -> Span {
 
 /// The reader at the sentence holding byte `offset`, or at the article's top.
 fn at(article: &Article, offset: Option<u32>) -> Route {
-    let place = offset.and_then(|o| sentence_at(&article.doc, o));
+    let place = offset.and_then(|o| article.doc.sentence_at(o));
     Route::Reader {
         id: article.id().to_string(),
         paragraph: place.map(|(p, _)| p + 1),

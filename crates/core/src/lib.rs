@@ -22,23 +22,27 @@
 //! assert_eq!(decode_bundle(&encode_bundle(&corpus)).unwrap(), corpus);
 //! ```
 
-pub mod added;
+// The layers, bottom to top: a module may import only those above it in this list
+// (`tests/layers.rs` checks it).
 pub mod compare;
 pub mod corpus;
 pub mod entities;
 pub mod facts;
+pub mod index;
 pub mod ingest;
-pub mod metadata;
+pub mod model;
 pub mod offline;
-pub mod profile;
+pub mod pipeline;
+pub mod profiles;
 pub mod quotes;
+pub mod reading;
 pub mod search;
 pub mod text;
 
-pub use corpus::{
-    build_corpus, decode_bundle, encode_bundle, Analysis, Article, BundleError, Corpus, Extension, Outlet,
-    SourceFile, Stage, FORMAT_VERSION,
+pub use corpus::{decode_bundle, encode_bundle, BundleError, Corpus, FORMAT_VERSION};
+pub use ingest::{ingest, parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};
+pub use model::{
+    Article, Date, Dateline, Diagnostic, Document, Level, Outlet, Paragraph, PhotoCredit, SourceFile, Span,
 };
-pub use ingest::{ingest, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
-pub use metadata::{parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};
-pub use text::{normalize_for_matching, split_at_marks, Date, Span};
+pub use pipeline::{build_corpus, Analysis, Extension, Stage};
+pub use text::{normalize_for_matching, split_at_marks};

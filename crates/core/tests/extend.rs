@@ -2,11 +2,12 @@
 
 mod common;
 
-use parallax_core::added::AddedArticle;
 use parallax_core::entities::extract_entities;
 use parallax_core::facts::extract_claims;
+use parallax_core::index::build_index;
 use parallax_core::quotes::extract_quotes;
-use parallax_core::search::{build_index, parse_query, search, ParseOptions, SearchOptions};
+use parallax_core::reading::AddedArticle;
+use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
 use parallax_core::{Analysis, Corpus, Date, Extension, Stage};
 
 fn analyse(mut analysis: Analysis) -> Corpus {

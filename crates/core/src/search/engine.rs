@@ -9,12 +9,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::index::{article_tokens, word_shape, SearchIndex, TermTable};
 use super::query::{parse_query, Atom, ParseOptions, Query};
-use super::tokenize::{fold, joined, stem, Token};
 use crate::corpus::Corpus;
-use crate::profile::find_entities;
-use crate::text::{Date, Span};
+use crate::entities::find_entities;
+use crate::index::{article_tokens, word_shape, SearchIndex, TermTable};
+use crate::model::{Date, Span};
+use crate::text::distance::{bounded_distance, is_swap};
+use crate::text::tokenize::{fold, joined, stem, Token};
 
 pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
@@ -603,16 +604,6 @@ fn is_slip(a: &str, b: &str) -> bool {
     }
 }
 
-/// `b` is `a` with two neighbouring characters swapped.
-pub(crate) fn is_swap(a: &[char], b: &[char]) -> bool {
-    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    a.len() == b.len()
-        && same + 1 < a.len()
-        && a[same] == b[same + 1]
-        && a[same + 1] == b[same]
-        && a[same + 2..] == b[same + 2..]
-}
-
 /// The nearest other indexed word that `accept(word, its number of articles)` takes, within
 /// the edit distance allowed for the word's length (none up to 4 characters, 1 up to 8, 2
 /// beyond), two neighbouring letters swapped counting as one edit (`bealrus`, `belarus`), as
@@ -736,41 +727,6 @@ impl BitPattern {
         }
         (score <= max).then_some(score)
     }
-}
-
-/// Levenshtein distance between `a` and `b` if it is at most `max`; `scratch` holds reusable
-/// buffers.
-pub(crate) fn bounded_distance(
-    a: &[char],
-    b: &str,
-    max: usize,
-    scratch: &mut (Vec<char>, Vec<usize>, Vec<usize>),
-) -> Option<usize> {
-    let (b_chars, prev, cur) = scratch;
-    b_chars.clear();
-    b_chars.extend(b.chars());
-    if b_chars.len().abs_diff(a.len()) > max {
-        return None;
-    }
-    prev.clear();
-    prev.extend(0..=b_chars.len());
-    cur.clear();
-    cur.resize(b_chars.len() + 1, 0);
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b_chars.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(prev, cur);
-    }
-    let d = prev[b_chars.len()];
-    (d <= max).then_some(d)
 }
 
 /// For `entity:` filters, the mentions per document of the entities they name (0 where a

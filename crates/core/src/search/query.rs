@@ -14,9 +14,9 @@
 //! Misspelt terms that match nothing are corrected to the nearest indexed word (more edits
 //! allowed for longer words).
 
-use crate::text::Date;
+use crate::model::Date;
 
-use super::tokenize::{fold, tokenize};
+use crate::text::tokenize::{fold, tokenize};
 
 /// At most this many terms and phrases are used; the rest of a very long query is ignored
 /// (with a message), so latency stays bounded whatever is pasted.

@@ -41,10 +41,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
 use crate::entities::{Entity, Kind};
-use crate::search::tokenize::{fold, stem};
-use crate::text::Span;
+use crate::model::Article;
+use crate::model::Span;
+use crate::text::tokenize::{fold, stem};
 
 /// How a claim measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

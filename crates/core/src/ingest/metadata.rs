@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::text::Date;
+use crate::model::Date;
 
 /// The conventional file name of the metadata file inside a corpus folder.
 pub const METADATA_FILE: &str = "corpus.toml";

@@ -24,10 +24,10 @@ use serde::Serialize;
 use crate::corpus::Corpus;
 use crate::entities::speaker_group;
 use crate::facts::{align_sides, document_frequency, Fact};
-use crate::search::index::article_tokens;
-use crate::search::tokenize::{tokenize, Token};
+use crate::index::article_tokens;
+use crate::model::Span;
 use crate::search::{parse_query, search, ParseOptions, SearchOptions};
-use crate::text::Span;
+use crate::text::tokenize::{tokenize, Token};
 
 /// `α₀`, the total weight of the corpus prior: as if the prior were this many terms of text.
 pub const PRIOR_SIZE: f64 = 500.0;
@@ -191,7 +191,7 @@ fn terms(words: &[Token]) -> Vec<String> {
 fn stopwords() -> &'static HashSet<&'static str> {
     static STOP: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     STOP.get_or_init(|| {
-        include_str!("../data/stopwords.txt")
+        include_str!("../../data/stopwords.txt")
             .lines()
             .filter(|l| !l.is_empty())
             .collect()
@@ -295,7 +295,7 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn frames() -> &'static [(String, Cues)] {
     static FRAMES: std::sync::OnceLock<Vec<(String, Cues)>> = std::sync::OnceLock::new();
     FRAMES.get_or_init(|| {
-        data_lines(include_str!("../data/frames.txt"))
+        data_lines(include_str!("../../data/frames.txt"))
             .filter_map(|l| l.split_once('|'))
             .map(|(name, list)| (name.trim().to_string(), cues(list)))
             .collect()
@@ -309,7 +309,7 @@ pub type Wording = (String, Cues);
 pub fn contrasts() -> &'static [(Wording, Wording)] {
     static PAIRS: std::sync::OnceLock<Vec<(Wording, Wording)>> = std::sync::OnceLock::new();
     PAIRS.get_or_init(|| {
-        data_lines(include_str!("../data/contrasts.txt"))
+        data_lines(include_str!("../../data/contrasts.txt"))
             .filter_map(|l| l.split_once('|'))
             .map(|(x, y)| ((x.trim().to_string(), cues(x)), (y.trim().to_string(), cues(y))))
             .collect()
@@ -773,7 +773,7 @@ pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
         (1.0 + n_docs / df as f64).ln()
     };
     let stop = stopwords();
-    let bags = |doc: &crate::ingest::Document| -> Vec<BTreeMap<String, String>> {
+    let bags = |doc: &crate::model::Document| -> Vec<BTreeMap<String, String>> {
         doc.paragraphs
             .iter()
             .map(|p| {
@@ -838,8 +838,8 @@ pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
 
 /// Runs of at least [`REUSE_WORDS`] consecutive words (folded) that both articles' bodies
 /// contain, as byte spans in each; each run of A reported once.
-fn reused_runs(a: &crate::corpus::Article, b: &crate::corpus::Article) -> Vec<(Span, Span)> {
-    let words = |article: &crate::corpus::Article| -> Vec<Token> {
+fn reused_runs(a: &crate::model::Article, b: &crate::model::Article) -> Vec<(Span, Span)> {
+    let words = |article: &crate::model::Article| -> Vec<Token> {
         article_tokens(article)
             .into_iter()
             .filter(|(segment, t)| *segment > 0 && !t.compound)

@@ -3,8 +3,9 @@
 
 mod common;
 
+use parallax_core::entities::find_entities;
 use parallax_core::entities::Kind;
-use parallax_core::profile::{entity_rows, find_entities, network, profile, sentence_at, MentionIndex};
+use parallax_core::profiles::{entity_rows, network, profile, MentionIndex};
 use parallax_core::search::{best_passage, parse_query, search, ParseOptions, SearchOptions};
 use parallax_core::Corpus;
 
@@ -83,7 +84,7 @@ fn every_body_mention_lies_in_the_sentence_it_is_located_in() {
             let doc = &corpus.articles[m.doc as usize].doc;
             let name = m.span.of(&doc.text);
             assert!(!name.is_empty(), "{}: empty mention", e.name);
-            if let Some((p, s)) = sentence_at(doc, m.span.start) {
+            if let Some((p, s)) = doc.sentence_at(m.span.start) {
                 let sentence = doc.paragraphs[p].sentences[s];
                 assert!(
                     sentence.start <= m.span.start && m.span.end <= sentence.end,

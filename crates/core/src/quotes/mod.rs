@@ -33,9 +33,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
 use crate::entities::{gender_of, Entity, Gender, Kind};
-use crate::text::Span;
+use crate::model::Article;
+use crate::model::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {

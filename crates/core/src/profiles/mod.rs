@@ -8,10 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::corpus::Corpus;
-use crate::entities::Entity;
-use crate::ingest::Document;
-use crate::search::tokenize::fold;
-use crate::text::Span;
+use crate::model::Span;
 
 /// Each document's entity mentions, sorted by position: `(span, entity index)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -82,46 +79,6 @@ pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow> {
             }
         })
         .collect()
-}
-
-/// The entities `name` refers to: those with `name` as their name or one of their aliases
-/// (ignoring case, diacritics and typography); failing that, those with a name word that is
-/// `name` (`lukashenko` → Alexander Lukashenko).
-pub fn find_entities(entities: &[Entity], name: &str) -> Vec<usize> {
-    let wanted = fold_name(name);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let exact: Vec<usize> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.aliases.iter().chain([&e.name]).any(|a| fold_name(a) == wanted))
-        .map(|(i, _)| i)
-        .collect();
-    if !exact.is_empty() {
-        return exact;
-    }
-    entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            let name = fold_name(&e.name);
-            name.split(' ').any(|w| w == wanted) || (wanted.contains(' ') && name.contains(&wanted))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-fn fold_name(s: &str) -> String {
-    s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
-}
-
-/// Where a byte offset falls in a document's body: `(paragraph, sentence)`, both 0-based.
-pub fn sentence_at(doc: &Document, offset: u32) -> Option<(usize, usize)> {
-    let p = doc.paragraphs.partition_point(|p| p.span.end <= offset);
-    let para = doc.paragraphs.get(p).filter(|para| para.span.start <= offset)?;
-    let s = para.sentences.partition_point(|s| s.end <= offset);
-    Some((p, s.min(para.sentences.len().saturating_sub(1))))
 }
 
 /// How one outlet labels an entity: each label with the number of articles using it.
@@ -235,7 +192,7 @@ fn together(corpus: &Corpus, index: &MentionIndex, entity: usize) -> Vec<Togethe
     for &d in &e.documents {
         let doc = &corpus.articles[d as usize].doc;
         let mentions = index.in_document(d);
-        let sentence_of = |span: Span| sentence_at(doc, span.start);
+        let sentence_of = |span: Span| doc.sentence_at(span.start);
         let own: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|(_, i)| *i as usize == entity)

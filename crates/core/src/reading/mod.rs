@@ -22,7 +22,8 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::text::{parse_written_date, Date};
+use crate::model::Date;
+use crate::text::parse_written_date;
 
 /// Files larger than this are rejected as [`Rejection::TooLarge`].
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;

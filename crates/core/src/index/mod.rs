@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::tokenize::{tokenize, Token};
-use crate::corpus::Article;
+use crate::model::Article;
+use crate::text::tokenize::{tokenize, Token};
 
 /// Positions skipped between the indexed segments of a document (headline, paragraphs), so
 /// that a phrase never spans two of them.

@@ -1,82 +1,15 @@
-//! The corpus: ingested documents joined with their metadata, and the versioned binary bundle
-//! the build embeds in the wasm.
+//! The pipeline: runs the stages over a corpus folder's files ([`build_corpus`]) or over a built
+//! corpus plus articles a reader added ([`Extension`]), a slice at a time ([`Analysis`]).
 
-use serde::{Deserialize, Serialize};
-
-use crate::added::AddedArticle;
+use crate::corpus::Corpus;
 use crate::entities::{Entity, EntityScan};
 use crate::facts::{extract_claims_in, Claim, Sources};
-use crate::ingest::{ingest, Diagnostic, Document, Level};
-use crate::metadata::{Metadata, MetadataError};
+use crate::index::{IndexBuilder, SearchIndex};
+use crate::ingest::{ingest, Metadata, MetadataError};
+use crate::model::{Article, Diagnostic, Level, Outlet, SourceFile};
 use crate::quotes::{extract_quotes_in, Quote, Speakers};
-use crate::search::{IndexBuilder, SearchIndex};
-use crate::text::{normalize_for_matching, Date};
-
-/// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
-/// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 6;
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Corpus {
-    /// Outlets, sorted by display name; [`Article::outlet`] indexes into it.
-    pub outlets: Vec<Outlet>,
-    /// Articles, sorted by file name.
-    pub articles: Vec<Article>,
-    /// Full-text index; document numbers are positions in `articles`.
-    pub index: SearchIndex,
-    /// People, organisations, places and groups, sorted by name.
-    pub entities: Vec<Entity>,
-    /// Direct quotations in document order; speakers index into `entities`.
-    pub quotes: Vec<Quote>,
-    /// Numeric claims in document order; sources index into `entities`.
-    pub claims: Vec<Claim>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Outlet {
-    /// Stable key: the metadata key, or a slug of the name the text gives.
-    pub key: String,
-    pub name: String,
-    pub affiliation: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Article {
-    pub doc: Document,
-    /// Index into [`Corpus::outlets`]; `None` when neither text nor metadata says.
-    pub outlet: Option<u32>,
-    /// Metadata's date, else the date the text states; `None` when unknown.
-    pub published: Option<Date>,
-    pub url: Option<String>,
-    /// A title given by metadata, which wins over the headline found in the text.
-    pub title_override: Option<String>,
-}
-
-impl Article {
-    /// The file name without its extension: the article's id in URLs.
-    pub fn id(&self) -> &str {
-        let f = self.doc.file.as_str();
-        f.rsplit_once('.').map_or(f, |(stem, _)| stem)
-    }
-
-    /// The headline: metadata's, else the text's.
-    pub fn title(&self) -> Option<&str> {
-        self.title_override.as_deref().or(self.doc.title_text())
-    }
-
-    /// The headline, or the first sentence of the body when there is none.
-    pub fn display_title(&self) -> &str {
-        self.title()
-            .or(self.doc.first_sentence())
-            .unwrap_or(self.doc.file.as_str())
-    }
-}
-
-/// A file read from a corpus folder.
-pub struct SourceFile<'a> {
-    pub name: &'a str,
-    pub bytes: &'a [u8],
-}
+use crate::reading::AddedArticle;
+use crate::text::normalize_for_matching;
 
 /// Ingests `files` and applies `metadata`. Fails only when the metadata names a file that is
 /// not among `files` (a typo that would otherwise go unnoticed).
@@ -317,7 +250,7 @@ impl<'c> Extension<'c> {
         }
     }
 
-    /// Ingests `added`. Its name must not be taken (see [`crate::added::unique_name`]).
+    /// Ingests `added`. Its name must not be taken (see [`crate::reading::unique_name`]).
     pub fn add(&mut self, added: &AddedArticle) {
         let doc = ingest(&added.name, added.text.as_bytes());
         let named = added
@@ -423,60 +356,4 @@ fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// The bundle embedded in the app: a format version, then the corpus.
-#[derive(Serialize, Deserialize)]
-struct Bundle<'a> {
-    format_version: u32,
-    corpus: std::borrow::Cow<'a, Corpus>,
-}
-
-/// Why a bundle could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BundleError {
-    /// The bundle was written by another version of Parallax.
-    Version { found: u32, expected: u32 },
-    /// The bytes are not a bundle.
-    Corrupt(String),
-}
-
-impl std::fmt::Display for BundleError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BundleError::Version { found, expected } => {
-                write!(
-                    f,
-                    "corpus bundle has format version {found}, this build reads version {expected}"
-                )
-            }
-            BundleError::Corrupt(why) => write!(f, "corpus bundle is damaged: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for BundleError {}
-
-/// Serialises a corpus into the versioned bundle (postcard).
-pub fn encode_bundle(corpus: &Corpus) -> Vec<u8> {
-    let bundle = Bundle {
-        format_version: FORMAT_VERSION,
-        corpus: std::borrow::Cow::Borrowed(corpus),
-    };
-    postcard::to_allocvec(&bundle).expect("serialising plain data into a Vec cannot fail")
-}
-
-/// Reads a bundle written by [`encode_bundle`], checking the format version first.
-pub fn decode_bundle(bytes: &[u8]) -> Result<Corpus, BundleError> {
-    let (found, _) =
-        postcard::take_from_bytes::<u32>(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    if found != FORMAT_VERSION {
-        return Err(BundleError::Version {
-            found,
-            expected: FORMAT_VERSION,
-        });
-    }
-    let bundle: Bundle<'static> =
-        postcard::from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    Ok(bundle.corpus.into_owned())
 }

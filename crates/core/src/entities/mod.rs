@@ -26,8 +26,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
-use crate::text::Span;
+use crate::model::{Article, Span};
+
+mod lookup;
+
+pub use lookup::find_entities;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {
@@ -103,7 +106,7 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut places = BTreeMap::new();
         let mut demonyms = BTreeMap::new();
-        for line in include_str!("../data/places.txt")
+        for line in include_str!("../../data/places.txt")
             .lines()
             .filter(|l| !l.is_empty())
         {
@@ -127,7 +130,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let set = |s: &'static str| s.lines().filter(|l| !l.is_empty()).collect();
-        let given = include_str!("../data/given_names.txt")
+        let given = include_str!("../../data/given_names.txt")
             .lines()
             .filter(|l| !l.is_empty())
             .map(|l| match l.split_once('|') {
@@ -141,15 +144,15 @@ fn lexicon() -> &'static Lexicon {
             places,
             demonyms,
             given,
-            titles: set(include_str!("../data/titles.txt")),
-            org_heads: set(include_str!("../data/org_heads.txt")),
-            place_heads: set(include_str!("../data/place_heads.txt")),
-            roles: set(include_str!("../data/roles.txt")),
-            describers: set(include_str!("../data/describers.txt")),
-            not_names: set(include_str!("../data/not_names.txt")),
-            media: set(include_str!("../data/media.txt")),
-            orgs: set(include_str!("../data/orgs.txt")),
-            groups: include_str!("../data/groups.txt")
+            titles: set(include_str!("../../data/titles.txt")),
+            org_heads: set(include_str!("../../data/org_heads.txt")),
+            place_heads: set(include_str!("../../data/place_heads.txt")),
+            roles: set(include_str!("../../data/roles.txt")),
+            describers: set(include_str!("../../data/describers.txt")),
+            not_names: set(include_str!("../../data/not_names.txt")),
+            media: set(include_str!("../../data/media.txt")),
+            orgs: set(include_str!("../../data/orgs.txt")),
+            groups: include_str!("../../data/groups.txt")
                 .lines()
                 .filter_map(|l| l.split_once('|'))
                 .collect(),
@@ -1212,7 +1215,7 @@ fn variant_words(a: &str, b: &str) -> bool {
         _ => 2,
     };
     ac.first().copied() == b.chars().next()
-        && crate::search::engine::bounded_distance(&ac, b, max, &mut Default::default()).is_some()
+        && crate::text::distance::bounded_distance(&ac, b, max, &mut Default::default()).is_some()
 }
 
 /// A gazetteer place one edit (or one swap of neighbours) from `word`, same first letter.
@@ -1230,7 +1233,7 @@ fn near_place(word: &str) -> Option<String> {
             p.chars().count() == w.len() && {
                 let p: Vec<char> = p.chars().collect();
                 p.iter().zip(&w).filter(|(a, b)| a != b).count() == 1
-                    || crate::search::engine::is_swap(&w, &p)
+                    || crate::text::distance::is_swap(&w, &p)
             }
         })
         .cloned()
