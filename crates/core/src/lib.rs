@@ -22,8 +22,9 @@
 //! assert_eq!(decode_bundle(&encode_bundle(&corpus)).unwrap(), corpus);
 //! ```
 
-// The layers, bottom to top: a module may import only those above it in this list
-// (`tests/layers.rs` checks it).
+// The layers, bottom to top, are drawn in ARCHITECTURE.md and checked by `tests/layers.rs`:
+// model; text; ingest, reading, offline; index, entities; quotes, facts; corpus; search,
+// profiles; compare; pipeline. A module may import only modules of lower layers.
 pub mod compare;
 pub mod corpus;
 pub mod entities;
