@@ -288,35 +288,6 @@ fn parse_search_query(query: &str) -> Option<SearchState> {
     Some(s)
 }
 
-/// The query with its `outlet:` filters replaced by `outlet:KEY` (or removed, for `None`).
-pub fn with_outlet(q: &str, key: Option<&str>) -> String {
-    let mut words: Vec<String> = q
-        .split_whitespace()
-        .filter(|w| !w.to_ascii_lowercase().starts_with("outlet:"))
-        .map(str::to_string)
-        .collect();
-    if let Some(k) = key {
-        words.push(format!("outlet:{k}"));
-    }
-    words.join(" ")
-}
-
-/// The query with its date filters replaced by the bounds of `month` (`2020-09`), or removed.
-pub fn with_month(q: &str, month: Option<&str>) -> String {
-    let mut words: Vec<String> = q
-        .split_whitespace()
-        .filter(|w| {
-            let w = w.to_ascii_lowercase();
-            !w.starts_with("after:") && !w.starts_with("before:")
-        })
-        .map(str::to_string)
-        .collect();
-    if let Some(m) = month {
-        words.push(format!("after:{m} before:{m}"));
-    }
-    words.join(" ")
-}
-
 fn parse_compare_query(query: &str) -> Option<(String, String)> {
     let (mut a, mut b) = (String::new(), String::new());
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -475,20 +446,6 @@ mod tests {
             "#/search?q=a&page=0",
             Route::NotFound("/search?q=a&page=0".into()),
         );
-    }
-
-    #[test]
-    fn facet_links_rewrite_filters() {
-        assert_eq!(
-            with_outlet("belarus outlet:rt", Some("sputnik")),
-            "belarus outlet:sputnik"
-        );
-        assert_eq!(with_outlet("belarus Outlet:rt", None), "belarus");
-        assert_eq!(
-            with_month("a after:2020 before:2021", Some("2020-09")),
-            "a after:2020-09 before:2020-09"
-        );
-        assert_eq!(with_month("a after:2020-09 before:2020-09", None), "a");
     }
 
     #[test]

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 use parallax_core::search::{
-    any_of, best_passage, concordance, month_label, parse_query, replace_word, search, KwicLine,
-    ParseOptions, Passage, SearchOptions, SearchResults,
+    any_of, best_passage, concordance, month_bounds, month_label, parse_query, replace_word, search,
+    selects_month, selects_outlet, with_month, with_outlet, KwicLine, ParseOptions, Passage, SearchOptions,
+    SearchResults,
 };
 use parallax_core::{Corpus, Span};
 
 use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
-use crate::route::{with_month, with_outlet, KwicSort, Route, SearchState, SearchView};
+use crate::route::{KwicSort, Route, SearchState, SearchView};
 
 /// Results per page.
 const PAGE_SIZE: usize = 10;
@@ -206,14 +207,14 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
         })
         .href()
     };
-    let lower = q.to_lowercase();
+    let parsed = parse_query(&q, ParseOptions::default());
     let outlets = results
         .outlet_facets
         .iter()
         .map(
             |&(outlet, n)| match outlet.and_then(|i| corpus.outlets.get(i as usize).map(|o| (i, o))) {
                 Some((i, o)) => {
-                    let active = lower.contains(&format!("outlet:{}", o.key.to_lowercase()));
+                    let active = selects_outlet(&parsed, &o.key);
                     let target = with_outlet(&q, (!active).then_some(o.key.as_str()));
                     view! { <Chip href=href(target) current=active label=o.name.clone() outlet=i count=n /> }
                         .into_any()
@@ -229,8 +230,7 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
         .map(|&(month, n)| match month {
             Some(m) => {
                 let label = month_label(m);
-                let active =
-                    lower.contains(&format!("after:{label}")) && lower.contains(&format!("before:{label}"));
+                let active = month_bounds(m).is_some_and(|bounds| selects_month(&parsed, bounds));
                 let target = with_month(&q, (!active).then_some(label.as_str()));
                 view! { <Chip href=href(target) current=active label=month_key(m) count=n /> }.into_any()
             }

@@ -2,8 +2,8 @@
 //! ([`query`]); BM25 ranking ([`engine`]) over the positional index ([`crate::index`]), with
 //! typo correction and suggestions ([`typo`]) and filters ([`filters`]); what it answers
 //! ([`results`]), passages and the concordance ([`passage`]), and a cache of answers
-//! ([`cache`]). Documents and queries meet only in the forms [`crate::text::tokenize`]
-//! produces.
+//! ([`cache`]); the query rewritten for the page's offers ([`rewrite`]). Documents and
+//! queries meet only in the forms [`crate::text::tokenize`] produces.
 
 pub mod cache;
 pub mod engine;
@@ -11,11 +11,13 @@ pub mod filters;
 pub mod passage;
 pub mod query;
 pub mod results;
+pub mod rewrite;
 pub mod typo;
 
 pub use cache::{TopCache, CACHE_SIZE};
 pub use engine::{search, search_top, warm_up_queries, WARM_UP_WORDS};
 pub use filters::{month_bounds, month_label};
 pub use passage::{best_passage, concordance};
-pub use query::{any_of, parse_query, replace_word, Atom, ParseOptions, Query};
+pub use query::{parse_query, Atom, ParseOptions, Query};
 pub use results::{Correction, Hit, KwicLine, Matcher, Passage, SearchOptions, SearchResults, Suggestion};
+pub use rewrite::{any_of, replace_word, selects_month, selects_outlet, with_month, with_outlet};

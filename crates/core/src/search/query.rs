@@ -129,108 +129,15 @@ pub fn parse_query(input: &str, options: ParseOptions) -> Query {
     q
 }
 
-/// The query with its required words and phrases joined by `OR`, filters and exclusions kept:
-/// what to offer when no article has every word. `None` when fewer than two words or phrases
-/// are required, or when the query already has an `OR`.
-pub fn any_of(input: &str) -> Option<String> {
-    let pieces = split_pieces(input, &mut Vec::new());
-    if pieces.iter().any(|p| !p.quoted && p.text == "OR") {
-        return None;
-    }
-    let is_filter = |p: &Piece| {
-        !p.quoted
-            && !p.negated
-            && p.text
-                .split_once(':')
-                .is_some_and(|(key, value)| apply_filter(&mut Query::default(), key, value))
-    };
-    let (required, rest): (Vec<&Piece>, Vec<&Piece>) = pieces
-        .iter()
-        .filter(|p| !p.text.is_empty())
-        .partition(|p| !p.negated && !is_filter(p));
-    // One entry per term the parser would read (`belarus/russia` is two), so that each is
-    // one side of an `OR`.
-    let words: Vec<String> = required
-        .iter()
-        .flat_map(|p| {
-            if p.quoted {
-                return vec![format!("\"{}\"", p.text)];
-            }
-            atoms_of(p, false)
-                .into_iter()
-                .filter_map(|a| match a {
-                    Atom::Term { word, prefix } => Some(if prefix { format!("{word}*") } else { word }),
-                    Atom::Phrase(_) => None,
-                })
-                .collect()
-        })
-        .collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let others = rest.iter().map(|p| {
-        let sign = if p.negated { "-" } else { "" };
-        match p.text.split_once(':') {
-            _ if p.quoted => format!("{sign}\"{}\"", p.text),
-            // A value given in quotes (`entity:"Maria Kolesnikova"`) keeps them.
-            Some((key, value)) if value.contains(char::is_whitespace) => format!("{sign}{key}:\"{value}\""),
-            _ => format!("{sign}{}", p.text),
-        }
-    });
-    // Filters after the words, so the last word stays the one read as a prefix as you type.
-    let mut out = words.join(" OR ");
-    for other in others {
-        out.push(' ');
-        out.push_str(&other);
-    }
-    if input.ends_with(char::is_whitespace) {
-        out.push(' ');
-    }
-    Some(out)
-}
-
-/// The query with every unquoted word whose folded form is `from` written `to` instead (what
-/// is around it, such as `-`, `*` or punctuation, kept): what a "Did you mean …?" link
-/// searches for.
-pub fn replace_word(input: &str, from: &str, to: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    let mut quoted = false;
-    let mut rest = input;
-    while !rest.is_empty() {
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (chunk, after) = rest.split_at(end);
-        let gap = after.len() - after.trim_start().len();
-        if quoted || chunk.contains(is_quote) {
-            out.push_str(chunk);
-        } else {
-            let mut copied = 0;
-            for t in tokenize(chunk, 0)
-                .0
-                .iter()
-                .filter(|t| !t.compound && t.exact == from)
-            {
-                out.push_str(&chunk[copied..t.start]);
-                out.push_str(to);
-                copied = t.end;
-            }
-            out.push_str(&chunk[copied..]);
-        }
-        quoted ^= chunk.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
-        out.push_str(&after[..gap]);
-        rest = &after[gap..];
-    }
-    out
-}
-
 /// A whitespace-separated piece of the query, or a quoted phrase.
 #[derive(Debug)]
-struct Piece {
-    text: String,
-    quoted: bool,
-    negated: bool,
+pub(super) struct Piece {
+    pub(super) text: String,
+    pub(super) quoted: bool,
+    pub(super) negated: bool,
 }
 
-fn split_pieces(input: &str, messages: &mut Vec<String>) -> Vec<Piece> {
+pub(super) fn split_pieces(input: &str, messages: &mut Vec<String>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut chars = input.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -288,7 +195,7 @@ fn split_pieces(input: &str, messages: &mut Vec<String>) -> Vec<Piece> {
     out
 }
 
-fn is_quote(c: char) -> bool {
+pub(super) fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
@@ -296,7 +203,7 @@ fn is_quote(c: char) -> bool {
 }
 
 /// Applies `key:value` when `key` is a known filter; returns false for other words with a colon.
-fn apply_filter(q: &mut Query, key: &str, value: &str) -> bool {
+pub(super) fn apply_filter(q: &mut Query, key: &str, value: &str) -> bool {
     match key.to_ascii_lowercase().as_str() {
         "outlet" | "source" => {
             if value.is_empty() {
@@ -350,7 +257,7 @@ fn parse_date_bound(value: &str, after: bool) -> Option<Date> {
 
 /// The atoms of a piece: a quoted piece is one phrase (or one term if it has one word); an
 /// unquoted piece is one term per word it contains (a hyphenated word stays whole).
-fn atoms_of(piece: &Piece, last_word_prefix: bool) -> Vec<Atom> {
+pub(super) fn atoms_of(piece: &Piece, last_word_prefix: bool) -> Vec<Atom> {
     let (text, star) = match piece.text.strip_suffix('*') {
         Some(t) if !piece.quoted => (t, true),
         _ => (piece.text.as_str(), false),
@@ -451,53 +358,6 @@ mod tests {
     #[test]
     fn hyphenated_words_stay_whole() {
         assert_eq!(parse("Russia-led").clauses, vec![vec![term("russia-led")]]);
-    }
-
-    #[test]
-    fn any_of_joins_the_required_words_and_keeps_the_rest() {
-        assert_eq!(
-            any_of(
-                "belarus outlet:rt \u{201C}nobel prize\u{201D} -sanctions entity:\"Maria Kolesnikova\" tikh*"
-            )
-            .as_deref(),
-            Some("belarus OR \"nobel prize\" OR tikh* outlet:rt -sanctions entity:\"Maria Kolesnikova\"")
-        );
-        assert_eq!(any_of("belarus minsk ").as_deref(), Some("belarus OR minsk "));
-        let q = parse(&any_of("belarus minsk moscow").unwrap());
-        assert_eq!(q.clauses.len(), 1);
-        assert_eq!(q.clauses[0].len(), 3);
-        // A piece of several words gives each its side of the OR.
-        let q = parse(&any_of("minsk belarus/russia").unwrap());
-        assert_eq!(
-            q.clauses,
-            vec![vec![term("minsk"), term("belarus"), term("russia")]]
-        );
-        // An excluded filter-like piece stays excluded, its quotes kept.
-        let q = parse(&any_of("belarus minsk -entity:\"Maria Kolesnikova\"").unwrap());
-        assert!(q.entities.is_empty());
-        assert_eq!(q.excluded.len(), 3);
-        assert_eq!(q.clauses.len(), 1);
-        assert_eq!(any_of("belarus"), None);
-        assert_eq!(any_of("belarus -minsk outlet:rt"), None);
-        assert_eq!(any_of("minsk OR moscow belarus"), None);
-        assert_eq!(any_of(""), None);
-    }
-
-    #[test]
-    fn replace_word_rewrites_unquoted_words_only() {
-        assert_eq!(
-            replace_word(
-                "Goverment's  \"goverment\" -goverment gover* goverment* (goverment), goverment/budget",
-                "goverment",
-                "government"
-            ),
-            "government  \"goverment\" -government gover* government* (government), government/budget"
-        );
-        assert_eq!(replace_word(" x ", "y", "z"), " x ");
-        assert_eq!(
-            replace_word("\"a goverment\" goverment", "goverment", "government"),
-            "\"a goverment\" government"
-        );
     }
 
     #[test]
