@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::sides::SideText;
 use super::SentenceRef;
+use crate::text::data_lines;
 use crate::text::tokenize::tokenize;
 
 /// A list of cues: each a sequence of stems.
@@ -24,12 +25,6 @@ fn cues(list: &str) -> Cues {
         })
         .filter(|c: &Vec<String>| !c.is_empty())
         .collect()
-}
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The frame dimensions and their cues, from `data/frames.txt`.

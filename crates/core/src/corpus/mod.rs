@@ -9,7 +9,7 @@ use crate::index::SearchIndex;
 use crate::model::{Article, Outlet};
 use crate::quotes::Quote;
 
-mod bundle;
+pub mod bundle;
 
 pub use bundle::{decode_bundle, encode_bundle, BundleError, FORMAT_VERSION};
 

@@ -1,6 +1,6 @@
 //! The positional inverted index, built once at build time and embedded in the bundle.
 //!
-//! Two term tables share one layout: **exact** forms and **stems** (see [`super::tokenize`]).
+//! Two term tables share one layout: **exact** forms and **stems** (see [`crate::text::tokenize`]).
 //! Each is a sorted term dictionary beside a parallel list of posting lists, so the dictionary
 //! can later be shipped apart from the postings and postings fetched on demand.
 //! Posting lists are delta-coded (`u32` varints in the bundle): document numbers as gaps, and

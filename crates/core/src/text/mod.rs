@@ -170,6 +170,14 @@ impl Document {
     }
 }
 
+/// The lines of a word list in `crates/core/data/` that hold entries: trimmed, without empty
+/// lines and `#` comments.
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +249,11 @@ mod tests {
     fn counts_words_with_inner_apostrophes() {
         assert_eq!(count_words("Belarus' people’s re-election, 6,700 — ok"), 6);
         assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn data_lines_leave_out_empty_lines_and_comments() {
+        let lines: Vec<&str> = data_lines("# a comment\nfirst\n\n  second|2 \n").collect();
+        assert_eq!(lines, ["first", "second|2"]);
     }
 }

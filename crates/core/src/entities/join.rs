@@ -1,0 +1,187 @@
+//! Joining the mentions of every document into entities: surnames to full names, acronyms to
+//! their definitions, misspelt places to known ones, spelling variants of one name.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::lexicon::lexicon;
+use super::{Entity, EntityMention, Kind, Mention};
+
+/// Joins mentions into entities: exact forms, then surnames to full names, acronyms to their
+/// definitions, misspelt places to known ones. Lone capitalised words that join nothing are
+/// dropped.
+pub(super) fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
+    let lex = lexicon();
+    // Surname → the first full name that ends with it; acronym → its first definition.
+    let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
+        if let Some((_, last)) = m.text.rsplit_once(' ') {
+            surnames.entry(last).or_insert(m.text.as_str());
+        }
+    }
+    let full_names: BTreeSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.text.contains(' '))
+        .map(|m| m.text.as_str())
+        .collect();
+    let mut defined: BTreeMap<&str, &str> = BTreeMap::new();
+    for (acronym, definition) in acronyms {
+        defined.entry(acronym.as_str()).or_insert(definition.as_str());
+    }
+    struct Building {
+        kind: Kind,
+        aliases: BTreeSet<String>,
+        documents: BTreeSet<u32>,
+        labels: BTreeSet<(String, u32)>,
+        mentions: Vec<EntityMention>,
+    }
+    let mut by_name: BTreeMap<String, Building> = BTreeMap::new();
+    for m in &mentions {
+        let mut canonical = m.text.clone();
+        let mut kind = m.kind;
+        if let Some(def) = defined.get(m.text.as_str()) {
+            canonical = def.to_string();
+            kind = Kind::Organisation;
+        }
+        if kind == Kind::Person && canonical.contains(' ') {
+            // `Saddam Husseins`: a full name whose possessive lost its apostrophe
+            if let Some(stem) = canonical
+                .strip_suffix('s')
+                .filter(|stem| full_names.contains(stem))
+            {
+                canonical = stem.to_string();
+            }
+        }
+        if kind == Kind::Person && !canonical.contains(' ') {
+            // `Navalnys`: a possessive that lost its apostrophe
+            let surname = surnames
+                .get(canonical.as_str())
+                .or_else(|| canonical.strip_suffix('s').and_then(|stem| surnames.get(stem)));
+            match surname {
+                Some(full) => canonical = full.to_string(),
+                None if lex.given.contains_key(canonical.as_str()) => continue,
+                None if m.weak => continue,
+                None if m.label.is_none() => {
+                    // an unknown lone capitalised word: a misspelt place, a place by its
+                    // preposition (`in Zamalka`), or nothing we can name
+                    match near_place(&canonical) {
+                        Some(p) => {
+                            canonical = p;
+                            kind = Kind::Place;
+                        }
+                        None if m.locative => kind = Kind::Place,
+                        None => continue,
+                    }
+                }
+                None => {}
+            }
+        }
+        let e = by_name.entry(canonical).or_insert_with(|| Building {
+            kind,
+            aliases: BTreeSet::new(),
+            documents: BTreeSet::new(),
+            labels: BTreeSet::new(),
+            mentions: Vec::new(),
+        });
+        e.mentions.push(EntityMention {
+            doc: m.doc,
+            span: m.span,
+        });
+        e.aliases.insert(m.text.clone());
+        e.documents.insert(m.doc);
+        if let Some(l) = &m.label {
+            e.labels.insert((l.clone(), m.doc));
+        }
+    }
+    // Spelling variants of one person (`Sviatlana Tsikhanouskaya`, `Svetlana Tikhanovskaya`):
+    // full names of as many words, each close to the other's word (see `variant_words`). The
+    // better-attested spelling names the entity. Only names with the same initials meet, so
+    // this stays near linear.
+    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, b) in &by_name {
+        if b.kind == Kind::Person && name.contains(' ') {
+            let initials: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
+            buckets.entry(initials).or_default().push(name.clone());
+        }
+    }
+    for names in buckets.values() {
+        for (i, x) in names.iter().enumerate() {
+            for y in &names[i + 1..] {
+                if !by_name.contains_key(x) || !by_name.contains_key(y) || !variant_names(x, y) {
+                    continue;
+                }
+                let weight = |n: &String| by_name[n].mentions.len();
+                let (keep, drop) = if weight(y) > weight(x) { (y, x) } else { (x, y) };
+                let Some(gone) = by_name.remove(drop) else {
+                    continue;
+                };
+                if let Some(k) = by_name.get_mut(keep) {
+                    k.aliases.extend(gone.aliases);
+                    k.aliases.insert(drop.clone());
+                    k.documents.extend(gone.documents);
+                    k.labels.extend(gone.labels);
+                    k.mentions.extend(gone.mentions);
+                }
+            }
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, mut b)| {
+            b.aliases.insert(name.clone());
+            b.mentions.sort();
+            b.mentions.dedup();
+            Entity {
+                name,
+                kind: b.kind,
+                aliases: b.aliases.into_iter().collect(),
+                documents: b.documents.into_iter().collect(),
+                labels: b.labels.into_iter().collect(),
+                mentions: b.mentions,
+            }
+        })
+        .collect()
+}
+
+/// Whether two full names are spellings of one name: as many words, each pair identical or
+/// with the same first letter and within a few edits (none below 5 letters, one for 5–7, two
+/// from 8).
+fn variant_names(x: &str, y: &str) -> bool {
+    let (xs, ys): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
+    xs.len() == ys.len() && xs.iter().zip(&ys).all(|(a, b)| variant_words(a, b))
+}
+
+fn variant_words(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let ac: Vec<char> = a.chars().collect();
+    let n = ac.len().min(b.chars().count());
+    let max = match n {
+        0..=4 => return false,
+        5..=7 => 1,
+        _ => 2,
+    };
+    ac.first().copied() == b.chars().next()
+        && crate::text::distance::bounded_distance(&ac, b, max, &mut Default::default()).is_some()
+}
+
+/// A gazetteer place one edit (or one swap of neighbours) from `word`, same first letter.
+fn near_place(word: &str) -> Option<String> {
+    let w: Vec<char> = word.chars().collect();
+    if w.len() < 5 {
+        return None;
+    }
+    lexicon()
+        .places
+        .keys()
+        // cheap tests first: same first letter, same length
+        .filter(|p| p.starts_with(w[0]) && p.len().abs_diff(word.len()) <= 2)
+        .find(|p| {
+            p.chars().count() == w.len() && {
+                let p: Vec<char> = p.chars().collect();
+                p.iter().zip(&w).filter(|(a, b)| a != b).count() == 1
+                    || crate::text::distance::is_swap(&w, &p)
+            }
+        })
+        .cloned()
+}

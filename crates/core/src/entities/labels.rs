@@ -1,0 +1,127 @@
+//! What the words around a person's name tell of them: the description before or after it
+//! (`exiled opposition leader`, `, the head of …`), the rule it heads (`the Lukashenko
+//! regime`), and the gender its given name or title tells.
+
+use super::lexicon::{lexicon, Lexicon};
+use super::words::{is_cap, Word};
+use super::Gender;
+
+/// The gender a person's name or title tells: a known given name (either part of a hyphenated
+/// one), an honorific, or a Slavic feminine surname ending.
+pub(crate) fn gender_of(name: &str, labels: &[&str]) -> Option<Gender> {
+    let lex = lexicon();
+    for label in labels {
+        for w in label.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            match w.as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "husband" | "son" | "brother"
+                | "spokesman" | "chairman" | "congressman" | "businessman" | "he" => {
+                    return Some(Gender::Male)
+                }
+                "mrs" | "ms" | "miss" | "lady" | "dame" | "queen" | "princess" | "mother" | "wife"
+                | "daughter" | "sister" | "spokeswoman" | "chairwoman" | "congresswoman"
+                | "businesswoman" | "actress" | "she" => return Some(Gender::Female),
+                _ => {}
+            }
+        }
+    }
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    if let Some(g) = first.split('-').find_map(|p| lex.given.get(p).copied().flatten()) {
+        return Some(g);
+    }
+    let last = name.split_whitespace().last()?;
+    let feminine = ["ova", "eva", "ina", "aya", "kaya", "ska", "yna"];
+    (last.chars().count() > 4 && feminine.iter().any(|e| last.ends_with(e))).then_some(Gender::Female)
+}
+
+/// The lower-case description right before a name (`incumbent`, `exiled opposition leader`,
+/// with a demonym before it: `Belarusian opposition leader`): role nouns and describing words
+/// (`data/roles.txt`, `data/describers.txt`), the word next to the name a role.
+pub(super) fn description_before(ws: &[Word], i: usize, lex: &Lexicon) -> Option<String> {
+    let role = |w: &str| lex.roles.contains(w);
+    let next = ws.get(i.checked_sub(1)?)?.1;
+    if !role(next) && !lex.describers.contains(next) {
+        return None;
+    }
+    let mut k = i - 1;
+    while k > 0 && i - k < 4 {
+        let w = ws[k - 1].1;
+        if lex.demonyms.contains_key(w) {
+            // a demonym opens the description
+            k -= 1;
+            break;
+        }
+        if role(w) || lex.describers.contains(w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = ws[k..i].iter().map(|w| w.1).collect();
+    words.iter().any(|w| role(w)).then(|| words.join(" "))
+}
+
+/// A description set off after a name: `Pyotr Ilyichev, the head of the Department of
+/// International Organizations, …` gives `the head of the Department of International
+/// Organizations`. It starts with an article, holds a role noun among its first words, and
+/// ends at punctuation, a clause word, another name or eight words.
+pub(super) fn appositive_after(ws: &[Word], j: usize, lex: &Lexicon) -> Option<String> {
+    if ws.get(j)?.1 != "," || !matches!(ws.get(j + 1)?.1, "the" | "a" | "an") {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for &(_, w) in &ws[j + 1..] {
+        // A capital after a lower-case word other than `of`/`the` starts another name
+        // (`the opposition leader's aide Ivan Zhdanov`).
+        let new_name = is_cap(w)
+            && out
+                .last()
+                .is_some_and(|p| !is_cap(p) && !matches!(*p, "of" | "the"));
+        let stop = new_name
+            || w.chars().all(|c| !c.is_alphanumeric())
+            || matches!(
+                w,
+                "at" | "in"
+                    | "on"
+                    | "who"
+                    | "whose"
+                    | "whom"
+                    | "which"
+                    | "that"
+                    | "where"
+                    | "when"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "said"
+                    | "told"
+                    | "says"
+            )
+            || out.len() == 8;
+        if stop {
+            break;
+        }
+        out.push(w);
+    }
+    out.iter()
+        .take(4)
+        .any(|w| lex.roles.contains(w))
+        .then(|| out.join(" "))
+}
+
+/// `the Lukashenko regime`, `the Trump administration`: a name standing for the rule it heads
+/// is described by that phrase.
+pub(super) fn rule_named_after(ws: &[Word], i: usize, j: usize) -> Option<String> {
+    let the = ws.get(i.checked_sub(1)?)?.1;
+    let noun = ws.get(j)?.1;
+    (matches!(the, "the" | "The") && matches!(noun, "regime" | "government" | "administration" | "camp"))
+        .then(|| {
+            let name: Vec<&str> = ws[i..j].iter().map(|w| w.1).collect();
+            format!("the {} {noun}", name.join(" "))
+        })
+}

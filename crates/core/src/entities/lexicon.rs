@@ -1,0 +1,80 @@
+//! The word lists of `data/` the entity extractor reads (gazetteer, given names, titles,
+//! head-words…), parsed once, and the line reader every word list of the core shares.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::{Gender, Kind};
+use crate::text::data_lines;
+
+/// The entity word lists, parsed.
+pub(super) struct Lexicon {
+    pub(super) places: BTreeMap<String, (String, Option<String>)>,
+    /// Demonym → the group it names, or the place itself for regional adjectives (`Siberian`).
+    pub(super) demonyms: BTreeMap<String, (String, Kind)>,
+    // Only looked up, never iterated: hashed for speed (no order reaches the output).
+    pub(super) given: HashMap<&'static str, Option<Gender>>,
+    pub(super) titles: HashSet<&'static str>,
+    pub(super) org_heads: HashSet<&'static str>,
+    pub(super) place_heads: HashSet<&'static str>,
+    pub(super) roles: HashSet<&'static str>,
+    pub(super) describers: HashSet<&'static str>,
+    pub(super) not_names: HashSet<&'static str>,
+    pub(super) media: HashSet<&'static str>,
+    pub(super) orgs: HashSet<&'static str>,
+    pub(super) groups: HashMap<&'static str, &'static str>,
+}
+
+/// The word lists, read on first use.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut places = BTreeMap::new();
+        let mut demonyms = BTreeMap::new();
+        for line in data_lines(include_str!("../../data/places.txt")) {
+            let parts: Vec<&str> = line.split('|').collect();
+            let place = parts[0].to_string();
+            let demonym = parts.get(1).filter(|d| !d.is_empty());
+            let plural = parts.get(2).filter(|p| !p.is_empty());
+            if plural == Some(&"-") {
+                // the adjective of a region names the region
+                places.insert(place.clone(), (place.clone(), None));
+                if let Some(d) = demonym {
+                    demonyms.insert(d.to_string(), (place.clone(), Kind::Place));
+                }
+                continue;
+            }
+            let group = plural.or(demonym).map(|g| g.to_string());
+            places.insert(place.clone(), (place.clone(), group.clone()));
+            for d in [demonym, plural].into_iter().flatten() {
+                let g = group.clone().unwrap_or_else(|| d.to_string());
+                demonyms.insert(d.to_string(), (g, Kind::Group));
+            }
+        }
+        let set = |s: &'static str| data_lines(s).collect();
+        let given = data_lines(include_str!("../../data/given_names.txt"))
+            .map(|l| match l.split_once('|') {
+                Some((n, "m")) => (n, Some(Gender::Male)),
+                Some((n, "f")) => (n, Some(Gender::Female)),
+                Some((n, _)) => (n, None),
+                None => (l, None),
+            })
+            .collect();
+        Lexicon {
+            places,
+            demonyms,
+            given,
+            titles: set(include_str!("../../data/titles.txt")),
+            org_heads: set(include_str!("../../data/org_heads.txt")),
+            place_heads: set(include_str!("../../data/place_heads.txt")),
+            roles: set(include_str!("../../data/roles.txt")),
+            describers: set(include_str!("../../data/describers.txt")),
+            not_names: set(include_str!("../../data/not_names.txt")),
+            media: set(include_str!("../../data/media.txt")),
+            orgs: set(include_str!("../../data/orgs.txt")),
+            groups: data_lines(include_str!("../../data/groups.txt"))
+                .filter_map(|l| l.split_once('|'))
+                .collect(),
+        }
+    })
+}

@@ -1,0 +1,185 @@
+//! Scanning a region of a document for candidate names: capitalised runs, joined across
+//! `of`/`the`, particles and initials, cut at possessives, each classified and described.
+
+use super::kinds::classify;
+use super::labels::{appositive_after, description_before, rule_named_after};
+use super::lexicon::{lexicon, Lexicon};
+use super::words::{abbreviation, is_acronym, is_cap, join_words, strip_possessive, words, Word, PARTICLES};
+use super::{Kind, Mention};
+use crate::model::Span;
+
+/// Reads the capitalised runs of one region of a document as mentions (and `Name (ACRONYM)`
+/// definitions).
+pub(super) fn scan(
+    doc_text: &str,
+    region: Span,
+    doc: u32,
+    mentions: &mut Vec<Mention>,
+    acronyms: &mut Vec<(String, String)>,
+) {
+    let lex = lexicon();
+    let base = region.start as usize;
+    let ws: Vec<Word> = words(region.of(doc_text))
+        .into_iter()
+        .map(|(at, w)| (base + at, w))
+        .collect();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_cap(ws[i].1) {
+            if let Some(group) = lex.groups.get(ws[i].1) {
+                mentions.push(Mention {
+                    text: group.to_string(),
+                    kind: Kind::Group,
+                    label: None,
+                    doc,
+                    span: Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
+                    weak: false,
+                    locative: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let (first, possessive) = strip_possessive(ws[i].1);
+        let mut run: Vec<Word> = vec![(ws[i].0, first)];
+        let mut j = i + 1;
+        let mut ended = possessive && !org_follows(&ws[i + 1..], lex);
+        while j < ws.len() && !ended {
+            let w = ws[j].1;
+            let next_cap = |k: usize| ws.get(k).is_some_and(|n| is_cap(n.1));
+            if is_cap(w) {
+                let (w, possessive) = strip_possessive(w);
+                run.push((ws[j].0, w));
+                ended = possessive
+                    && (run.iter().any(|(_, r)| lex.org_heads.contains(r))
+                        || !org_follows(&ws[j + 1..], lex));
+                j += 1;
+            } else if matches!(w, "of" | "the") && next_cap(j + 1)
+                || PARTICLES.contains(&w)
+                    && (next_cap(j + 1)
+                        || (ws.get(j + 1).is_some_and(|n| PARTICLES.contains(&n.1)) && next_cap(j + 2)))
+            {
+                run.push(ws[j]);
+                j += 1;
+            } else if w == "."
+                && run
+                    .last()
+                    .is_some_and(|l| abbreviation(l.1) || (l.1.len() == 1 && is_cap(l.1)))
+                && next_cap(j + 1)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // `Russian Aerospace forces`, `Russian foreign ministry`: a lower-case body after a
+        // demonym or a capitalised name is part of the organisation's name.
+        let body = |w: &str| {
+            matches!(
+                w,
+                "ministry" | "forces" | "embassy" | "army" | "navy" | "parliament"
+            )
+        };
+        let qualifier = |w: &str| {
+            matches!(
+                w,
+                "foreign"
+                    | "defense"
+                    | "defence"
+                    | "interior"
+                    | "justice"
+                    | "health"
+                    | "finance"
+                    | "armed"
+                    | "air"
+                    | "naval"
+            )
+        };
+        if ws.get(j).is_some_and(|w| body(w.1)) && lex.demonyms.contains_key(run[0].1) {
+            run.push(ws[j]);
+            j += 1;
+        } else if run.len() == 1
+            && lex.demonyms.contains_key(run[0].1)
+            && ws.get(j).is_some_and(|w| qualifier(w.1))
+            && ws.get(j + 1).is_some_and(|w| body(w.1))
+        {
+            run.extend_from_slice(&ws[j..j + 2]);
+            j += 2;
+        }
+        // `Name (ACRONYM)` defines an acronym.
+        if ws.get(j).is_some_and(|w| w.1 == "(") && ws.get(j + 2).is_some_and(|w| w.1 == ")") {
+            let acr = ws[j + 1].1;
+            if is_acronym(acr) {
+                acronyms.push((acr.to_string(), join_words(&run)));
+            }
+        }
+        // After an opening quote or bracket a capital says nothing; after a closing quote
+        // (`," Lavrov said`) it does.
+        let closing_quote = i >= 2 && matches!(ws[i - 2].1, "," | "." | "?" | "!");
+        let sentence_start =
+            i == 0 || matches!(ws[i - 1].1, "\u{201C}" | "(") || (ws[i - 1].1 == "\"" && !closing_quote);
+        let locative = i >= 1
+            && matches!(
+                ws[i - 1].1,
+                "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at"
+            );
+        let before = mentions.len();
+        classify(&run, sentence_start, doc, lex, mentions);
+        // A person without a title gets the lower-case description around the name.
+        if let Some(m) = mentions[before..]
+            .iter_mut()
+            .rev()
+            .find(|m| m.kind == Kind::Person)
+        {
+            if m.label.is_none() {
+                m.label = description_before(&ws, i, lex)
+                    .or_else(|| appositive_after(&ws, j, lex))
+                    .or_else(|| rule_named_after(&ws, i, j));
+            }
+        }
+        // `Russian opposition`: a demonym qualifying a group word names that group.
+        if let (Some(&(at, w)), Some(&(gat, g))) = (run.last(), ws.get(j)) {
+            if run.len() == 1 && lex.groups.get(g) == Some(&"the opposition") {
+                let demonym = lex.demonyms.get(w).map(|(_, _)| w.to_string()).or_else(|| {
+                    w.strip_suffix('s')
+                        .and_then(|p| lex.places.get(p))
+                        .and_then(|(_, g)| g.as_ref())
+                        .and_then(|g| {
+                            lex.demonyms
+                                .iter()
+                                .find(|(d, (gg, _))| gg == g && *d != g)
+                                .map(|(d, _)| d.clone())
+                        })
+                });
+                if let Some(d) = demonym {
+                    mentions.truncate(before);
+                    mentions.push(Mention {
+                        text: format!("the {d} opposition"),
+                        kind: Kind::Group,
+                        label: None,
+                        doc,
+                        span: Span::new(at, gat + g.len()),
+                        weak: false,
+                        locative: false,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        if locative {
+            for m in &mut mentions[before..] {
+                m.locative = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Whether the capitalised words that follow hold an organisation head-word: a possessive
+/// inside a name (`Russia's Foreign Ministry`, `the People's Assembly`).
+fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
+    ws.iter()
+        .take_while(|(_, w)| is_cap(w) || matches!(*w, "of" | "the"))
+        .any(|(_, w)| lex.org_heads.contains(strip_possessive(w).0))
+}

@@ -1,0 +1,166 @@
+//! The words of a region as the entity extractor reads them (run-together words split, name
+//! particles and abbreviations kept), and tests on single words: capitalised, acronym,
+//! possessive.
+
+use crate::model::Span;
+
+/// Lower-case particles inside names (`Ursula von der Leyen`, `Mohammed bin Salman`).
+pub(super) const PARTICLES: [&str; 16] = [
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "bin", "ibn", "al", "el", "ez",
+];
+
+/// Whether `w` is a lower-case Arabic article joined to a name (`al-Assad`, `ez-Zor`).
+fn particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ez" | "an" | "bin" | "ibn"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Words of a region with their byte offsets; run-together words (`OdinokovFILE`) split.
+pub(super) fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in bytes.iter().enumerate() {
+        // An apostrophe or hyphen inside a word joins it, except a hyphen before a lower-case
+        // part (`US-led`, `ex-Soviet`): those parts are words of their own. Arabic articles
+        // (`al-Assad`) and short Korean name parts (`Ki-moon`) stay joined.
+        let next = bytes.get(k + 1).map(|&(_, n)| n);
+        let inner = start.is_some()
+            && match c {
+                '\'' | '\u{2019}' => next.is_some_and(char::is_alphanumeric),
+                '-' => {
+                    let so_far = start.map_or("", |s| &text[s..i]);
+                    let first = so_far.chars().next();
+                    let upper_join = first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+                    let article = next.is_some_and(char::is_uppercase)
+                        && matches!(
+                            so_far,
+                            "al" | "el"
+                                | "ad"
+                                | "ar"
+                                | "as"
+                                | "ash"
+                                | "at"
+                                | "az"
+                                | "ez"
+                                | "an"
+                                | "bin"
+                                | "ibn"
+                        );
+                    upper_join || article || short_name_part(so_far, &text[i + 1..])
+                }
+                _ => false,
+            };
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+            // lower-case letter followed by two capitals: a boundary inside a run-together word
+            let split = c.is_lowercase()
+                && bytes.get(k + 1).is_some_and(|&(_, n)| n.is_uppercase())
+                && bytes.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase());
+            if split {
+                let s = start.take().unwrap_or(i);
+                out.push((s, &text[s..i + c.len_utf8()]));
+            }
+        } else {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            out.push((i, &text[i..i + c.len_utf8()]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// `Ki` + `-moon`: a capitalised part of at most three letters, then a lower-case one of at most
+/// four that is not a participle (`US-led`).
+fn short_name_part(before: &str, after: &str) -> bool {
+    let part: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut b = before.chars();
+    b.next().is_some_and(char::is_uppercase)
+        && b.clone().all(char::is_lowercase)
+        && (2..=3).contains(&before.chars().count())
+        && (2..=4).contains(&part.trim_end_matches('s').chars().count())
+        && part.chars().all(char::is_lowercase)
+        && !part.ends_with("ed")
+}
+
+/// Whether most words of a line start with a capital, as in a title-case headline.
+pub(super) fn title_case_line(line: &str) -> bool {
+    let ws: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
+    ws.len() >= 3 && ws.iter().filter(|w| is_cap(w)).count() * 10 >= ws.len() * 7
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) || particle_name(w)
+}
+
+pub(super) fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The word without a possessive ending, and whether it had one.
+pub(super) fn strip_possessive(w: &str) -> (&str, bool) {
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+        Some(s) => (s, true),
+        None => (w, false),
+    }
+}
+
+/// Title case for an all-capitals word (`MOSCOW` → `Moscow`).
+pub(super) fn title_case(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
+}
+
+/// A word of a capitalised run: its byte offset in the document and its text.
+pub(super) type Word<'t> = (usize, &'t str);
+
+/// Abbreviated titles written with a full stop (`Maj. Gen. Igor Konashenkov`).
+pub(super) fn abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Maj"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "St"
+    )
+}
+
+pub(super) fn join_words(run: &[(usize, impl AsRef<str>)]) -> String {
+    run.iter().map(|(_, w)| w.as_ref()).collect::<Vec<_>>().join(" ")
+}
+
+/// The byte range from the first word of `run` to the end of its last.
+pub(super) fn run_span(run: &[(usize, impl AsRef<str>)]) -> Span {
+    match (run.first(), run.last()) {
+        (Some(f), Some(l)) => Span::new(f.0, l.0 + l.1.as_ref().len()),
+        _ => Span::default(),
+    }
+}

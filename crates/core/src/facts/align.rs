@@ -1,0 +1,351 @@
+//! Aligning claims across documents: which claims of different documents are about the same
+//! thing (same measure and counted noun, similar rare context words, a shared proper name when
+//! they differ), merged greedily into facts that agree or differ.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::OnceLock;
+
+use super::claims::event_of;
+use super::numbers::{month, num_word};
+use super::words::{is_stop, toks, Tok};
+use super::{Claim, Fact, Measure};
+use crate::model::Article;
+use crate::text::data_lines;
+use crate::text::tokenize::stem;
+
+/// Whether one value fits every claim's range.
+pub fn agree(claims: &[&Claim]) -> bool {
+    let low = claims.iter().map(|c| c.low).fold(f64::NEG_INFINITY, f64::max);
+    let high = claims.iter().map(|c| c.high).fold(f64::INFINITY, f64::min);
+    low <= high
+}
+
+/// The proper names of a claim's sentence: its capitalised words other than the first (folded),
+/// leaving out months and function words.
+fn names(articles: &[Article], c: &Claim) -> BTreeSet<String> {
+    let Some(a) = articles.get(c.doc as usize) else {
+        return BTreeSet::new();
+    };
+    toks(c.sentence.of(&a.doc.text), c.sentence.start as usize)
+        .into_iter()
+        .filter(|x| x.word)
+        .skip(1)
+        .filter(|x| {
+            x.text.starts_with(char::is_uppercase)
+                && x.text.chars().count() > 1
+                && !is_stop(&x.lower)
+                && month(x).is_none()
+        })
+        .map(|x| x.lower)
+        .collect()
+}
+
+/// Content words (stems) near a claim, each weighted by its nearness to the claim's words
+/// (1 next to them, falling with distance), for comparing contexts.
+fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    let Some(a) = articles.get(c.doc as usize) else {
+        return out;
+    };
+    let t: Vec<Tok> = toks(c.sentence.of(&a.doc.text), c.sentence.start as usize)
+        .into_iter()
+        .filter(|x| x.word)
+        .collect();
+    let inside = |x: &Tok| x.start as u32 >= c.span.start && x.end as u32 <= c.span.end;
+    let at = t.iter().position(inside).unwrap_or(0);
+    let to = t.iter().rposition(inside).unwrap_or(at);
+    for (k, x) in t.iter().enumerate() {
+        if inside(x) || is_stop(&x.lower) || x.lower.len() < 3 {
+            continue;
+        }
+        if x.lower.starts_with(|c: char| c.is_ascii_digit()) || num_word(&x.lower) || month(x).is_some() {
+            continue;
+        }
+        let d = if k < at { at - k } else { k.saturating_sub(to) };
+        let near = 1.0 / (1.0 + (d as f64 - 1.0) / 3.0);
+        if event_of(&x.lower).is_some() {
+            continue; // events are compared on their own
+        }
+        let e = out.entry(stem(&x.lower)).or_insert(0.0);
+        if near > *e {
+            *e = near;
+        }
+    }
+    out
+}
+
+/// In how many articles each context word (stem, or event name) occurs: the rarity weights of
+/// alignment. Computing it reads the whole corpus, so callers that align often compute it once.
+pub fn document_frequency(articles: &[Article]) -> BTreeMap<String, u32> {
+    let mut df: BTreeMap<String, u32> = BTreeMap::new();
+    for a in articles {
+        let mut seen = BTreeSet::new();
+        for p in &a.doc.paragraphs {
+            for x in toks(p.span.of(&a.doc.text), 0) {
+                if x.word {
+                    seen.insert(match event_of(&x.lower) {
+                        Some(e) => e.to_string(),
+                        None => stem(&x.lower),
+                    });
+                }
+            }
+        }
+        for s in seen {
+            *df.entry(s).or_default() += 1;
+        }
+    }
+    df
+}
+
+/// Counted things too common to identify a fact by themselves: nothing named, people, and
+/// spans of time (`data/generic_counts.txt`).
+fn generic(counts: &str) -> bool {
+    static GENERIC: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    counts.is_empty()
+        || GENERIC
+            .get_or_init(|| data_lines(include_str!("../../data/generic_counts.txt")).collect())
+            .contains(counts)
+}
+
+/// How likely two claims are about the same thing; `None` when they cannot be.
+fn link(
+    a: &Claim,
+    b: &Claim,
+    ca: &BTreeMap<String, f64>,
+    cb: &BTreeMap<String, f64>,
+    named_alike: bool,
+    idf: &dyn Fn(&str) -> f64,
+) -> Option<f64> {
+    if a.doc == b.doc || a.measure != b.measure || a.counts != b.counts {
+        return None;
+    }
+    if a.event.is_some() && b.event.is_some() && a.event != b.event {
+        return None;
+    }
+    let same_event = a.event.is_some() && a.event == b.event;
+    // Cosine of the two contexts, words weighted by rarity and nearness.
+    let norm = |c: &BTreeMap<String, f64>| c.iter().map(|(w, p)| idf(w) * p * p).sum::<f64>().sqrt();
+    let shared: f64 = ca
+        .iter()
+        .filter_map(|(w, pa)| cb.get(w).map(|pb| idf(w) * pa * pb))
+        .sum();
+    let (na, nb) = (norm(ca), norm(cb));
+    let sim = if na > 0.0 && nb > 0.0 {
+        shared / (na * nb)
+    } else {
+        0.0
+    };
+    // Claims that agree are linked on less evidence than claims that would differ: a
+    // discrepancy is only worth reporting when the two claims are surely about one thing.
+    let differ = a.low.max(b.low) > a.high.min(b.high);
+    // Nor unless their sentences name something in common (`Interior Ministry`, `Belarusian`):
+    // the same generic words (`killed civilians`) are also told of other events.
+    if differ && !named_alike {
+        return None;
+    }
+    // The same uncommon number (`6,700`) is itself evidence; two `2`s are not.
+    let same_number = !differ && a.value == b.value && a.value >= 10.0 && a.measure == Measure::Count;
+    let score = sim + if same_event { 0.3 } else { 0.0 } - if differ { 0.2 } else { 0.0 }
+        + if same_number { 0.25 } else { 0.0 };
+    let needed = match a.measure {
+        // Differing ages of one person are far more often an age given to the wrong person.
+        Measure::Age => return (!differ).then_some(1.0),
+        Measure::Count if generic(&a.counts) => {
+            if a.event.is_some() != b.event.is_some() {
+                return None;
+            }
+            if same_event {
+                0.55
+            } else {
+                0.5
+            }
+        }
+        Measure::Count | Measure::Ordinal => {
+            if a.event.is_some() != b.event.is_some() {
+                0.3
+            } else {
+                0.15
+            }
+        }
+        Measure::Percent => {
+            if a.counts.contains(" of ") {
+                0.0
+            } else {
+                0.25
+            }
+        }
+        Measure::Date | Measure::Year => 0.3,
+    };
+    (score >= needed).then_some(score)
+}
+
+/// Facts told by more than one document of the corpus.
+pub fn align(articles: &[Article], claims: &[Claim]) -> Vec<Fact> {
+    align_where(
+        articles,
+        claims,
+        &document_frequency(articles),
+        |_| true,
+        |_, _| true,
+    )
+}
+
+/// Facts told on both sides: every fact has a claim from a document of `side_a` and one from
+/// `side_b`, and links only join a claim of one side with a claim of the other.
+pub fn align_sides(
+    articles: &[Article],
+    claims: &[Claim],
+    df: &BTreeMap<String, u32>,
+    side_a: &[u32],
+    side_b: &[u32],
+) -> Vec<Fact> {
+    let side = |d: u32| (side_a.contains(&d), side_b.contains(&d));
+    let mut facts = align_where(
+        articles,
+        claims,
+        df,
+        |c| side_a.contains(&c.doc) || side_b.contains(&c.doc),
+        |a, b| {
+            let (a_in_a, a_in_b) = side(a.doc);
+            let (b_in_a, b_in_b) = side(b.doc);
+            (a_in_a && b_in_b) || (a_in_b && b_in_a)
+        },
+    );
+    facts.retain(|f| {
+        f.claims.iter().any(|&c| side_a.contains(&claims[c].doc))
+            && f.claims.iter().any(|&c| side_b.contains(&claims[c].doc))
+    });
+    facts
+}
+
+/// Aligns the claims `keep` accepts, linking only pairs `allowed` accepts.
+fn align_where(
+    articles: &[Article],
+    claims: &[Claim],
+    df: &BTreeMap<String, u32>,
+    keep: impl Fn(&Claim) -> bool,
+    allowed: impl Fn(&Claim, &Claim) -> bool,
+) -> Vec<Fact> {
+    let n = articles.len().max(1) as f64;
+    let idf = |w: &str| {
+        let f = df.get(w).copied().unwrap_or(0) as f64;
+        1.0 + ((n + 1.0) / (f + 1.0)).ln().max(0.0)
+    };
+    let (contexts, names): (Vec<BTreeMap<String, f64>>, Vec<BTreeSet<String>>) = claims
+        .iter()
+        .map(|c| {
+            if keep(c) {
+                (context(articles, c), names(articles, c))
+            } else {
+                Default::default()
+            }
+        })
+        .unzip();
+    // Candidate links, grouped by (measure, counts) so only comparable claims meet.
+    let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
+        by_key.entry((c.measure, c.counts.as_str())).or_default().push(i);
+    }
+    let mut links: Vec<(f64, usize, usize)> = Vec::new();
+    let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for group in by_key.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                if !allowed(&claims[i], &claims[j]) {
+                    continue;
+                }
+                let named_alike = !names[i].is_disjoint(&names[j]);
+                let (a, b) = (&claims[i], &claims[j]);
+                if let Some(s) = link(a, b, &contexts[i], &contexts[j], named_alike, &idf) {
+                    links.push((s, i, j));
+                    linked.insert((i, j));
+                }
+            }
+        }
+    }
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Greedy merging, one claim per document per fact.
+    let mut group_of: Vec<usize> = (0..claims.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
+    for &(_, i, j) in &links {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let (mi, mj) = (&members[gi], &members[gj]);
+        if mi
+            .iter()
+            .any(|&a| mj.iter().any(|&b| claims[a].doc == claims[b].doc))
+        {
+            continue;
+        }
+        let pairs = mi.len() * mj.len();
+        let ok = mi
+            .iter()
+            .flat_map(|&a| mj.iter().map(move |&b| (a.min(b), a.max(b))))
+            .filter(|p| linked.contains(p))
+            .count();
+        // Most pairs must be linked; every pair when the merged fact would differ.
+        let merged: Vec<&Claim> = mi.iter().chain(mj).map(|&c| &claims[c]).collect();
+        if ok * 2 < pairs || (ok < pairs && !agree(&merged)) {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gj]);
+        for &m in &moved {
+            group_of[m] = gi;
+        }
+        members[gi].extend(moved);
+    }
+    let mut facts: Vec<Fact> = members
+        .into_iter()
+        .filter(|m| m.len() > 1)
+        .map(|mut m| {
+            m.sort_by_key(|&c| (claims[c].doc, claims[c].span.start));
+            let group: Vec<&Claim> = m.iter().map(|&c| &claims[c]).collect();
+            Fact {
+                about: about(&group, &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>(), &idf),
+                agree: agree(&group),
+                claims: m,
+            }
+        })
+        .collect();
+    facts.sort_by_key(|f| f.claims.clone());
+    facts
+}
+
+/// A few words for what a fact is about: what it counts, its event, and the rarest word its
+/// claims share.
+fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>], idf: &dyn Fn(&str) -> f64) -> String {
+    let first = group[0];
+    let mut words: Vec<String> = Vec::new();
+    if !first.counts.is_empty() {
+        words.push(first.counts.clone());
+    } else {
+        words.push(first.measure.as_str().to_string());
+    }
+    if let Some(e) = group.iter().find_map(|c| c.event.clone()) {
+        words.push(e);
+    }
+    let mut shared: Vec<&String> = contexts[0]
+        .keys()
+        .filter(|w| contexts[1..].iter().all(|c| c.contains_key(*w)) && !words.contains(w))
+        .collect();
+    shared.sort_by(|a, b| idf(b).total_cmp(&idf(a)).then(a.cmp(b)));
+    if let Some(w) = shared.first() {
+        words.push(format!("({w})"));
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_counts_include_nothing_named() {
+        assert!(generic(""));
+        assert!(generic("person"));
+        assert!(generic("minute"));
+        assert!(!generic("officer"));
+    }
+}
