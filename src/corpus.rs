@@ -1,5 +1,5 @@
 //! The corpus the app shows: the bundle the build step embedded, decoded once at start-up, or
-//! that corpus extended with the articles a reader added (see `added.rs`), which replaces it
+//! that corpus extended with the articles a reader added (see `added/`), which replaces it
 //! whenever the added articles change.
 //!
 //! Pages borrow the corpus for as long as they live, so each corpus (and what is derived from

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use parallax_core::entities::Kind;
+use parallax_core::entities::{name_filter, names_contain, Kind};
 use parallax_core::profiles::EntityRow;
-use parallax_core::text::tokenize::fold;
 use parallax_core::Corpus;
 
 use crate::components::EntityLink;
@@ -67,13 +66,12 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
         }
     };
     let listed = Memo::new(move |_| {
-        let wanted = fold(name.get().trim());
+        let wanted = name_filter(&name.get());
         let mut listed: Vec<EntityRow> = rows
             .iter()
             .filter(|r| {
                 let e = &corpus.entities[r.entity as usize];
-                kind.is_none_or(|k| e.kind == k)
-                    && (wanted.is_empty() || e.aliases.iter().any(|a| fold(a).contains(&wanted)))
+                kind.is_none_or(|k| e.kind == k) && names_contain(e, &wanted)
             })
             .copied()
             .collect();

@@ -3,8 +3,7 @@
 
 mod common;
 
-use parallax_core::entities::find_entities;
-use parallax_core::entities::Kind;
+use parallax_core::entities::{find_entities, name_filter, names_contain, Kind};
 use parallax_core::profiles::{entity_rows, network, profile, MentionIndex};
 use parallax_core::search::{best_passage, parse_query, search, ParseOptions, SearchOptions};
 use parallax_core::Corpus;
@@ -14,6 +13,26 @@ fn lukashenko(corpus: &Corpus) -> usize {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(find_entities(&corpus.entities, "alexander  lukashenko"), found);
     found[0]
+}
+
+/// The entity list's name filter: part of any spelling, any case, accents and curly
+/// apostrophes ignored.
+#[test]
+fn the_entity_list_narrows_to_names_containing_what_is_typed() {
+    let corpus = common::seeds();
+    let named = |typed: &str| -> Vec<&str> {
+        let filter = name_filter(typed);
+        corpus
+            .entities
+            .iter()
+            .filter(|e| names_contain(e, &filter))
+            .map(|e| e.name.as_str())
+            .collect()
+    };
+    assert_eq!(named("  LUKASH ").first(), Some(&"Alexander Lukashenko"));
+    assert_eq!(named("TIKHANOV"), ["Svetlana Tikhanovskaya"]);
+    assert_eq!(named("").len(), corpus.entities.len());
+    assert!(named("zzzz").is_empty());
 }
 
 #[test]

@@ -34,3 +34,15 @@ pub fn find_entities(entities: &[Entity], name: &str) -> Vec<usize> {
 fn fold_name(s: &str) -> String {
     s.split_whitespace().map(fold).collect::<Vec<_>>().join(" ")
 }
+
+/// What the reader typed into the entity list's name filter, ready for [`names_contain`].
+pub fn name_filter(typed: &str) -> String {
+    fold(typed.trim())
+}
+
+/// Whether one of the entity's names contains `filter` (from [`name_filter`]; ignoring case,
+/// diacritics and typography): the entity list narrowed as the reader types. An empty filter
+/// keeps every entity.
+pub fn names_contain(entity: &Entity, filter: &str) -> bool {
+    filter.is_empty() || entity.aliases.iter().any(|a| fold(a).contains(filter))
+}

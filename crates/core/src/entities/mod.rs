@@ -37,7 +37,7 @@ mod words;
 
 pub use groups::{demonym_link, speaker_group};
 pub(crate) use labels::gender_of;
-pub use lookup::find_entities;
+pub use lookup::{find_entities, name_filter, names_contain};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {

@@ -1,0 +1,324 @@
+//! Reading a quotation's speaker from the words next to it: a reporting verb's subject or
+//! object, `according to X`, the main clause's subject, names, pronouns and descriptions.
+
+use super::{Named, VERBS};
+
+/// The words of a text (trimmed of punctuation, apostrophes and hyphens kept) and, for each,
+/// the punctuation mark that ends it in the text (`Roettgen,` → `,`), quote marks aside.
+fn words_of(text: &str) -> (Vec<&str>, Vec<Option<char>>) {
+    let mut words = Vec::new();
+    let mut marks = Vec::new();
+    for raw in text.split(char::is_whitespace) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let tail = raw.trim_end_matches(['"', '\'', '\u{2019}', '\u{201D}', ')']);
+        words.push(w);
+        marks.push(
+            tail.chars()
+                .last()
+                .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?')),
+        );
+    }
+    (words, marks)
+}
+
+/// Capitalised words that open a phrase but never a speaker's name (`In Moscow, …`).
+const NOT_SUBJECTS: [&str; 24] = [
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "Since",
+    "Under",
+    "Despite",
+    "Amid",
+    "Following",
+    "According",
+    "As",
+    "When",
+    "While",
+    "Although",
+    "But",
+    "And",
+    "However",
+];
+
+/// The subject of the sentence's main clause: the first name that opens the sentence or follows
+/// a comma (after an introductory phrase: `In comments about X, Y praised her`), not one
+/// opening a prepositional phrase or a possessive.
+fn main_subject(
+    words: &[&str],
+    marks: &[Option<char>],
+    quote_at: usize,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
+) -> Option<usize> {
+    let mut i = 0;
+    while i < words.len() {
+        let opens = i == 0 || marks[i - 1] == Some(',');
+        // the name with the role nouns inside it (`Kremlin spokesman Dmitry Peskov`), up to
+        // the punctuation after it
+        let mut run = 0;
+        while i + run < words.len() && run < 6 {
+            let w = words[i + run];
+            let inside = name_word(w)
+                || words
+                    .get(i + run + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase));
+            if !inside {
+                break;
+            }
+            run += 1;
+            if marks[i + run - 1].is_some() {
+                break;
+            }
+        }
+        let candidate = opens
+            && run > 0
+            && words[i].starts_with(char::is_uppercase)
+            && !NOT_SUBJECTS.contains(&words[i])
+            && !possessive(words[i + run - 1]);
+        if candidate {
+            if let Some(s) = resolve(&words[i..i + run], quote_at, last_person_before, by_name) {
+                return Some(s);
+            }
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// The speaker named next to a quotation: after it first, then before it in its sentence.
+pub(super) fn attribute(
+    after: &str,
+    before: &str,
+    quote_at: usize,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
+) -> Option<usize> {
+    let (words_after, marks_after) = words_of(after);
+    let n = words_after
+        .iter()
+        .take(8)
+        .position(|w| CONJUNCTIONS.contains(w))
+        .unwrap_or(words_after.len().min(8));
+    if let Some(v) = words_after[..n].iter().position(|w| VERBS.contains(w)) {
+        // `X said` (subject before the verb) or `said X`
+        let subject = &words_after[..v];
+        if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
+            return Some(s);
+        }
+        // The object runs to the first punctuation (`said US National Security Council
+        // spokesman John Ullyot.`); a person named there is the speaker before any
+        // organisation or place.
+        let object_end = marks_after[v + 1..]
+            .iter()
+            .position(Option::is_some)
+            .map_or(words_after.len(), |k| v + 2 + k)
+            .min(v + 8)
+            .min(words_after.len());
+        let object = &words_after[v + 1..object_end];
+        if subject.is_empty() || object.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            if let Some(s) = resolve_object(object, by_name) {
+                return Some(s);
+            }
+            if let Some(s) = resolve(
+                &object[..object.len().min(3)],
+                quote_at,
+                last_person_before,
+                by_name,
+            ) {
+                return Some(s);
+            }
+        }
+    }
+    let lower = before.to_lowercase();
+    if let Some(i) = lower.rfind("according to ") {
+        let name: Vec<&str> = before[i + 13..].split_whitespace().take(3).collect();
+        if let Some(s) = resolve(&name, quote_at, last_person_before, by_name) {
+            return Some(s);
+        }
+    }
+    let (words_before, marks) = words_of(before);
+    // The nearest reporting verb before the quotation whose subject can be read. A phrase set
+    // off by commas right before the verb (`X, a member of Y, called`; `X, which probes crime,
+    // said`) is left out of its subject. A participle after a comma (`X described it, saying
+    // "…`) and a coordinated verb (`X praised her and said that "…`) take the subject of the
+    // sentence's main clause.
+    words_before
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, w)| VERBS.contains(w))
+        .find_map(|(v, w)| {
+            let main = || {
+                main_subject(
+                    &words_before[..v],
+                    &marks[..v],
+                    quote_at,
+                    last_person_before,
+                    by_name,
+                )
+            };
+            // an earlier reporting verb of the sentence (`he said, adding`) has the subject
+            let earlier = words_before[..v].iter().any(|w| VERBS.contains(w));
+            if v > 0 && w.ends_with("ing") && marks[v - 1] == Some(',') {
+                return if earlier { None } else { main() };
+            }
+            let mut end = v;
+            if v > 1 && marks[v - 1] == Some(',') {
+                let opened = (0..v - 1).rev().take(10).find(|&j| marks[j] == Some(','));
+                if let Some(j) = opened.filter(|&j| !words_before[j + 1].starts_with(char::is_uppercase)) {
+                    end = j + 1;
+                }
+            }
+            let window = &words_before[end.saturating_sub(6)..end];
+            let clause = window
+                .iter()
+                .rposition(|w| CONJUNCTIONS.contains(w))
+                .map_or(window, |c| &window[c + 1..]);
+            if clause.is_empty() && v > 0 && matches!(words_before[v - 1], "and" | "but") {
+                return if earlier { None } else { main() };
+            }
+            resolve(clause, quote_at, last_person_before, by_name)
+        })
+        .or_else(|| {
+            let lead: Vec<&str> = words_before
+                .iter()
+                .copied()
+                .skip_while(|w| matches!(*w, "The" | "the"))
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .take(4)
+                .collect();
+            let verb_follows = words_before
+                .iter()
+                .skip(lead.len())
+                .take(8)
+                .any(|w| VERBS.contains(w));
+            (!lead.is_empty() && verb_follows)
+                .then(|| resolve(&lead, quote_at, last_person_before, by_name))
+                .flatten()
+        })
+}
+
+/// The speaker named after a reporting verb (`said Lavrov`, `said US National Security Council
+/// spokesman John Ullyot`): the first person named, else the first organisation named; a
+/// possessive (`Lavrov's spokeswoman`) is not the speaker, and a place or group only right
+/// after the verb.
+fn resolve_object(words: &[&str], by_name: &dyn Fn(&str) -> Option<Named>) -> Option<usize> {
+    let mut first = None;
+    let mut start = 0;
+    while start < words.len() {
+        let run = words[start..].iter().take_while(|w| name_word(w)).count();
+        let mut step = 1;
+        if run > 0 && words[start].starts_with(char::is_uppercase) {
+            for take in (1..=run.min(5)).rev() {
+                let part = &words[start..start + take];
+                if possessive(part[take - 1]) {
+                    continue;
+                }
+                if let Some(n) = by_name(&part.join(" ")) {
+                    if n.person {
+                        return Some(n.entity);
+                    }
+                    if first.is_none() && (!n.collective || start == 0) {
+                        first = Some(n.entity);
+                    }
+                    step = take;
+                    break;
+                }
+            }
+        }
+        start += step;
+    }
+    first
+}
+
+/// `Lavrov's`, `Lavrov’s`.
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+/// Words that end the clause of a reporting verb's subject.
+const CONJUNCTIONS: [&str; 11] = [
+    "while", "and", "but", "when", "after", "before", "because", "although", "whereas", "which", "who",
+];
+
+/// A capitalised word of a name, or a particle inside one (`von der Leyen`).
+fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            w,
+            "von"
+                | "van"
+                | "der"
+                | "de"
+                | "da"
+                | "di"
+                | "du"
+                | "del"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "el"
+                | "le"
+                | "la"
+        )
+        || w.split_once('-')
+            .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))
+}
+
+/// A speaker from the words next to a reporting verb: a name (longest capitalised tail that
+/// names an entity), a pronoun, or a description (`the diplomat`).
+fn resolve(
+    words: &[&str],
+    quote_at: usize,
+    last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
+    by_name: &dyn Fn(&str) -> Option<Named>,
+) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    // Names ending nearest the verb first, longest first.
+    for end in (1..=words.len()).rev() {
+        for take in (1..=end.min(5)).rev() {
+            let part = &words[end - take..end];
+            if part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
+                // a place or group speaks only as the subject right before the verb
+                let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
+                if let Some(n) = found {
+                    return Some(n.entity);
+                }
+            }
+        }
+    }
+    // a description that spells an organisation's name (`the Russian foreign ministry`)
+    if let Some(t) = words.iter().rposition(|w| w.eq_ignore_ascii_case("the")) {
+        let rest = &words[t + 1..];
+        if (2..=5).contains(&rest.len()) {
+            if let Some(n) = by_name(&rest.join(" ")).filter(|n| !n.collective) {
+                return Some(n.entity);
+            }
+        }
+    }
+    let pronoun_or_description = words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she" | "they" | "the" | "a" | "an" | "one"
+        )
+    });
+    if pronoun_or_description {
+        return last_person_before(words, quote_at);
+    }
+    None
+}

@@ -1,0 +1,291 @@
+//! Finding the quotations of each document ([`extract_quotes_in`]): the quoted spans of its
+//! paragraphs, continued across paragraphs, and the context their attribution reads (where each
+//! person is named, pronouns, descriptions, the previous speaker).
+
+use super::attribute::attribute;
+use super::speakers::{add_co_speakers, Speakers};
+use super::{Named, Quote, VERBS};
+use crate::entities::{gender_of, Entity, Gender, Kind};
+use crate::model::{Article, Span};
+
+/// The quotations of the documents `docs` (positions in `articles`), as
+/// [`extract_quotes`](super::extract_quotes) finds them: a caller can take the corpus a slice at
+/// a time.
+pub fn extract_quotes_in(
+    articles: &[Article],
+    entities: &[Entity],
+    speakers: &Speakers,
+    docs: std::ops::Range<usize>,
+) -> Vec<Quote> {
+    let by_alias = &speakers.by_alias;
+    let mut out = Vec::new();
+    for (doc, article) in articles.iter().enumerate().take(docs.end).skip(docs.start) {
+        let here = speakers.in_doc.get(doc).map_or(&[][..], Vec::as_slice);
+        let d = &article.doc;
+        let text = d.text.as_str();
+        // Where each person of this document is named, for pronouns and descriptions.
+        // Possessives (`Navalny's hotel`) and names inside quotations are not antecedents.
+        let quoted: Vec<(usize, usize)> = d
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                let base = p.span.start as usize;
+                quoted_spans(p.span.of(text), false)
+                    .into_iter()
+                    .map(move |(s, e, _)| (base + s, base + e))
+            })
+            .collect();
+        let mut named: Vec<(usize, usize)> = Vec::new(); // (byte offset, entity)
+        for &i in here {
+            let e = &entities[i];
+            if e.kind != Kind::Person {
+                continue;
+            }
+            for alias in &e.aliases {
+                named.extend(
+                    text.match_indices(alias.as_str())
+                        .filter(|&(at, a)| {
+                            let rest = &text[at + a.len()..];
+                            let word_end = !rest.starts_with(char::is_alphanumeric);
+                            let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+                            word_end && !possessive && !quoted.iter().any(|&(s, e)| s <= at && at < e)
+                        })
+                        .map(|(at, _)| (at, i)),
+                );
+            }
+        }
+        named.sort_unstable();
+        named.dedup_by_key(|n| n.0);
+        let gender = |e: usize| {
+            let labels: Vec<&str> = entities[e]
+                .labels
+                .iter()
+                .filter(|(_, d)| *d == doc as u32)
+                .map(|(l, _)| l.as_str())
+                .collect();
+            gender_of(&entities[e].name, &labels)
+        };
+        // Whether a name stands as a subject: first in its sentence, or before a reporting verb.
+        let subject_like = |at: usize| {
+            let line_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '.' | '\n' | '"' | '\u{201C}' | '\u{2018}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let lead = &text[line_start..at];
+            let after: Vec<&str> = text[at..].split_whitespace().take(10).collect();
+            lead.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
+                || after
+                    .iter()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| VERBS.contains(&w))
+        };
+        // A description (`the US Congressmen said`) names the first person of this document
+        // whose label has its head noun; otherwise, and for pronouns, the last person named
+        // before the quotation.
+        let previous: std::cell::Cell<(Option<usize>, usize)> = std::cell::Cell::new((None, 0));
+        let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
+            let pronoun = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
+                "he" | "his" => Some(Gender::Male),
+                "she" | "her" => Some(Gender::Female),
+                _ => None,
+            });
+            if words.iter().any(|w| w.eq_ignore_ascii_case("they")) {
+                return previous.get().0;
+            }
+            if let Some(g) = pronoun {
+                let fits = |e: usize| gender(e).is_none_or(|x| x == g);
+                let (prev_speaker, prev_at) = previous.get();
+                let since = named
+                    .iter()
+                    .rev()
+                    .take_while(|(p, _)| *p >= prev_at)
+                    .filter(|(p, e)| *p < at && fits(*e) && subject_like(*p))
+                    .map(|&(_, e)| e)
+                    .next();
+                return since
+                    .or(prev_speaker.filter(|&e| entities[e].kind == Kind::Person && fits(e)))
+                    .or_else(|| {
+                        named
+                            .iter()
+                            .rev()
+                            .find(|(p, e)| *p < at && fits(*e))
+                            .map(|&(_, e)| e)
+                    });
+            }
+            let head = words.last().filter(|w| w.len() > 3);
+            let labelled = |e: usize, head: &str| {
+                entities[e].labels.iter().any(|(label, d)| {
+                    *d == doc as u32 && label.split_whitespace().any(|l| l.eq_ignore_ascii_case(head))
+                })
+            };
+            let described = head.and_then(|head| named.iter().find(|&&(_, e)| labelled(e, head)));
+            // An indefinite description (`One German lawmaker said`) names the one person of
+            // the document with that label, wherever named, or nobody.
+            let indefinite = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
+                "the" => Some(false),
+                "a" | "an" | "one" => Some(true),
+                _ => None,
+            });
+            if indefinite == Some(true) {
+                let mut fits: Vec<usize> = head
+                    .map(|head| {
+                        named
+                            .iter()
+                            .map(|&(_, e)| e)
+                            .filter(|&e| labelled(e, head))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                fits.sort_unstable();
+                fits.dedup();
+                return (fits.len() == 1).then(|| fits[0]);
+            }
+            described
+                .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
+                .map(|&(_, e)| e)
+        };
+        let named_entity = |name: &str| -> Option<usize> {
+            let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            here.iter()
+                .copied()
+                .find(|&i| entities[i].aliases.iter().any(|a| a == name))
+                .or_else(|| {
+                    by_alias
+                        .get(name)
+                        .and_then(|list| list.iter().copied().find(|&i| entities[i].kind != Kind::Place))
+                })
+                .or_else(|| {
+                    // a surname alone: the person of this document whose name ends with it
+                    (!name.contains(' ') && name.len() > 2)
+                        .then(|| {
+                            here.iter().copied().find(|&i| {
+                                let e = &entities[i];
+                                e.kind == Kind::Person
+                                    && e.name.rsplit(' ').next() == Some(name)
+                                    && e.name.contains(' ')
+                            })
+                        })
+                        .flatten()
+                })
+                .or_else(|| {
+                    // a description that spells an organisation's name (`the Russian foreign ministry`)
+                    name.contains(' ')
+                        .then(|| {
+                            here.iter().copied().find(|&i| {
+                                let e = &entities[i];
+                                e.kind == Kind::Organisation
+                                    && e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                            })
+                        })
+                        .flatten()
+                })
+        };
+        // The entity a name names, and whether it is a place or group, or a person.
+        let by_name = |name: &str| -> Option<Named> {
+            named_entity(name).map(|e| Named {
+                entity: e,
+                collective: matches!(entities[e].kind, Kind::Place | Kind::Group),
+                person: entities[e].kind == Kind::Person,
+            })
+        };
+        let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
+        let mut continuing = false; // the previous paragraph ended inside a quotation
+        for p in &d.paragraphs {
+            let para = p.span.of(text);
+            let base = p.span.start as usize;
+            let spans = quoted_spans(para, continuing);
+            continuing = spans.last().is_some_and(|&(_, _, closed)| !closed);
+            for (start, end, closed) in spans {
+                let words = para[start..end].split_whitespace().count();
+                if words < 3 {
+                    continue;
+                }
+                let sentence = p
+                    .sentences
+                    .iter()
+                    .rfind(|s| s.start as usize <= base + start)
+                    .copied()
+                    .unwrap_or(p.span);
+                let before = &text[sentence.start as usize..base + start];
+                let mark = text[base + end..].chars().next().map_or(0, char::len_utf8);
+                let after_end = (base + end + mark).min(p.span.end as usize);
+                let after = &text[after_end..p.span.end as usize];
+                let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
+                // A paragraph that is nothing but a quotation, or a second quotation of a
+                // paragraph, continues the previous speaker.
+                let alone = para[..start].trim_start().chars().count() <= 1
+                    && !after.chars().any(char::is_alphanumeric);
+                let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
+                let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
+                if speaker.is_none() && (alone || same_paragraph) {
+                    speaker = last_here.and_then(|q| q.speaker);
+                }
+                let index = out.len();
+                out.push(Quote {
+                    doc: doc as u32,
+                    speaker,
+                    co_speakers: Vec::new(),
+                    span: Span::new(base + start, base + end),
+                });
+                // An open quotation waits for the speaker named where it ends.
+                let explicit = speaker.is_some() && !alone;
+                for q in pending.drain(..) {
+                    if explicit || out[q].speaker.is_none() {
+                        out[q].speaker = speaker;
+                    }
+                }
+                if !closed {
+                    pending.push(index);
+                }
+                if speaker.is_some() {
+                    previous.set((speaker, base + end));
+                }
+            }
+        }
+    }
+    add_co_speakers(articles, speakers, &mut out);
+    out
+}
+
+/// `(start, end, closed)` byte ranges of quoted text inside a paragraph (marks excluded); an
+/// unclosed quotation runs to the end of the paragraph. When `continuing` (the previous
+/// paragraph ended inside a quotation) and the paragraph does not open a new one, the
+/// quotation goes on from its start.
+fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let reopens = para.starts_with(['"', '\u{201C}', '\u{2018}', '\'']);
+    // The open quotation: where its text starts, and whether it opened with a single mark.
+    let mut open: Option<(usize, bool)> = (continuing && !reopens).then_some((0, false));
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}'));
+        let (opens, closes) = match (c, open) {
+            ('"', None) | ('\u{201C}', None) => (true, false),
+            ('"', Some((_, false))) | ('\u{201D}', Some((_, false))) => (false, true),
+            // British-style single marks; inside a double quotation they are nested quotes, and
+            // a ’ followed by a letter is an apostrophe (don’t).
+            ('\u{2018}' | '\'', None) if after_space && next.is_some_and(char::is_alphanumeric) => {
+                (true, false)
+            }
+            ('\u{2019}' | '\'', Some((_, true))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
+                (false, true)
+            }
+            _ => (false, false),
+        };
+        if opens {
+            open = Some((i + c.len_utf8(), matches!(c, '\u{2018}' | '\'')));
+        } else if closes {
+            if let Some((s, _)) = open.take() {
+                out.push((s, i, true));
+            }
+        }
+    }
+    if let Some((s, _)) = open {
+        out.push((s, para.len(), false));
+    }
+    out
+}

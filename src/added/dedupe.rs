@@ -1,0 +1,126 @@
+//! Naming and de-duplicating new articles before they are analysed.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parallax_core::reading::{self, AddedArticle};
+
+use super::jobs::{commit, Outcome};
+use super::{busy, report, state, Guess};
+use crate::corpus;
+use crate::format::count;
+
+/// The file names taken (in lower case): the bundled corpus's and the added articles'.
+pub(super) struct Names(HashSet<String>);
+
+impl Names {
+    pub(super) fn of(added: &[AddedArticle]) -> Names {
+        let mut taken: HashSet<String> = corpus::bundled()
+            .map(|c| c.articles.iter().map(|a| a.doc.file.to_lowercase()).collect())
+            .unwrap_or_default();
+        taken.extend(added.iter().map(|a| a.name.to_lowercase()));
+        Names(taken)
+    }
+
+    /// A name for `wanted` that is not taken yet, now taken.
+    pub(super) fn claim(&mut self, wanted: &str) -> String {
+        let name = reading::unique_name(wanted, &|n: &str| self.0.contains(&n.to_lowercase()));
+        self.0.insert(name.to_lowercase());
+        name
+    }
+}
+
+/// Names, de-duplicates and analyses new articles (each with its encoding guess, if any), then
+/// reports.
+pub(super) async fn add_articles(
+    new: Vec<(AddedArticle, Option<Guess>)>,
+    mut problems: Vec<String>,
+    label: &str,
+) {
+    let s = state();
+    let mut list = s.articles.get_untracked();
+    let mut seen: HashSet<u64> = corpus::bundled()
+        .map(|c| {
+            c.articles
+                .iter()
+                .map(|a| reading::fingerprint(&a.doc.text))
+                .collect()
+        })
+        .unwrap_or_default();
+    seen.extend(list.iter().map(|a| reading::fingerprint(&a.text)));
+    let mut fresh = Vec::new();
+    let mut duplicates = Vec::new();
+    let mut guesses = Vec::new();
+    let mut names = Names::of(&list);
+    for (a, guess) in new {
+        if !seen.insert(reading::fingerprint(&a.text)) {
+            duplicates.push(a);
+            continue;
+        }
+        let name = names.claim(&a.name);
+        if let Some(guess) = guess {
+            guesses.push((name.clone(), guess));
+        }
+        let a = AddedArticle { name, ..a };
+        list.push(a.clone());
+        fresh.push(a);
+    }
+    if !duplicates.is_empty() {
+        problems.push(format!(
+            "{} already in the corpus and {} left out (you can add {} anyway).",
+            count(duplicates.len(), "article is", "articles are"),
+            if duplicates.len() == 1 { "was" } else { "were" },
+            if duplicates.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    s.duplicates.set(duplicates);
+    if fresh.is_empty() {
+        s.progress.set(None);
+        report(false, "No article was added.".to_string(), problems);
+        return;
+    }
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    let done = format!("Added {}.", count(fresh.len(), "article", "articles"));
+    let label = format!("{label}: analysing");
+    if commit(list, fresh, Vec::new(), label, Some((done, problems))).await != Outcome::Cancelled {
+        s.guessed.update(|g| g.extend(guesses));
+    }
+}
+
+/// Adds the duplicates left out of the last addition.
+pub fn add_duplicates_anyway() {
+    let dups = state().duplicates.get_untracked();
+    if busy() || dups.is_empty() {
+        return;
+    }
+    state().duplicates.set(Vec::new());
+    spawn_local(async move {
+        let done = format!("Added {}.", count(dups.len(), "duplicate", "duplicates"));
+        add_as_they_are(dups, "Analysing", done).await;
+    });
+}
+
+/// Adds articles without the duplicate check (the reader asked for them), under names no
+/// article has, and reports `done`.
+pub(super) async fn add_as_they_are(articles: Vec<AddedArticle>, label: &str, done: String) {
+    let mut list = state().articles.get_untracked();
+    let mut names = Names::of(&list);
+    let fresh: Vec<AddedArticle> = articles
+        .into_iter()
+        .map(|a| AddedArticle {
+            name: names.claim(&a.name),
+            ..a
+        })
+        .collect();
+    list.extend(fresh.iter().cloned());
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    commit(
+        list,
+        fresh,
+        Vec::new(),
+        label.to_string(),
+        Some((done, Vec::new())),
+    )
+    .await;
+}

@@ -1,0 +1,87 @@
+//! Sharing the added articles: the export file, and a new offline page that carries them.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parallax_core::reading;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{report, state};
+
+thread_local! {
+    /// The page as it was before the app rendered into it, for the offline download.
+    static PAGE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Keeps the page's HTML as loaded; call before the app renders.
+pub fn keep_page() {
+    let html = document()
+        .document_element()
+        .map(|e| e.outer_html())
+        .unwrap_or_default();
+    PAGE.with(|p| *p.borrow_mut() = format!("<!doctype html>\n{html}"));
+}
+
+/// Downloads the added articles as an export file.
+pub fn export_file() {
+    let json = state().articles.with_untracked(|a| reading::export(a));
+    crate::export::download("parallax-added-articles.json", "application/json", &json);
+}
+
+/// Downloads a new single offline page with the added articles inside.
+pub fn download_offline() {
+    spawn_local(async {
+        match offline_page().await {
+            Ok(page) => crate::export::download("parallax.html", "text/html", &page),
+            Err(why) => report(
+                false,
+                format!("The offline file could not be made: {why}"),
+                Vec::new(),
+            ),
+        }
+    });
+}
+
+async fn offline_page() -> Result<String, String> {
+    let page = PAGE.with(|p| p.borrow().clone());
+    let json = state().articles.with_untracked(|a| reading::export(a));
+    let page = match parallax_core::offline::assets(&page) {
+        // Already one file (this is an offline page): swap the articles in.
+        None => page,
+        // A hosted site: read this page's own built files (same origin) and inline them.
+        Some(assets) => {
+            let glue = fetch(&assets.glue).await?;
+            let glue = String::from_utf8(glue).map_err(|_| "the app's script is not text".to_string())?;
+            let wasm = fetch(&assets.wasm).await?;
+            let mut styles = Vec::new();
+            for href in &assets.stylesheets {
+                styles.push(String::from_utf8_lossy(&fetch(href).await?).into_owned());
+            }
+            parallax_core::offline::inline_page(&page, &styles, &glue, &wasm)?
+        }
+    };
+    let has_articles = state().articles.with_untracked(|a| !a.is_empty());
+    Ok(parallax_core::offline::with_added(
+        &page,
+        has_articles.then_some(json.as_str()),
+    ))
+}
+
+/// One of this site's own files.
+async fn fetch(href: &str) -> Result<Vec<u8>, String> {
+    let failed = || format!("could not read {href} from this site");
+    let response = JsFuture::from(window().fetch_with_str(href))
+        .await
+        .map_err(|_| failed())?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(failed());
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

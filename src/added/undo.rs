@@ -1,0 +1,45 @@
+//! Removing added articles, and putting them back.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::dedupe::add_as_they_are;
+use super::jobs::{commit, Outcome};
+use super::{busy, state};
+use crate::format::count;
+
+/// Removes added articles (all of them when `names` is empty is not allowed: pass them).
+pub fn remove(names: Vec<String>) {
+    if busy() || names.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let list = state().articles.get_untracked();
+        let (gone, kept): (Vec<_>, Vec<_>) = list.into_iter().partition(|a| names.contains(&a.name));
+        let done = format!("Removed {}.", count(gone.len(), "article", "articles"));
+        let outcome = commit(
+            kept,
+            Vec::new(),
+            names,
+            "Removing".to_string(),
+            Some((done, Vec::new())),
+        )
+        .await;
+        if outcome != Outcome::Cancelled {
+            state().removed.set(gone);
+        }
+    });
+}
+
+/// Puts back the articles removed last.
+pub fn undo_remove() {
+    let gone = state().removed.get_untracked();
+    if busy() || gone.is_empty() {
+        return;
+    }
+    state().removed.set(Vec::new());
+    spawn_local(async move {
+        let done = format!("Put back {}.", count(gone.len(), "article", "articles"));
+        add_as_they_are(gone, "Putting back", done).await;
+    });
+}

@@ -1,0 +1,43 @@
+//! The contrast wordings panel: two ways of naming one thing, counted on each side.
+
+use leptos::prelude::*;
+use parallax_core::compare::{contrasts, Comparison};
+use parallax_core::Corpus;
+use std::rc::Rc;
+
+use super::evidence::Evidence;
+use super::panel::{side_table, Panel};
+
+#[component]
+pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+    let rows = contrasts()
+        .iter()
+        .enumerate()
+        .map(|(i, ((first, _), (second, _)))| {
+            let cell = |k: usize| {
+                let [(n1, r1), (n2, r2)] = c.framing[k].contrasts[i].clone();
+                view! {
+                    <Evidence corpus=corpus refs=r1 summary=view! { <span class="figures">{format!("first {n1}")}</span> }.into_any() />
+                    <Evidence corpus=corpus refs=r2 summary=view! { <span class="figures">{format!("second {n2}")}</span> }.into_any() />
+                }
+            };
+            view! {
+                <tr>
+                    <th scope="row">{first.clone()}<br /><span class="versus">"vs "</span>{second.clone()}</th>
+                    <td class="pair">{cell(0)}</td>
+                    <td class="pair">{cell(1)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let body = side_table("contrasts", "Wordings", &names, rows);
+    view! {
+        <Panel
+            id="contrasts-title"
+            title="Contrast wordings"
+            note="How often each side uses the first wording, then the second. Open a count for its sentences."
+        >
+            {body}
+        </Panel>
+    }
+}

@@ -1,0 +1,46 @@
+//! The sentences behind a figure.
+
+use leptos::prelude::*;
+use parallax_core::compare::{sentence_span, SentenceRef};
+use parallax_core::Corpus;
+use wasm_bindgen::JsCast;
+
+use crate::components::OutletBadge;
+use crate::format::count;
+use crate::route::Route;
+
+/// Sentences behind a figure, rendered when first opened.
+#[component]
+pub(super) fn Evidence(corpus: &'static Corpus, refs: Vec<SentenceRef>, summary: AnyView) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let n = refs.len();
+    view! {
+        <details class="evidence" on:toggle=move |ev| {
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| {
+                let items = refs
+                    .iter()
+                    .filter_map(|&r| {
+                        let (d, p, s) = r;
+                        let article = &corpus.articles[d as usize];
+                        let text = sentence_span(corpus, r)?.of(&article.doc.text).to_string();
+                        let href = Route::Reader {
+                            id: article.id().to_string(),
+                            paragraph: Some(p + 1),
+                            sentence: Some(s + 1),
+                        }
+                        .href();
+                        Some(view! {
+                            <li><OutletBadge corpus=corpus outlet=article.outlet />" "<a href=href>{text}</a></li>
+                        })
+                    })
+                    .collect_view();
+                view! { <ol class="sentences" aria-label=count(n, "sentence", "sentences")>{items}</ol> }
+            })}
+        </details>
+    }
+}

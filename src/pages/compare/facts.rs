@@ -1,0 +1,77 @@
+//! The facts and numbers panel.
+
+use leptos::prelude::*;
+use parallax_core::compare::Comparison;
+use parallax_core::Corpus;
+use std::rc::Rc;
+
+use super::panel::{side_table, Panel};
+use crate::format::count;
+use crate::route::Route;
+
+/// Numbers both sides give about the same thing, side by side, differing first.
+#[component]
+pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+    let claims_of = |f: &parallax_core::facts::Fact, k: usize| {
+        f.claims
+            .iter()
+            .map(|&i| &corpus.claims[i])
+            .filter(|claim| c.docs[k].binary_search(&claim.doc).is_ok())
+            .map(|claim| {
+                let article = &corpus.articles[claim.doc as usize];
+                let text = article.doc.text.as_str();
+                let place = article.doc.sentence_at(claim.span.start);
+                let href = Route::Reader {
+                    id: article.id().to_string(),
+                    paragraph: place.map(|(p, _)| p + 1),
+                    sentence: place.map(|(_, s)| s + 1),
+                }
+                .href();
+                let source = claim.attributed_to.map(|e| corpus.entities[e].name.clone());
+                view! {
+                    <li>
+                        <a href=href><q>{claim.span.of(text).to_string()}</q></a>
+                        {source.map(|s| view! { <span class="source">{format!(" according to {s}")}</span> })}
+                        <details class="in-context">
+                            <summary>"sentence"</summary>
+                            <p>{claim.sentence.of(text).to_string()}</p>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let rows = c
+        .facts
+        .iter()
+        .map(|f| {
+            view! {
+                <tr class:differ=!f.agree>
+                    <th scope="row">
+                        {f.about.clone()}
+                        <br />
+                        <span class=if f.agree { "verdict agree" } else { "verdict differ" }>{if f.agree { "agree" } else { "differ" }}</span>
+                    </th>
+                    <td><ul class="claims">{claims_of(f, 0)}</ul></td>
+                    <td><ul class="claims">{claims_of(f, 1)}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let differ = c.facts.iter().filter(|f| !f.agree).count();
+    let body = if c.facts.is_empty() {
+        view! { <p class="unknown">"No number is given about the same thing on both sides."</p> }.into_any()
+    } else {
+        view! {
+            <p class="note">
+                {format!("{} both sides give numbers for; {differ} differ. ", count(c.facts.len(), "thing", "things"))}
+                "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Check the sentences: a difference can be a different moment or source."
+            </p>
+            {side_table("facts", "About", &names, rows)}
+        }
+        .into_any()
+    };
+    view! {
+        <Panel id="facts-title" title="Facts and numbers">{body}</Panel>
+    }
+}

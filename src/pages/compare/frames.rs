@@ -1,0 +1,47 @@
+//! The frames panel: each side's share of sentences per frame.
+
+use leptos::prelude::*;
+use parallax_core::compare::{frames, Comparison};
+use parallax_core::Corpus;
+use std::rc::Rc;
+
+use super::evidence::Evidence;
+use super::panel::{side_table, Panel};
+
+#[component]
+pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+    let share = |k: usize, n: usize| 100.0 * n as f64 / c.framing[k].sentences.max(1) as f64;
+    let rows = frames()
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            let bar = |k: usize| {
+                let refs = c.framing[k].frames[i].clone();
+                let pct = share(k, refs.len());
+                let summary = view! {
+                    <span class="bar-track"><span class=format!("bar side-{}", ["a", "b"][k]) style=format!("width: {pct:.1}%")></span></span>
+                    <span class="figures">{format!("{} {pct:.0}%", ["A", "B"][k])}</span>
+                }
+                .into_any();
+                view! { <Evidence corpus=corpus refs=refs summary=summary /> }
+            };
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}</th>
+                    <td>{bar(0)}</td>
+                    <td>{bar(1)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let body = side_table("frames", "Frame", &names, rows);
+    view! {
+        <Panel
+            id="frames-title"
+            title="Frames"
+            note="Share of each side's sentences with a cue word of the frame. Open a bar for its sentences."
+        >
+            {body}
+        </Panel>
+    }
+}

@@ -1,0 +1,126 @@
+//! The compare page: two sides side by side, each panel in its own module.
+
+mod contrasts;
+mod evidence;
+mod facts;
+mod frames;
+mod labels;
+mod method;
+mod panel;
+mod passages;
+mod picker;
+mod summary;
+mod voices;
+mod words;
+
+use leptos::prelude::*;
+use parallax_core::compare::{compare, report, Side};
+use parallax_core::Corpus;
+use std::rc::Rc;
+
+use crate::export::{download, file_slug};
+
+use contrasts::Contrasts;
+use facts::Facts;
+use frames::Frames;
+use labels::Labels;
+use method::Method;
+use passages::Passages;
+use picker::SidePicker;
+use summary::SideSummary;
+use voices::Voices;
+use words::{terms_csv, Words};
+
+/// Two sides side by side: distinctive words, labels, voices, frames and contrast wordings,
+/// each figure opening the sentences behind it.
+#[component]
+pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
+    super::set_title("Compare");
+    let sides = [Side::parse(&a), Side::parse(&b)];
+    let ready = !a.trim().is_empty() && !b.trim().is_empty();
+    if !ready {
+        // While the reader picks sides, read what every comparison needs from the whole corpus,
+        // so the first comparison is as quick as the next.
+        set_timeout(
+            move || {
+                let _ = crate::corpus::prior(corpus);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    let body = ready.then(|| {
+        let (docs_a, problem_a) = sides[0].documents(corpus);
+        let (docs_b, problem_b) = sides[1].documents(corpus);
+        let problems: Vec<String> = [("A", problem_a), ("B", problem_b)]
+            .into_iter()
+            .filter_map(|(k, p)| p.map(|p| format!("Side {k}: {p}")))
+            .collect();
+        if docs_a.is_empty() || docs_b.is_empty() {
+            let mut problems = problems;
+            problems.push("Each side needs at least one article.".to_string());
+            return view! { <ul class="messages" role="alert">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }
+                .into_any();
+        }
+        let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
+        let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
+        // One comparison shared by every panel (it holds both sides' tokenized text).
+        let c = Rc::new(c);
+        let file = format!("parallax-compare-{}-vs-{}", file_slug(&names[0]), file_slug(&names[1]));
+        let (json_file, csv_file) = (format!("{file}.json"), format!("{file}-words.csv"));
+        view! {
+            {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
+            <SideSummary corpus=corpus c=c.clone() names=names.clone() />
+            <p class="exports">
+                <button type="button" on:click={
+                    let c = c.clone();
+                    move |_| download(&csv_file, "text/csv", &terms_csv(&c.distinctive))
+                }>"Download words (CSV)"</button>
+                " "
+                <button type="button" on:click={
+                    let (c, sides) = (c.clone(), sides.clone());
+                    move |_| {
+                        let r = report(corpus, [&sides[0], &sides[1]], &c);
+                        download(&json_file, "application/json", &serde_json::to_string_pretty(&r).unwrap_or_default())
+                    }
+                }>"Download everything (JSON)"</button>
+                " "
+                <button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+            </p>
+            <Words corpus=corpus c=c.clone() names=names.clone() />
+            <Facts corpus=corpus c=c.clone() names=names.clone() />
+            <Passages corpus=corpus c=c.clone() />
+            <Labels corpus=corpus c=c.clone() names=names.clone() />
+            <Voices corpus=corpus c=c.clone() names=names.clone() />
+            <Frames corpus=corpus c=c.clone() names=names.clone() />
+            <Contrasts corpus=corpus c=c names=names />
+        }
+        .into_any()
+    });
+    view! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h1 id="compare-title" tabindex="-1">"Compare"</h1>
+            <p class="lede">
+                "Put two sides next to each other: two outlets, two articles, or any two searches. "
+                "Every figure opens the sentences behind it."
+            </p>
+            <SidePicker corpus=corpus a=a.clone() b=b.clone() />
+            <Method />
+            {body}
+        </section>
+    }
+}
+
+/// How a side reads in headings: the outlet's name, the article's headline, or the query.
+fn side_name(corpus: &Corpus, side: &Side) -> String {
+    match side {
+        Side::Outlet(k) => corpus
+            .outlets
+            .iter()
+            .find(|o| o.key.eq_ignore_ascii_case(k))
+            .map_or(k.clone(), |o| o.name.clone()),
+        Side::Document(id) => {
+            crate::corpus::article(corpus, id).map_or(id.clone(), |a| a.display_title().to_string())
+        }
+        Side::Search(q) => format!("\u{201C}{q}\u{201D}"),
+    }
+}

@@ -1,0 +1,60 @@
+//! The markup every compare panel shares: a section labelled by its heading, an optional
+//! explanation, then the panel's own body; and the table of one column per side.
+
+use leptos::prelude::*;
+
+/// One panel: `<section aria-labelledby=id class="panel">`, its `<h2 id=id>` heading, the
+/// explanation (`<p class="note">`) when there is one, then the children.
+#[component]
+pub(super) fn Panel(
+    /// The heading's id, which labels the section.
+    id: &'static str,
+    title: &'static str,
+    /// What the panel shows and how to read it.
+    #[prop(optional)]
+    note: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    // Two whole templates rather than an optional note inside one: an absent note leaves no
+    // placeholder node behind.
+    match note {
+        Some(note) => view! {
+            <section aria-labelledby=id class="panel">
+                <h2 id=id>{title}</h2>
+                <p class="note">{note}</p>
+                {children()}
+            </section>
+        }
+        .into_any(),
+        None => view! {
+            <section aria-labelledby=id class="panel">
+                <h2 id=id>{title}</h2>
+                {children()}
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// A table with a first column and one column per side, headed by the sides' names.
+pub(super) fn side_table(
+    class: &'static str,
+    first: &'static str,
+    names: &[String; 2],
+    rows: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class=class>
+                <thead>
+                    <tr>
+                        <th scope="col">{first}</th>
+                        <th scope="col">{format!("A {}", names[0])}</th>
+                        <th scope="col">{format!("B {}", names[1])}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
