@@ -59,11 +59,11 @@ pub fn article<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
 }
 
 /// A value derived from one corpus, computed on first use.
-struct Derived<T: 'static>(Cell<Option<(*const Corpus, &'static T)>>);
+struct PerCorpus<T: 'static>(Cell<Option<(*const Corpus, &'static T)>>);
 
-impl<T> Derived<T> {
+impl<T> PerCorpus<T> {
     const fn new() -> Self {
-        Derived(Cell::new(None))
+        PerCorpus(Cell::new(None))
     }
 
     fn get(&self, corpus: &'static Corpus, make: impl FnOnce(&'static Corpus) -> T) -> &'static T {
@@ -79,9 +79,9 @@ impl<T> Derived<T> {
 }
 
 thread_local! {
-    static MENTIONS: Derived<MentionIndex> = const { Derived::new() };
-    static ROWS: Derived<Vec<EntityRow>> = const { Derived::new() };
-    static PRIOR: Derived<Prior> = const { Derived::new() };
+    static MENTIONS: PerCorpus<MentionIndex> = const { PerCorpus::new() };
+    static ROWS: PerCorpus<Vec<EntityRow>> = const { PerCorpus::new() };
+    static PRIOR: PerCorpus<Prior> = const { PerCorpus::new() };
 }
 
 /// Each document's entity mentions.

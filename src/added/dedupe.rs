@@ -1,34 +1,24 @@
 //! Naming and de-duplicating new articles before they are analysed.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parallax_core::reading::{self, AddedArticle};
+use parallax_core::reading::{AddedArticle, Taken};
 
 use super::jobs::{commit, Outcome};
-use super::{busy, report, state, Guess};
+use super::{busy, notify, state, Guess};
 use crate::corpus;
 use crate::format::count;
 
-/// The file names taken (in lower case): the bundled corpus's and the added articles'.
-pub(super) struct Names(HashSet<String>);
-
-impl Names {
-    pub(super) fn of(added: &[AddedArticle]) -> Names {
-        let mut taken: HashSet<String> = corpus::bundled()
-            .map(|c| c.articles.iter().map(|a| a.doc.file.to_lowercase()).collect())
-            .unwrap_or_default();
-        taken.extend(added.iter().map(|a| a.name.to_lowercase()));
-        Names(taken)
+/// The file names taken: the bundled corpus's and the added articles'.
+pub(super) fn names_taken(added: &[AddedArticle]) -> Taken {
+    let mut taken = Taken::default();
+    for a in corpus::bundled().iter().flat_map(|c| &c.articles) {
+        taken.name(&a.doc.file);
     }
-
-    /// A name for `wanted` that is not taken yet, now taken.
-    pub(super) fn claim(&mut self, wanted: &str) -> String {
-        let name = reading::unique_name(wanted, &|n: &str| self.0.contains(&n.to_lowercase()));
-        self.0.insert(name.to_lowercase());
-        name
+    for a in added {
+        taken.name(&a.name);
     }
+    taken
 }
 
 /// Names, de-duplicates and analyses new articles (each with its encoding guess, if any), then
@@ -40,25 +30,22 @@ pub(super) async fn add_articles(
 ) {
     let s = state();
     let mut list = s.articles.get_untracked();
-    let mut seen: HashSet<u64> = corpus::bundled()
-        .map(|c| {
-            c.articles
-                .iter()
-                .map(|a| reading::fingerprint(&a.doc.text))
-                .collect()
-        })
-        .unwrap_or_default();
-    seen.extend(list.iter().map(|a| reading::fingerprint(&a.text)));
+    let mut taken = names_taken(&list);
+    for a in corpus::bundled().iter().flat_map(|c| &c.articles) {
+        taken.text(&a.doc.text);
+    }
+    for a in &list {
+        taken.text(&a.text);
+    }
     let mut fresh = Vec::new();
     let mut duplicates = Vec::new();
     let mut guesses = Vec::new();
-    let mut names = Names::of(&list);
     for (a, guess) in new {
-        if !seen.insert(reading::fingerprint(&a.text)) {
+        if !taken.claim_text(&a.text) {
             duplicates.push(a);
             continue;
         }
-        let name = names.claim(&a.name);
+        let name = taken.claim_name(&a.name);
         if let Some(guess) = guess {
             guesses.push((name.clone(), guess));
         }
@@ -77,7 +64,7 @@ pub(super) async fn add_articles(
     s.duplicates.set(duplicates);
     if fresh.is_empty() {
         s.progress.set(None);
-        report(false, "No article was added.".to_string(), problems);
+        notify(false, "No article was added.".to_string(), problems);
         return;
     }
     list.sort_by(|a, b| a.name.cmp(&b.name));
@@ -105,11 +92,11 @@ pub fn add_duplicates_anyway() {
 /// article has, and reports `done`.
 pub(super) async fn add_as_they_are(articles: Vec<AddedArticle>, label: &str, done: String) {
     let mut list = state().articles.get_untracked();
-    let mut names = Names::of(&list);
+    let mut names = names_taken(&list);
     let fresh: Vec<AddedArticle> = articles
         .into_iter()
         .map(|a| AddedArticle {
-            name: names.claim(&a.name),
+            name: names.claim_name(&a.name),
             ..a
         })
         .collect();

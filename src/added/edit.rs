@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use parallax_core::reading::{self, AddedArticle, Encoding};
 
 use super::jobs::commit;
-use super::{busy, report, state, Guess};
+use super::{busy, notify, state, Guess};
 
 /// Replaces the added article called `name` (edited metadata, another encoding).
 pub fn update(name: String, article: AddedArticle) {
@@ -57,6 +57,6 @@ pub fn reread(name: String, encoding: Encoding) {
                 },
             );
         }
-        Err(why) => report(false, format!("{name}: {why}"), Vec::new()),
+        Err(why) => notify(false, format!("{name}: {why}"), Vec::new()),
     }
 }

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::dedupe::add_articles;
 use super::jobs::{cancelled, checkpoint, ready, set_job};
-use super::{busy, report, state, Guess, CANCEL};
+use super::{busy, notify, state, Guess, CANCEL};
 use crate::format::count;
 
 /// Files a reader dropped or picked, with where they came from (a folder's files are filtered
@@ -29,7 +29,7 @@ pub fn add_files(files: Vec<Incoming>) {
         return;
     }
     if busy() {
-        report(
+        notify(
             false,
             format!(
                 "{} not added: another job is under way. Add them again when it ends.",
@@ -157,7 +157,7 @@ pub fn import_file(file: web_sys::File) {
             Ok(t) => t.as_string().unwrap_or_default(),
             Err(_) => {
                 state().progress.set(None);
-                report(
+                notify(
                     false,
                     format!("{name}: the browser could not read this file."),
                     Vec::new(),
@@ -168,7 +168,7 @@ pub fn import_file(file: web_sys::File) {
         match reading::import(&text) {
             Err(why) => {
                 state().progress.set(None);
-                report(
+                notify(
                     false,
                     format!("Nothing was imported from {name}: {why}"),
                     Vec::new(),

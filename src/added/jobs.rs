@@ -7,7 +7,7 @@ use parallax_core::{Analysis, Corpus, Extension, Stage};
 use wasm_bindgen_futures::JsFuture;
 
 use super::persist::persist;
-use super::{report, state, Progress, ADDED_IDS, CANCEL, READY};
+use super::{notify, state, Progress, ADDED_IDS, CANCEL, READY};
 use crate::corpus;
 
 /// Waits until the stored articles are back, so an addition cannot overtake them.
@@ -81,7 +81,7 @@ pub(super) async fn commit(
             Some(c) => Some(c),
             None => {
                 state().progress.set(None);
-                report(
+                notify(
                     false,
                     "Cancelled: nothing was added or changed.".to_string(),
                     Vec::new(),
@@ -119,9 +119,9 @@ pub(super) async fn commit(
         Outcome::NotSaved
     };
     match (done, saved) {
-        (Some((summary, problems)), Ok(())) => report(problems.is_empty(), summary, problems),
-        (Some((summary, problems)), Err(why)) => report(false, format!("{summary} But {why}"), problems),
-        (None, Err(why)) => report(
+        (Some((summary, problems)), Ok(())) => notify(problems.is_empty(), summary, problems),
+        (Some((summary, problems)), Err(why)) => notify(false, format!("{summary} But {why}"), problems),
+        (None, Err(why)) => notify(
             false,
             format!("Your added articles are shown, but {why}"),
             Vec::new(),
@@ -188,5 +188,5 @@ async fn analyse(
 /// Ends a cancelled job: nothing was added.
 pub(super) fn cancelled() {
     state().progress.set(None);
-    report(false, "Cancelled: nothing was added.".to_string(), Vec::new());
+    notify(false, "Cancelled: nothing was added.".to_string(), Vec::new());
 }

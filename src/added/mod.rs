@@ -39,7 +39,7 @@ pub struct Progress {
 
 /// How a finished action went, in plain words; `problems` lists each file or entry left out.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Notice {
     pub ok: bool,
     pub summary: String,
     pub problems: Vec<String>,
@@ -69,7 +69,7 @@ pub struct Added {
     /// The added articles the corpus now holds, by name.
     pub articles: ArcRwSignal<Vec<AddedArticle>>,
     pub progress: ArcRwSignal<Option<Progress>>,
-    pub reports: ArcRwSignal<Vec<Report>>,
+    pub notices: ArcRwSignal<Vec<Notice>>,
     pub storage: ArcRwSignal<Storage>,
     /// Articles just removed, for undo.
     pub removed: ArcRwSignal<Vec<AddedArticle>>,
@@ -84,7 +84,7 @@ thread_local! {
     static STATE: Added = Added {
         articles: ArcRwSignal::new(Vec::new()),
         progress: ArcRwSignal::new(None),
-        reports: ArcRwSignal::new(Vec::new()),
+        notices: ArcRwSignal::new(Vec::new()),
         storage: ArcRwSignal::new(Storage::Opening),
         removed: ArcRwSignal::new(Vec::new()),
         duplicates: ArcRwSignal::new(Vec::new()),
@@ -108,11 +108,11 @@ pub fn is_added(id: &str) -> bool {
     ADDED_IDS.with(|ids| ids.borrow().contains(id))
 }
 
-fn report(ok: bool, summary: String, problems: Vec<String>) {
-    state().reports.update(|r| {
+fn notify(ok: bool, summary: String, problems: Vec<String>) {
+    state().notices.update(|r| {
         r.insert(
             0,
-            Report {
+            Notice {
                 ok,
                 summary,
                 problems,

@@ -8,7 +8,7 @@ use parallax_core::reading;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{report, state};
+use super::{notify, state};
 
 thread_local! {
     /// The page as it was before the app rendered into it, for the offline download.
@@ -35,7 +35,7 @@ pub fn download_offline() {
     spawn_local(async {
         match offline_page().await {
             Ok(page) => crate::export::download("parallax.html", "text/html", &page),
-            Err(why) => report(
+            Err(why) => notify(
                 false,
                 format!("The offline file could not be made: {why}"),
                 Vec::new(),

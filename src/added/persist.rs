@@ -2,15 +2,14 @@
 //! carries) and writing each change.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::reading::{self, AddedArticle};
 
-use super::dedupe::Names;
+use super::dedupe::names_taken;
 use super::jobs::{commit, Outcome};
-use super::{report, state, Storage, READY};
+use super::{notify, state, Storage, READY};
 use crate::format::count;
 use crate::store::{self, Store};
 
@@ -49,7 +48,7 @@ pub fn start() {
             Err(why) => problems.push(why),
         }
         if !problems.is_empty() {
-            report(
+            notify(
                 false,
                 "Some stored articles could not be read.".to_string(),
                 problems,
@@ -76,12 +75,14 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
         };
         if !taken {
             if let Ok(imported) = reading::import(&json) {
-                let mut seen: HashSet<u64> = articles.iter().map(|a| reading::fingerprint(&a.text)).collect();
-                let mut names = Names::of(&articles);
+                let mut taken = names_taken(&articles);
+                for a in &articles {
+                    taken.text(&a.text);
+                }
                 for a in imported.articles {
-                    if seen.insert(reading::fingerprint(&a.text)) {
+                    if taken.claim_text(&a.text) {
                         let a = AddedArticle {
-                            name: names.claim(&a.name),
+                            name: taken.claim_name(&a.name),
                             ..a
                         };
                         save.push(a.clone());

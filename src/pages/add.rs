@@ -24,7 +24,7 @@ pub fn AddPage() -> impl IntoView {
                 _ => None,
             }}
             <JobProgress />
-            <Reports />
+            <Notices />
             {move || {
                 let n = state::state().duplicates.with(Vec::len);
                 (n > 0).then(|| view! {
@@ -90,11 +90,11 @@ pub fn JobProgress() -> impl IntoView {
 
 /// How the last actions went.
 #[component]
-fn Reports() -> impl IntoView {
+fn Notices() -> impl IntoView {
     view! {
         <div class="reports" role="status" aria-live="polite">
             {move || {
-                state::state().reports
+                state::state().notices
                     .get()
                     .into_iter()
                     .map(|r| {
@@ -330,11 +330,10 @@ fn read_fields(prefix: &str, article: AddedArticle) -> Result<AddedArticle, Stri
         Some(d) => Some(Date::parse_iso(&d).ok_or("The date must be a calendar date (YYYY-MM-DD).")?),
     };
     let url = optional(value_of(&format!("{prefix}-url")));
-    if url
-        .as_deref()
-        .is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")))
-    {
-        return Err("The URL must start with https:// or http://.".to_string());
+    if url.as_deref().is_some_and(|u| reading::web_address(u).is_none()) {
+        return Err(
+            "The URL must be a web address starting with https:// or http://, without spaces.".to_string(),
+        );
     }
     Ok(AddedArticle {
         title: optional(value_of(&format!("{prefix}-title"))),

@@ -21,7 +21,7 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["analyze", dir] => analyze(Path::new(dir)),
+        ["analyze", dir] => analyse(Path::new(dir)),
         ["offline", dist] => offline::write(Path::new(dist), &Path::new(dist).join("parallax.html")),
         ["offline", dist, out] => offline::write(Path::new(dist), Path::new(out)),
         _ => {
@@ -38,16 +38,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn analyze(dir: &Path) -> Result<(), String> {
+fn analyse(dir: &Path) -> Result<(), String> {
     let corpus = parallax_folder::load_corpus(dir).map_err(|e| e.to_string())?;
-    let json = serde_json::to_string_pretty(&Analysis::of(&corpus)).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&CorpusJson::of(&corpus)).map_err(|e| e.to_string())?;
     println!("{json}");
     Ok(())
 }
 
 /// The JSON schema of `parallax analyze`, documented in the README.
 #[derive(Serialize)]
-struct Analysis<'a> {
+struct CorpusJson<'a> {
     format_version: u32,
     documents: Vec<DocumentJson<'a>>,
     entities: Vec<EntityJson<'a>>,
@@ -135,8 +135,8 @@ struct DiagnosticJson<'a> {
     end: Option<u32>,
 }
 
-impl<'a> Analysis<'a> {
-    fn of(corpus: &'a Corpus) -> Analysis<'a> {
+impl<'a> CorpusJson<'a> {
+    fn of(corpus: &'a Corpus) -> CorpusJson<'a> {
         let entities = &corpus.entities;
         let quotes = corpus
             .quotes
@@ -176,7 +176,7 @@ impl<'a> Analysis<'a> {
                     .collect(),
             })
             .collect();
-        Analysis {
+        CorpusJson {
             quotes,
             facts,
             format_version: FORMAT_VERSION,

@@ -29,7 +29,7 @@ pub struct SearchIndex {
     pub stems: TermTable,
     /// The mean of `doc_lengths`, worked out on first use (every query needs it).
     #[serde(skip)]
-    mean_length: Derived<f32>,
+    mean_length: OnFirstUse<f32>,
 }
 
 impl SearchIndex {
@@ -50,15 +50,15 @@ pub struct TermTable {
     pub postings: Vec<PostingList>,
     /// Each term's [`word_shape`], worked out on first use (typo correction scans them).
     #[serde(skip)]
-    shapes: Derived<Vec<(u64, usize)>>,
+    shapes: OnFirstUse<Vec<(u64, usize)>>,
 }
 
 /// A value worked out from the rest of its struct on first use: neither stored in the bundle
 /// nor compared.
 #[derive(Clone, Debug, Default)]
-struct Derived<T>(OnceLock<T>);
+struct OnFirstUse<T>(OnceLock<T>);
 
-impl<T> PartialEq for Derived<T> {
+impl<T> PartialEq for OnFirstUse<T> {
     fn eq(&self, _: &Self) -> bool {
         true
     }
@@ -248,7 +248,7 @@ impl IndexBuilder {
             doc_lengths: self.doc_lengths,
             exact: TermTable::build(self.exact, true),
             stems: TermTable::build(self.stems, false),
-            mean_length: Derived::default(),
+            mean_length: OnFirstUse::default(),
         }
     }
 }

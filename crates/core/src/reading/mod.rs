@@ -33,6 +33,8 @@ pub use exchange::{export, import, Imported, EXPORT_TAG, EXPORT_VERSION};
 pub use html::html_to_text;
 pub use markdown::markdown_to_text;
 
+use std::collections::HashSet;
+
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -105,7 +107,7 @@ fn clean_field(s: &str) -> Option<String> {
 }
 
 /// An `http` or `https` address with something after the scheme and no white space.
-fn web_address(s: &str) -> Option<String> {
+pub fn web_address(s: &str) -> Option<String> {
     let s = s.trim();
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
@@ -195,7 +197,7 @@ pub struct ReadFile {
 
 /// What kind of file a name and content say this is.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum FileKind {
     Html,
     Markdown,
     Plain,
@@ -244,21 +246,21 @@ pub fn read_file(name: &str, bytes: &[u8], forced: Option<Encoding>) -> Result<R
     let decoded = decode(bytes, forced)?;
     let ext = extension(name).map(|(_, e)| e.to_ascii_lowercase());
     let kind = match ext.as_deref() {
-        Some("html" | "htm" | "xhtml") => Kind::Html,
-        Some("md" | "markdown") => Kind::Markdown,
-        _ if looks_like_html(&decoded.text) => Kind::Html,
-        _ => Kind::Plain,
+        Some("html" | "htm" | "xhtml") => FileKind::Html,
+        Some("md" | "markdown") => FileKind::Markdown,
+        _ if looks_like_html(&decoded.text) => FileKind::Html,
+        _ => FileKind::Plain,
     };
     let extracted = match kind {
-        Kind::Html => html_to_text(&decoded.text),
-        Kind::Markdown => markdown_to_text(&decoded.text),
-        Kind::Plain => Extracted {
+        FileKind::Html => html_to_text(&decoded.text),
+        FileKind::Markdown => markdown_to_text(&decoded.text),
+        FileKind::Plain => Extracted {
             text: clean_plain(&decoded.text),
             ..Extracted::default()
         },
     };
     if extracted.text.trim().is_empty() {
-        return Err(if kind == Kind::Plain {
+        return Err(if kind == FileKind::Plain {
             Rejection::Empty
         } else {
             Rejection::NoText
@@ -367,4 +369,37 @@ pub fn fingerprint(text: &str) -> u64 {
         feed(&[0xFF]);
     }
     hash
+}
+
+/// What new articles must not repeat: the file names taken (ignoring case) and the texts
+/// already there (by [`fingerprint`]). Built from the bundled corpus and the reader's added
+/// articles, it names each new article and recognises copies.
+#[derive(Clone, Debug, Default)]
+pub struct Taken {
+    names: HashSet<String>,
+    texts: HashSet<u64>,
+}
+
+impl Taken {
+    /// Marks a file name as taken.
+    pub fn name(&mut self, name: &str) {
+        self.names.insert(name.to_lowercase());
+    }
+
+    /// Marks a text as present.
+    pub fn text(&mut self, text: &str) {
+        self.texts.insert(fingerprint(text));
+    }
+
+    /// A name for `wanted` that is not taken yet ([`unique_name`]), now taken.
+    pub fn claim_name(&mut self, wanted: &str) -> String {
+        let name = unique_name(wanted, &|n: &str| self.names.contains(&n.to_lowercase()));
+        self.name(&name);
+        name
+    }
+
+    /// Whether `text` is new, now present; `false` for a copy of a text already there.
+    pub fn claim_text(&mut self, text: &str) -> bool {
+        self.texts.insert(fingerprint(text))
+    }
 }
