@@ -64,8 +64,8 @@ pub fn App() -> impl IntoView {
                 None => view! { <NotFound what=format!("No entity of this corpus is called \u{201C}{name}\u{201D}.") /> }
                     .into_any(),
             },
-            Route::Reader { id, paragraph, sentence } => match corpus::article(c, &id) {
-                Some(a) => view! { <Reader corpus=c article=a paragraph=paragraph sentence=sentence /> }.into_any(),
+            Route::Reader { id, anchor } => match corpus::article(c, &id) {
+                Some(a) => view! { <Reader corpus=c article=a anchor=anchor /> }.into_any(),
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
                     .into_any(),
             },

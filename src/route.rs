@@ -6,6 +6,7 @@
 //! entry, so back and forward work; a pasted link works after reload.
 
 use parallax_core::entities::Kind;
+use parallax_core::model::{Anchor, Article};
 
 /// Which articles the library lists, and in which order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,11 +113,11 @@ pub enum Route {
         a: String,
         b: String,
     },
-    /// An article; `paragraph` and `sentence` are 1-based.
+    /// An article, at a paragraph or sentence when `anchor` names one. The URL numbers them
+    /// from 1 (`#/read/ID/p3/s2`); the anchor, like the rest of the code, from 0.
     Reader {
         id: String,
-        paragraph: Option<usize>,
-        sentence: Option<usize>,
+        anchor: Option<Anchor>,
     },
     Search(SearchState),
     /// The reader's own articles: add, edit, remove, share.
@@ -126,6 +127,14 @@ pub enum Route {
 }
 
 impl Route {
+    /// The reader at `article`, at `anchor` when given.
+    pub fn reader(article: &Article, anchor: Option<Anchor>) -> Route {
+        Route::Reader {
+            id: article.id().to_string(),
+            anchor,
+        }
+    }
+
     /// Parses `location.hash` (with or without the leading `#`). Never fails: what it cannot
     /// read becomes [`Route::NotFound`].
     pub fn parse(hash: &str) -> Route {
@@ -153,22 +162,25 @@ impl Route {
             },
             ["read", id] => Route::Reader {
                 id: id.to_string(),
-                paragraph: None,
-                sentence: None,
+                anchor: None,
             },
             ["read", id, p] => match numbered(p, 'p') {
-                Some(n) => Route::Reader {
+                Some(paragraph) => Route::Reader {
                     id: id.to_string(),
-                    paragraph: Some(n),
-                    sentence: None,
+                    anchor: Some(Anchor {
+                        paragraph,
+                        sentence: None,
+                    }),
                 },
                 _ => Route::NotFound(raw.to_string()),
             },
             ["read", id, p, s] => match (numbered(p, 'p'), numbered(s, 's')) {
-                (Some(p), Some(s)) => Route::Reader {
+                (Some(paragraph), Some(sentence)) => Route::Reader {
                     id: id.to_string(),
-                    paragraph: Some(p),
-                    sentence: Some(s),
+                    anchor: Some(Anchor {
+                        paragraph,
+                        sentence: Some(sentence),
+                    }),
                 },
                 _ => Route::NotFound(raw.to_string()),
             },
@@ -223,16 +235,12 @@ impl Route {
                     format!("#/compare?{}", params.join("&"))
                 }
             }
-            Route::Reader {
-                id,
-                paragraph,
-                sentence,
-            } => {
+            Route::Reader { id, anchor } => {
                 let mut out = format!("#/read/{}", encode(id));
-                if let Some(p) = paragraph {
-                    out.push_str(&format!("/p{p}"));
-                    if let Some(s) = sentence {
-                        out.push_str(&format!("/s{s}"));
+                if let Some(a) = anchor {
+                    out.push_str(&format!("/p{}", a.paragraph + 1));
+                    if let Some(s) = a.sentence {
+                        out.push_str(&format!("/s{}", s + 1));
                     }
                 }
                 out
@@ -262,8 +270,9 @@ impl Route {
 }
 
 /// `p3` → 3 (with `prefix` `p`); zero and garbage are `None`.
+/// The 0-based number of a URL part numbered from 1 after `prefix` (`p3` → 2).
 fn numbered(s: &str, prefix: char) -> Option<usize> {
-    s.strip_prefix(prefix)?.parse().ok().filter(|&n| n > 0)
+    s.strip_prefix(prefix)?.parse::<usize>().ok()?.checked_sub(1)
 }
 
 fn parse_search_query(query: &str) -> Option<SearchState> {
@@ -374,8 +383,10 @@ mod tests {
     fn reader(id: &str, paragraph: Option<usize>) -> Route {
         Route::Reader {
             id: id.to_string(),
-            paragraph,
-            sentence: None,
+            anchor: paragraph.map(|paragraph| Anchor {
+                paragraph,
+                sentence: None,
+            }),
         }
     }
 
@@ -392,7 +403,7 @@ mod tests {
             }),
         );
         check("#/read/000_bad9", reader("000_bad9", None));
-        check("#/read/000_bad9/p3", reader("000_bad9", Some(3)));
+        check("#/read/000_bad9/p3", reader("000_bad9", Some(2)));
         check("#/read/caf%C3%A9%20news", reader("café news", None));
         check("#/read/x/p0", Route::NotFound("/read/x/p0".into()));
         check("#/read/x/q", Route::NotFound("/read/x/q".into()));
@@ -403,8 +414,10 @@ mod tests {
             "#/read/x/p3/s2",
             Route::Reader {
                 id: "x".into(),
-                paragraph: Some(3),
-                sentence: Some(2),
+                anchor: Some(Anchor {
+                    paragraph: 2,
+                    sentence: Some(1),
+                }),
             },
         );
         check(

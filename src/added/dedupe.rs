@@ -13,7 +13,7 @@ use crate::format::count;
 pub(super) fn names_taken(added: &[AddedArticle]) -> Taken {
     let mut taken = Taken::default();
     for a in corpus::bundled().iter().flat_map(|c| &c.articles) {
-        taken.name(&a.doc.file);
+        taken.name(&a.document.file);
     }
     for a in added {
         taken.name(&a.name);
@@ -32,7 +32,7 @@ pub(super) async fn add_articles(
     let mut list = s.articles.get_untracked();
     let mut taken = names_taken(&list);
     for a in corpus::bundled().iter().flat_map(|c| &c.articles) {
-        taken.text(&a.doc.text);
+        taken.text(&a.document.text);
     }
     for a in &list {
         taken.text(&a.text);

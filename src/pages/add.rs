@@ -484,7 +484,7 @@ fn AddedList() -> impl IntoView {
                 });
                 view! {
                     <tr>
-                        <th scope="row"><a href=Route::Reader { id: id.clone(), paragraph: None, sentence: None }.href()>{title}</a></th>
+                        <th scope="row"><a href=Route::Reader { id: id.clone(), anchor: None }.href()>{title}</a></th>
                         <td>{a.outlet.clone().unwrap_or_default()}</td>
                         <td>{a.published.map(|d| d.to_string()).unwrap_or_default()}</td>
                         <td><code>{name.clone()}</code>" "{encoding_cell}</td>

@@ -119,7 +119,7 @@ fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
             let href = at(article, Some(quote.span.start)).href();
             view! {
                 <li>
-                    <blockquote>{quote.span.of(&article.doc.text).to_string()}</blockquote>
+                    <blockquote>{quote.span.of(&article.document.text).to_string()}</blockquote>
                     <p class="meta">
                         <OutletBadge corpus=corpus outlet=article.outlet />
                         <PublishedDate date=article.published />
@@ -279,15 +279,15 @@ fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
 
 /// The sentence around a mention, or, outside the body (headline, captions), its line.
 fn context_of(article: &Article, span: Span) -> Span {
-    match article.doc.sentence_at(span.start) {
-        Some((p, s)) => article.doc.paragraphs[p].sentences[s],
-        None => line_around(&article.doc.text, span),
-    }
+    let doc = &article.document;
+    doc.sentence_at(span.start)
+        .and_then(|a| doc.span_of(a))
+        .unwrap_or_else(|| line_around(&doc.text, span))
 }
 
 /// One sentence with its mentions marked, linked to the reader at that sentence.
 fn mention_line(article: &'static Article, mentions: &[EntityMention]) -> impl IntoView {
-    let text = article.doc.text.as_str();
+    let text = article.document.text.as_str();
     let context = context_of(article, mentions[0].span);
     let marks: Vec<(Span, ())> = mentions.iter().map(|m| (m.span, ())).collect();
     let pieces = split_at_marks(context, &marks)
@@ -319,10 +319,5 @@ fn line_around(text: &str, span: Span) -> Span {
 
 /// The reader at the sentence holding byte `offset`, or at the article's top.
 fn at(article: &Article, offset: Option<u32>) -> Route {
-    let place = offset.and_then(|o| article.doc.sentence_at(o));
-    Route::Reader {
-        id: article.id().to_string(),
-        paragraph: place.map(|(p, _)| p + 1),
-        sentence: place.map(|(_, s)| s + 1),
-    }
+    Route::reader(article, offset.and_then(|o| article.document.sentence_at(o)))
 }

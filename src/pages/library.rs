@@ -126,19 +126,14 @@ fn list(corpus: &'static Corpus, outlet: Option<usize>, sort: Sort) -> Vec<&'sta
             (None, Some(_), _) => std::cmp::Ordering::Greater,
             (None, None, _) => std::cmp::Ordering::Equal,
         };
-        by_date.then_with(|| a.doc.file.cmp(&b.doc.file))
+        by_date.then_with(|| a.document.file.cmp(&b.document.file))
     });
     articles
 }
 
 #[component]
 fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoView {
-    let href = Route::Reader {
-        id: article.id().to_string(),
-        paragraph: None,
-        sentence: None,
-    }
-    .href();
+    let href = Route::reader(article, None).href();
     let untitled = article.title().is_none();
     view! {
         <li class="card">
@@ -149,7 +144,7 @@ fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoV
                 <OutletBadge corpus=corpus outlet=article.outlet />
                 <AddedMark article=article />
                 <PublishedDate date=article.published />
-                <span>{count(article.doc.word_count(), "word", "words")}</span>
+                <span>{count(article.document.word_count(), "word", "words")}</span>
             </p>
         </li>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::compare::Side;
 use parallax_core::entities::Kind;
+use parallax_core::model::Anchor;
 use parallax_core::quotes::Quote;
 use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
 
@@ -11,33 +12,30 @@ use crate::route::Route;
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
 /// with its own permalink.
 #[component]
-pub fn Reader(
-    corpus: &'static Corpus,
-    article: &'static Article,
-    paragraph: Option<usize>,
-    sentence: Option<usize>,
-) -> impl IntoView {
-    let doc = &article.doc;
+pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option<Anchor>) -> impl IntoView {
+    let doc = &article.document;
     let text = doc.text.as_str();
     let shown = RwSignal::new(Shown::default());
     super::set_title(article.display_title());
-    if let Some(n) = paragraph.filter(|&n| n > doc.paragraphs.len()) {
+    if let Some(a) = anchor.filter(|a| a.paragraph >= doc.paragraphs.len()) {
         return view! {
             <super::NotFound what=format!(
-                "\u{201C}{}\u{201D} has {}; there is no paragraph {n}.",
+                "\u{201C}{}\u{201D} has {}; there is no paragraph {}.",
                 article.display_title(),
                 count(doc.paragraphs.len(), "paragraph", "paragraphs"),
+                a.paragraph + 1,
             ) />
         }
         .into_any();
     }
-    let id = article.id().to_string();
-    let permalink = move |n: usize| {
-        Route::Reader {
-            id: id.clone(),
-            paragraph: Some(n),
-            sentence: None,
-        }
+    let permalink = move |paragraph: usize| {
+        Route::reader(
+            article,
+            Some(Anchor {
+                paragraph,
+                sentence: None,
+            }),
+        )
         .href()
     };
     let doc_number = corpus
@@ -53,9 +51,12 @@ pub fn Reader(
         .enumerate()
         .map(|(i, p)| {
             let n = i + 1;
-            let target = paragraph == Some(n);
+            let target = anchor.is_some_and(|a| a.paragraph == i);
             // A targeted sentence (from a search passage or the concordance) is marked.
-            let marked_sentence = sentence.filter(|_| target).and_then(|s| p.sentences.get(s - 1));
+            let marked_sentence = anchor
+                .filter(|_| target)
+                .and_then(|a| a.sentence)
+                .and_then(|s| p.sentences.get(s));
             let mut marks: Vec<(Span, Mark)> = mentions
                 .iter()
                 .map(|&(span, e)| (span, Mark::Entity(e)))
@@ -85,7 +86,7 @@ pub fn Reader(
                 <p id=format!("p{n}") class:target=target tabindex=target.then_some("-1")>
                     {body}
                     " "
-                    <a class="permalink" href=permalink(n) aria-label=format!("Link to paragraph {n}")>
+                    <a class="permalink" href=permalink(i) aria-label=format!("Link to paragraph {n}")>
                         "\u{00B6}"
                     </a>
                 </p>

@@ -286,7 +286,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
                         <PublishedDate date=article.published />
                         <AddedMark article=article />
                     </p>
-                    <p class="passage">{marked(&article.doc.text, &passage)}</p>
+                    <p class="passage">{marked(&article.document.text, &passage)}</p>
                 </li>
             }
         })
@@ -308,8 +308,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
 fn passage_route(id: &str, passage: &Passage) -> Route {
     Route::Reader {
         id: id.to_string(),
-        paragraph: (passage.segment > 0).then_some(passage.segment),
-        sentence: (passage.segment > 0).then_some(passage.sentence + 1),
+        anchor: passage.anchor,
     }
 }
 
@@ -367,11 +366,7 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
         .iter()
         .map(|l| {
             let article = &corpus.articles[l.doc as usize];
-            let route = Route::Reader {
-                id: article.id().to_string(),
-                paragraph: (l.segment > 0).then_some(l.segment),
-                sentence: (l.segment > 0).then_some(l.sentence + 1),
-            };
+            let route = Route::reader(article, l.anchor);
             view! {
                 <tr>
                     <td class="left"><div class="clip"><span>{l.left.clone()}</span></div></td>
@@ -428,17 +423,14 @@ fn kwic_csv(corpus: &Corpus, lines: &[KwicLine]) -> String {
     let rows = lines.iter().map(|l| {
         let a = &corpus.articles[l.doc as usize];
         vec![
-            a.doc.file.clone(),
+            a.document.file.clone(),
             a.outlet
                 .map(|i| corpus.outlets[i as usize].name.clone())
                 .unwrap_or_default(),
             a.published.map(|d| d.to_string()).unwrap_or_default(),
-            if l.segment == 0 {
-                "headline".to_string()
-            } else {
-                l.segment.to_string()
-            },
-            (l.sentence + 1).to_string(),
+            l.anchor
+                .map_or("headline".to_string(), |a| (a.paragraph + 1).to_string()),
+            l.anchor.and_then(|a| a.sentence).map_or(1, |s| s + 1).to_string(),
             l.left.clone(),
             l.keyword.clone(),
             l.right.clone(),

@@ -142,7 +142,7 @@ impl<'a> CorpusJson<'a> {
             .quotes
             .iter()
             .map(|q| {
-                let doc = &corpus.articles[q.doc as usize].doc;
+                let doc = &corpus.articles[q.doc as usize].document;
                 QuoteJson {
                     document: &doc.file,
                     speaker: q.speaker.map(|i| entities[i].name.clone()),
@@ -163,7 +163,7 @@ impl<'a> CorpusJson<'a> {
                     .iter()
                     .map(|&c| {
                         let c = &corpus.claims[c];
-                        let doc = &corpus.articles[c.doc as usize].doc;
+                        let doc = &corpus.articles[c.doc as usize].document;
                         ClaimJson {
                             document: &doc.file,
                             text: c.span.of(&doc.text),
@@ -188,7 +188,7 @@ impl<'a> CorpusJson<'a> {
             entities: entities
                 .iter()
                 .map(|e| {
-                    let file = |d: u32| corpus.articles[d as usize].doc.file.as_str();
+                    let file = |d: u32| corpus.articles[d as usize].document.file.as_str();
                     EntityJson {
                         kind: e.kind.as_str(),
                         documents: e.documents.iter().map(|&d| file(d)).collect(),
@@ -211,7 +211,7 @@ impl<'a> CorpusJson<'a> {
 
 impl<'a> DocumentJson<'a> {
     fn of(corpus: &'a Corpus, article: &'a Article) -> DocumentJson<'a> {
-        let doc = &article.doc;
+        let doc = &article.document;
         let text = doc.text.as_str();
         DocumentJson {
             file: &doc.file,

@@ -17,7 +17,7 @@
 //! let corpus = build_corpus(&files, &Metadata::default()).unwrap();
 //! let article = &corpus.articles[0];
 //! assert_eq!(article.published.unwrap().to_string(), "2020-08-18");
-//! assert_eq!(article.doc.outlet_in_text(), Some("UrduPoint News / Sputnik"));
+//! assert_eq!(article.document.outlet_in_text(), Some("UrduPoint News / Sputnik"));
 //! assert_eq!(corpus.outlets[article.outlet.unwrap() as usize].name, "UrduPoint News / Sputnik");
 //! assert_eq!(decode_bundle(&encode_bundle(&corpus)).unwrap(), corpus);
 //! ```

@@ -92,7 +92,7 @@ fn facts_of_two_articles_show_both_discrepancies() {
                     let claim = &corpus.claims[i];
                     claim
                         .span
-                        .of(&corpus.articles[claim.doc as usize].doc.text)
+                        .of(&corpus.articles[claim.doc as usize].document.text)
                         .to_string()
                 })
                 .collect()
@@ -191,7 +191,7 @@ fn rt_against_sputnik_on_the_seeds() {
         .iter()
         .map(|&d| {
             corpus.articles[d as usize]
-                .doc
+                .document
                 .paragraphs
                 .iter()
                 .map(|p| p.sentences.len())

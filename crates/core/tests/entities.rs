@@ -57,7 +57,7 @@ fn score(gold: &str, corpus: &parallax_core::Corpus) -> (f64, f64, f64, f64) {
             .collect();
         // Only the annotated documents count.
         let docs = e.documents.iter().filter_map(|&d| {
-            let file = &corpus.articles[d as usize].doc.file;
+            let file = &corpus.articles[d as usize].document.file;
             prefixes
                 .iter()
                 .find(|p| file.starts_with(p.as_str()))

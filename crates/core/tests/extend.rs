@@ -65,8 +65,8 @@ fn analysis_in_slices_equals_the_analysis_in_one_go() {
     for copy in 0..40 {
         for a in &base.articles {
             ext.add(&added(
-                &format!("copy{copy:02}-{}", a.doc.file),
-                &a.doc.text,
+                &format!("copy{copy:02}-{}", a.document.file),
+                &a.document.text,
                 None,
             ));
         }

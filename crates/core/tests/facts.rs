@@ -14,7 +14,9 @@ fn claims(corpus: &Corpus) -> Vec<(String, Measure, String, f64, f64, Option<Str
         .iter()
         .map(|c| {
             (
-                c.span.of(&corpus.articles[c.doc as usize].doc.text).to_string(),
+                c.span
+                    .of(&corpus.articles[c.doc as usize].document.text)
+                    .to_string(),
                 c.measure,
                 c.counts.clone(),
                 c.low,
@@ -75,7 +77,7 @@ fn messy_text_never_panics() {
          over more than about nearly 3\u{00A0}000 twenty-\u{00E9} hundreds of\n",
     )]);
     for c in &corpus.claims {
-        let text = &corpus.articles[c.doc as usize].doc.text;
+        let text = &corpus.articles[c.doc as usize].document.text;
         assert!(text.is_char_boundary(c.span.start as usize) && text.is_char_boundary(c.span.end as usize));
         assert!(c.low <= c.high);
     }
@@ -195,7 +197,7 @@ fn seeds_facts_are_aligned_and_flagged() {
     // Which gold claim (fact, claim) a predicted claim is: same document, a number in common.
     let gold_of = |c: usize| -> Option<(usize, usize)> {
         let claim = &corpus.claims[c];
-        let doc = &corpus.articles[claim.doc as usize].doc;
+        let doc = &corpus.articles[claim.doc as usize].document;
         let said = numbers(claim.span.of(&doc.text));
         gold.fact.iter().enumerate().find_map(|(f, g)| {
             g.claims

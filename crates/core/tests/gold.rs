@@ -37,9 +37,9 @@ fn seeds_documents_match_the_gold_annotation() {
         let a = corpus
             .articles
             .iter()
-            .find(|a| a.doc.file == g.file)
+            .find(|a| a.document.file == g.file)
             .expect(&g.file);
-        let d = &a.doc;
+        let d = &a.document;
         let f = &g.file;
         assert_eq!(
             d.outlet_in_text().unwrap_or(""),
@@ -94,7 +94,7 @@ fn seeds_metadata_names_every_outlet() {
         let a = corpus
             .articles
             .iter()
-            .find(|a| a.doc.file.starts_with(file))
+            .find(|a| a.document.file.starts_with(file))
             .unwrap();
         corpus.outlets[a.outlet.unwrap() as usize].name.clone()
     };
@@ -135,7 +135,11 @@ fn dev_corpus_dates_and_titles_match_its_manifest() {
     let (mut dated, mut dates_ok, mut titles_ok, mut n) = (0, 0, 0, 0);
     for line in manifest.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
-        let a = corpus.articles.iter().find(|a| a.doc.file == cols[0]).unwrap();
+        let a = corpus
+            .articles
+            .iter()
+            .find(|a| a.document.file == cols[0])
+            .unwrap();
         n += 1;
         if !cols[2].is_empty() {
             dated += 1;

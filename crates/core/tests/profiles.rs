@@ -100,11 +100,11 @@ fn every_body_mention_lies_in_the_sentence_it_is_located_in() {
     let corpus = common::seeds();
     for e in &corpus.entities {
         for m in &e.mentions {
-            let doc = &corpus.articles[m.doc as usize].doc;
+            let doc = &corpus.articles[m.doc as usize].document;
             let name = m.span.of(&doc.text);
             assert!(!name.is_empty(), "{}: empty mention", e.name);
-            if let Some((p, s)) = doc.sentence_at(m.span.start) {
-                let sentence = doc.paragraphs[p].sentences[s];
+            if let Some(anchor) = doc.sentence_at(m.span.start) {
+                let sentence = doc.span_of(anchor).expect("a sentence of the document");
                 assert!(
                     sentence.start <= m.span.start && m.span.end <= sentence.end,
                     "{name:?} outside {:?}",
@@ -138,7 +138,7 @@ fn entity_filter_lists_and_narrows() {
     // The passage shown for each article names him, highlighted.
     for &d in &alone.ranked {
         let passage = best_passage(&corpus, d, &alone.matcher);
-        let text = &corpus.articles[d as usize].doc.text;
+        let text = &corpus.articles[d as usize].document.text;
         assert!(
             passage
                 .highlights

@@ -13,7 +13,10 @@ fn quotes(corpus: &Corpus) -> Vec<(String, String)> {
         .quotes
         .iter()
         .map(|q| {
-            let text = q.span.of(&corpus.articles[q.doc as usize].doc.text).to_string();
+            let text = q
+                .span
+                .of(&corpus.articles[q.doc as usize].document.text)
+                .to_string();
             (
                 text,
                 q.speaker
@@ -88,7 +91,7 @@ fn score(gold: &str, corpus: &Corpus) -> (usize, usize, f64) {
             .quotes
             .iter()
             .filter(|q| {
-                let doc = &corpus.articles[q.doc as usize].doc;
+                let doc = &corpus.articles[q.doc as usize].document;
                 doc.file.starts_with(&g.document) && norm(q.span.of(&doc.text)).contains(&norm(&g.starts))
             })
             .collect();
@@ -124,7 +127,7 @@ fn joint_statements_have_all_their_speakers() {
             .quotes
             .iter()
             .find(|q| {
-                let doc = &corpus.articles[q.doc as usize].doc;
+                let doc = &corpus.articles[q.doc as usize].document;
                 doc.file.starts_with(&g.document) && norm(q.span.of(&doc.text)).contains(&norm(&g.starts))
             })
             .expect("the joint statement is found");

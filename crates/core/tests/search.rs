@@ -29,7 +29,7 @@ fn check(corpus: &Corpus, cases: &[Case]) {
         let ids: Vec<&str> = r
             .ranked
             .iter()
-            .map(|&d| corpus.articles[d as usize].doc.file.as_str())
+            .map(|&d| corpus.articles[d as usize].document.file.as_str())
             .collect();
         let (absent, first): (Vec<&str>, Vec<&str>) = want.iter().partition(|w| w.starts_with('!'));
         let head = &ids[..first.len().min(ids.len())];
@@ -284,7 +284,7 @@ fn a_hyphenated_query_highlights_the_whole_word_in_passages_and_the_concordance(
             SearchOptions::default(),
         );
         assert_eq!(r.total, 1, "{q}");
-        let text = &corpus.articles[r.hits[0].doc as usize].doc.text;
+        let text = &corpus.articles[r.hits[0].doc as usize].document.text;
         let passage = best_passage(&corpus, r.hits[0].doc, &r.matcher);
         let marks: Vec<&str> = passage.highlights.iter().map(|h| h.of(text)).collect();
         assert_eq!(marks, [shown], "{q}");
@@ -347,7 +347,7 @@ fn either_spelling_of_a_two_part_word_finds_the_other() {
             .find(|h| h.doc == 0)
             .expect("the hyphenated article");
         let passage = best_passage(&corpus, hyphen.doc, &r.matcher);
-        let text = &corpus.articles[0].doc.text;
+        let text = &corpus.articles[0].document.text;
         let marks: Vec<&str> = passage.highlights.iter().map(|h| h.of(text)).collect();
         assert!(marks == ["co-operation"] || marks == ["e-mail"], "{q}: {marks:?}");
     }
@@ -378,7 +378,7 @@ fn long_non_ascii_passages_are_clipped_on_char_boundaries() {
         assert_eq!(r.total, 1);
         let passage = parallax_core::search::best_passage(&corpus, 0, &r.matcher);
         assert!(passage.clipped_start && passage.clipped_end);
-        let shown = passage.span.of(&corpus.articles[0].doc.text);
+        let shown = passage.span.of(&corpus.articles[0].document.text);
         assert!(shown.contains("target") && shown.len() <= 330, "{shown}");
         assert_eq!(passage.highlights.len(), 1);
     }
@@ -439,7 +439,7 @@ fn random_documents_and_queries_never_panic() {
             for hit in &r.hits {
                 let p = parallax_core::search::best_passage(&corpus, hit.doc, &r.matcher);
                 assert!(corpus.articles[hit.doc as usize]
-                    .doc
+                    .document
                     .text
                     .get(p.span.start as usize..p.span.end as usize)
                     .is_some());

@@ -25,15 +25,10 @@ pub(super) fn Evidence(corpus: &'static Corpus, refs: Vec<SentenceRef>, summary:
                 let items = refs
                     .iter()
                     .filter_map(|&r| {
-                        let (d, p, s) = r;
-                        let article = &corpus.articles[d as usize];
-                        let text = sentence_span(corpus, r)?.of(&article.doc.text).to_string();
-                        let href = Route::Reader {
-                            id: article.id().to_string(),
-                            paragraph: Some(p + 1),
-                            sentence: Some(s + 1),
-                        }
-                        .href();
+                        let (doc, anchor) = r;
+                        let article = &corpus.articles[doc as usize];
+                        let text = sentence_span(corpus, r)?.of(&article.document.text).to_string();
+                        let href = Route::reader(article, Some(anchor)).href();
                         Some(view! {
                             <li><OutletBadge corpus=corpus outlet=article.outlet />" "<a href=href>{text}</a></li>
                         })

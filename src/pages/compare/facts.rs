@@ -19,14 +19,8 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
             .filter(|claim| c.docs[k].binary_search(&claim.doc).is_ok())
             .map(|claim| {
                 let article = &corpus.articles[claim.doc as usize];
-                let text = article.doc.text.as_str();
-                let place = article.doc.sentence_at(claim.span.start);
-                let href = Route::Reader {
-                    id: article.id().to_string(),
-                    paragraph: place.map(|(p, _)| p + 1),
-                    sentence: place.map(|(_, s)| s + 1),
-                }
-                .href();
+                let text = article.document.text.as_str();
+                let href = Route::reader(article, article.document.sentence_at(claim.span.start)).href();
                 let source = claim.attributed_to.map(|e| corpus.entities[e].name.clone());
                 view! {
                     <li>

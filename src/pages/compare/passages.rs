@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use parallax_core::compare::{Comparison, REUSE_WORDS};
+use parallax_core::model::Anchor;
 use parallax_core::{Article, Corpus};
 use std::rc::Rc;
 
@@ -20,13 +21,18 @@ pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoV
         &corpus.articles[c.docs[1][0] as usize],
     );
     let para = |article: &'static Article, i: usize| {
-        let href = Route::Reader {
-            id: article.id().to_string(),
-            paragraph: Some(i + 1),
-            sentence: None,
-        }
+        let href = Route::reader(
+            article,
+            Some(Anchor {
+                paragraph: i,
+                sentence: None,
+            }),
+        )
         .href();
-        let text = article.doc.paragraphs[i].span.of(&article.doc.text).to_string();
+        let text = article.document.paragraphs[i]
+            .span
+            .of(&article.document.text)
+            .to_string();
         view! { <p><a class="para-link" href=href>{format!("\u{00B6}{}", i + 1)}</a>" "{text}</p> }
     };
     let pairs = p
@@ -63,7 +69,7 @@ pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoV
     let reused = p
         .reused
         .iter()
-        .map(|(sa, _)| view! { <li><q>{sa.of(&a.doc.text).to_string()}</q></li> })
+        .map(|(sa, _)| view! { <li><q>{sa.of(&a.document.text).to_string()}</q></li> })
         .collect_view();
     let body = view! {
         {if p.pairs.is_empty() {

@@ -23,8 +23,8 @@ pub(super) fn Voices(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
                     .iter()
                     .filter_map(|&q| {
                         let quote = &corpus.quotes[q];
-                        let doc = &corpus.articles[quote.doc as usize].doc;
-                        doc.sentence_at(quote.span.start).map(|(p, s)| (quote.doc, p, s))
+                        let doc = &corpus.articles[quote.doc as usize].document;
+                        doc.sentence_at(quote.span.start).map(|a| (quote.doc, a))
                     })
                     .collect();
                 let label = who.map_or("Unattributed".to_string(), |e| e.name.clone());

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 use super::sides::SideText;
 use super::SentenceRef;
 use crate::text::data_lines;
@@ -53,7 +51,7 @@ pub fn contrasts() -> &'static [(Wording, Wording)] {
 }
 
 /// Frame dimensions and contrast wordings of one side.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Framing {
     pub sentences: usize,
     /// Per dimension of [`frames`], the sentences tagged with it.

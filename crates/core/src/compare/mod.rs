@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use crate::corpus::Corpus;
 use crate::facts::{align_sides, document_frequency, Fact};
+use crate::model::Anchor;
 
 /// `α₀`, the total weight of the corpus prior: as if the prior were this many terms of text.
 pub const PRIOR_SIZE: f64 = 500.0;
@@ -45,8 +46,8 @@ pub use sides::{Side, SideText};
 pub use voices::{labels, sentence_span, voices, LabelRow, Voice};
 pub use words::{distinctive, sentences_with, Distinctive, TermCounts};
 
-/// A sentence of an article: `(document, paragraph, sentence)`, 0-based.
-pub type SentenceRef = (u32, usize, usize);
+/// A sentence of an article: its document number and its place.
+pub type SentenceRef = (u32, Anchor);
 
 /// Everything the compare page shows for two sides.
 #[derive(Clone, Debug, PartialEq)]

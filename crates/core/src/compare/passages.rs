@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::words::stopwords;
 use crate::corpus::Corpus;
-use crate::index::article_tokens;
+use crate::index::{article_tokens, rarity};
 use crate::model::Span;
 use crate::text::tokenize::{tokenize, Token};
 
@@ -35,14 +35,13 @@ pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
     let (Some(da), Some(db)) = (corpus.articles.get(a as usize), corpus.articles.get(b as usize)) else {
         return PassageAlignment::default();
     };
-    let n_docs = corpus.articles.len().max(1) as f64;
     let idf = |stem: &str| {
         let df = corpus
             .index
             .stems
             .find(stem)
-            .map_or(1, |i| corpus.index.stems.postings[i].doc_freq().max(1));
-        (1.0 + n_docs / df as f64).ln()
+            .map_or(0, |i| corpus.index.stems.postings[i].doc_freq());
+        f64::from(rarity(corpus.articles.len(), df))
     };
     let stop = stopwords();
     let bags = |doc: &crate::model::Document| -> Vec<BTreeMap<String, String>> {
@@ -62,7 +61,7 @@ pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
             })
             .collect()
     };
-    let (ba, bb) = (bags(&da.doc), bags(&db.doc));
+    let (ba, bb) = (bags(&da.document), bags(&db.document));
     let norm = |bag: &BTreeMap<String, String>| bag.keys().map(|s| idf(s).powi(2)).sum::<f64>().sqrt();
     let (na, nb): (Vec<f64>, Vec<f64>) = (ba.iter().map(norm).collect(), bb.iter().map(norm).collect());
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
@@ -114,7 +113,7 @@ fn reused_runs(a: &crate::model::Article, b: &crate::model::Article) -> Vec<(Spa
     let words = |article: &crate::model::Article| -> Vec<Token> {
         article_tokens(article)
             .into_iter()
-            .filter(|(segment, t)| *segment > 0 && !t.compound)
+            .filter(|(paragraph, t)| paragraph.is_some() && !t.compound)
             .map(|(_, t)| t)
             .collect()
     };

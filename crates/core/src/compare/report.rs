@@ -93,7 +93,7 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
         spec: sides[k].spec(),
         documents: c.docs[k]
             .iter()
-            .map(|&d| corpus.articles[d as usize].doc.file.clone())
+            .map(|&d| corpus.articles[d as usize].document.file.clone())
             .collect(),
         terms: c.terms[k],
         sentences: c.framing[k].sentences,
@@ -107,7 +107,9 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
                     .iter()
                     .map(|&q| {
                         let q = &corpus.quotes[q];
-                        q.span.of(&corpus.articles[q.doc as usize].doc.text).to_string()
+                        q.span
+                            .of(&corpus.articles[q.doc as usize].document.text)
+                            .to_string()
                     })
                     .collect(),
                 words: v.words,
@@ -153,7 +155,7 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
                     .iter()
                     .map(|&i| {
                         let claim = &corpus.claims[i];
-                        let doc = &corpus.articles[claim.doc as usize].doc;
+                        let doc = &corpus.articles[claim.doc as usize].document;
                         ReportClaim {
                             side: if c.docs[0].binary_search(&claim.doc).is_ok() {
                                 "a"
@@ -170,7 +172,7 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
             })
             .collect(),
         passages: c.passages.as_ref().map(|p| {
-            let text_a = &corpus.articles[c.docs[0][0] as usize].doc.text;
+            let text_a = &corpus.articles[c.docs[0][0] as usize].document.text;
             ReportPassages {
                 pairs: p
                     .pairs

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::SentenceRef;
 use crate::corpus::Corpus;
+use crate::model::Anchor;
 use crate::search::{parse_query, search, ParseOptions, SearchOptions};
 use crate::text::tokenize::{tokenize, Token};
 
@@ -103,11 +104,20 @@ impl SideText {
             let Some(article) = corpus.articles.get(d as usize) else {
                 continue;
             };
-            for (p, para) in article.doc.paragraphs.iter().enumerate() {
+            for (p, para) in article.document.paragraphs.iter().enumerate() {
                 for (s, sentence) in para.sentences.iter().enumerate() {
-                    let (tokens, _) = tokenize(sentence.of(&article.doc.text), 0);
+                    let (tokens, _) = tokenize(sentence.of(&article.document.text), 0);
                     let words = tokens.into_iter().filter(|t| !t.compound).collect();
-                    sentences.push(((d, p, s), words));
+                    sentences.push((
+                        (
+                            d,
+                            Anchor {
+                                paragraph: p,
+                                sentence: Some(s),
+                            },
+                        ),
+                        words,
+                    ));
                 }
             }
         }

@@ -86,7 +86,7 @@ pub fn voices(corpus: &Corpus, docs: &[u32]) -> Vec<Voice> {
         if docs.binary_search(&q.doc).is_err() {
             continue;
         }
-        let text = q.span.of(&corpus.articles[q.doc as usize].doc.text);
+        let text = q.span.of(&corpus.articles[q.doc as usize].document.text);
         let v = by.entry(q.speaker).or_insert_with(|| Voice {
             speaker: q.speaker,
             group: q
@@ -96,7 +96,7 @@ pub fn voices(corpus: &Corpus, docs: &[u32]) -> Vec<Voice> {
             words: 0,
         });
         v.quotes.push(i);
-        v.words += crate::text::count_words(text);
+        v.words += crate::text::split::count_words(text);
     }
     let mut out: Vec<Voice> = by.into_values().collect();
     let mut group_words: BTreeMap<&str, usize> = BTreeMap::new();
@@ -117,15 +117,6 @@ pub fn voices(corpus: &Corpus, docs: &[u32]) -> Vec<Voice> {
 }
 
 /// The byte span of a sentence reference.
-pub fn sentence_span(corpus: &Corpus, r: SentenceRef) -> Option<Span> {
-    let (d, p, s) = r;
-    corpus
-        .articles
-        .get(d as usize)?
-        .doc
-        .paragraphs
-        .get(p)?
-        .sentences
-        .get(s)
-        .copied()
+pub fn sentence_span(corpus: &Corpus, (doc, place): SentenceRef) -> Option<Span> {
+    corpus.articles.get(doc as usize)?.document.span_of(place)
 }

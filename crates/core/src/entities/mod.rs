@@ -126,7 +126,7 @@ pub struct EntityScan {
 impl EntityScan {
     /// Finds the name candidates of document `doc`.
     pub fn add(&mut self, doc: u32, article: &Article) {
-        let d = &article.doc;
+        let d = &article.document;
         // A headline in title case (`Lavrov Welcomes All-Belarusian…`) says nothing by its
         // capitals; its names recur in the body.
         let mut regions: Vec<Span> = d

@@ -2,7 +2,10 @@
 //! particles and abbreviations kept), and tests on single words: capitalised, acronym,
 //! possessive.
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::model::Span;
+use crate::text::split::{pieces, Piece};
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mohammed bin Salman`).
 pub(super) const PARTICLES: [&str; 16] = [
@@ -11,77 +14,74 @@ pub(super) const PARTICLES: [&str; 16] = [
 
 /// Whether `w` is a lower-case Arabic article joined to a name (`al-Assad`, `ez-Zor`).
 fn particle_name(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(p, rest)| {
-        matches!(
-            p,
-            "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "ez" | "an" | "bin" | "ibn"
-        ) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    w.split_once('-')
+        .is_some_and(|(p, rest)| ARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Words of a region with their byte offsets; run-together words (`OdinokovFILE`) split.
+/// Arabic articles and name particles joined to a name by a hyphen (`al-Assad`, `bin-Laden`).
+const ARTICLES: [&str; 12] = [
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "bin", "ibn",
+];
+
+/// Words and marks of a region with their byte offsets: the splitter's pieces
+/// ([`pieces`]), each word cut where names part ([`cut_word`]).
 pub(super) fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
+    for p in pieces(text) {
+        if p.word {
+            cut_word(text, p, &mut out);
+        } else {
+            out.push((p.start, p.of(text)));
+        }
+    }
+    out
+}
+
+/// Pushes the parts of the splitter's word `w` that names are made of, with the marks between
+/// them. A hyphen stays inside a name part only between capitals or digits (`Al-Sisi`,
+/// `F-16`), after an Arabic article (`al-Assad`) or in a short Korean name part (`Ki-moon`):
+/// before a lower-case part (`US-led`, `ex-Soviet`) it parts words. A digit separator parts
+/// words (`6,700`), and so does a lower-case letter before two capitals, where words ran
+/// together (`OdinokovFILE`).
+fn cut_word<'t>(text: &'t str, w: Piece, out: &mut Vec<(usize, &'t str)>) {
+    let chars: Vec<(usize, char)> = w.of(text).char_indices().map(|(i, c)| (w.start + i, c)).collect();
     let mut start = None;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in bytes.iter().enumerate() {
-        // An apostrophe or hyphen inside a word joins it, except a hyphen before a lower-case
-        // part (`US-led`, `ex-Soviet`): those parts are words of their own. Arabic articles
-        // (`al-Assad`) and short Korean name parts (`Ki-moon`) stay joined.
-        let next = bytes.get(k + 1).map(|&(_, n)| n);
-        let inner = start.is_some()
-            && match c {
-                '\'' | '\u{2019}' => next.is_some_and(char::is_alphanumeric),
-                '-' => {
-                    let so_far = start.map_or("", |s| &text[s..i]);
-                    let first = so_far.chars().next();
-                    let upper_join = first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
-                    let article = next.is_some_and(char::is_uppercase)
-                        && matches!(
-                            so_far,
-                            "al" | "el"
-                                | "ad"
-                                | "ar"
-                                | "as"
-                                | "ash"
-                                | "at"
-                                | "az"
-                                | "ez"
-                                | "an"
-                                | "bin"
-                                | "ibn"
-                        );
-                    upper_join || article || short_name_part(so_far, &text[i + 1..])
-                }
-                _ => false,
-            };
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
-            }
-            // lower-case letter followed by two capitals: a boundary inside a run-together word
-            let split = c.is_lowercase()
-                && bytes.get(k + 1).is_some_and(|&(_, n)| n.is_uppercase())
-                && bytes.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase());
-            if split {
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            start.get_or_insert(i);
+            let run_together = c.is_lowercase()
+                && next.is_some_and(char::is_uppercase)
+                && chars.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase());
+            if run_together {
                 let s = start.take().unwrap_or(i);
                 out.push((s, &text[s..i + c.len_utf8()]));
             }
-        } else {
-            if let Some(s) = start.take() {
-                out.push((s, &text[s..i]));
-            }
-            if c.is_whitespace() {
-                continue;
-            }
-            out.push((i, &text[i..i + c.len_utf8()]));
+            continue;
         }
+        let inner = start.is_some_and(|s| match c {
+            '\'' | '\u{2019}' => true,
+            '-' | '\u{2010}' | '\u{2011}' => {
+                let so_far = &text[s..i];
+                let first = so_far.chars().next();
+                let upper_join = first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+                let article = next.is_some_and(char::is_uppercase) && ARTICLES.contains(&so_far);
+                upper_join || article || short_name_part(so_far, &text[i + c.len_utf8()..])
+            }
+            _ => false,
+        });
+        if inner {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+        out.push((i, &text[i..i + c.len_utf8()]));
     }
     if let Some(s) = start {
-        out.push((s, &text[s..]));
+        out.push((s, &text[s..w.end]));
     }
-    out
 }
 
 /// `Ki` + `-moon`: a capitalised part of at most three letters, then a lower-case one of at most

@@ -9,6 +9,7 @@ use super::claims::event_of;
 use super::numbers::{month, num_word};
 use super::words::{is_stop, toks, Tok};
 use super::{Claim, Fact, Measure};
+use crate::index::rarity;
 use crate::model::Article;
 use crate::text::data_lines;
 use crate::text::tokenize::stem;
@@ -26,7 +27,7 @@ fn names(articles: &[Article], c: &Claim) -> BTreeSet<String> {
     let Some(a) = articles.get(c.doc as usize) else {
         return BTreeSet::new();
     };
-    toks(c.sentence.of(&a.doc.text), c.sentence.start as usize)
+    toks(c.sentence.of(&a.document.text), c.sentence.start as usize)
         .into_iter()
         .filter(|x| x.word)
         .skip(1)
@@ -47,7 +48,7 @@ fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
     let Some(a) = articles.get(c.doc as usize) else {
         return out;
     };
-    let t: Vec<Tok> = toks(c.sentence.of(&a.doc.text), c.sentence.start as usize)
+    let t: Vec<Tok> = toks(c.sentence.of(&a.document.text), c.sentence.start as usize)
         .into_iter()
         .filter(|x| x.word)
         .collect();
@@ -80,8 +81,8 @@ pub fn document_frequency(articles: &[Article]) -> BTreeMap<String, u32> {
     let mut df: BTreeMap<String, u32> = BTreeMap::new();
     for a in articles {
         let mut seen = BTreeSet::new();
-        for p in &a.doc.paragraphs {
-            for x in toks(p.span.of(&a.doc.text), 0) {
+        for p in &a.document.paragraphs {
+            for x in toks(p.span.of(&a.document.text), 0) {
                 if x.word {
                     seen.insert(match event_of(&x.lower) {
                         Some(e) => e.to_string(),
@@ -226,11 +227,8 @@ fn align_where(
     keep: impl Fn(&Claim) -> bool,
     allowed: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<Fact> {
-    let n = articles.len().max(1) as f64;
-    let idf = |w: &str| {
-        let f = df.get(w).copied().unwrap_or(0) as f64;
-        1.0 + ((n + 1.0) / (f + 1.0)).ln().max(0.0)
-    };
+    // A word every article holds still says something about a claim's context: weights start at 1.
+    let idf = |w: &str| 1.0 + f64::from(rarity(articles.len(), df.get(w).copied().unwrap_or(0) as usize));
     let (contexts, names): (Vec<BTreeMap<String, f64>>, Vec<BTreeSet<String>>) = claims
         .iter()
         .map(|c| {

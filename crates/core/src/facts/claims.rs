@@ -281,7 +281,7 @@ pub fn extract_claims_in(
     let by_doc = &sources.0;
     let mut out = Vec::new();
     for (doc, article) in articles.iter().enumerate().take(docs.end).skip(docs.start) {
-        let d = &article.doc;
+        let d = &article.document;
         let text = d.text.as_str();
         let dateline = d.dateline.as_ref().map(|x| x.span);
         let mentions = by_doc.get(&(doc as u32)).map_or(&[][..], |v| v.as_slice());

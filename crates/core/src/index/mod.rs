@@ -14,6 +14,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::Article;
 use crate::text::tokenize::{tokenize, Token};
 
+/// How rare a word is across a corpus: the inverse document frequency of BM25,
+/// `ln(1 + (docs − containing + ½) / (containing + ½))`, for a corpus of `docs` documents of
+/// which `containing` hold the word. Always positive; near 0 for a word every document holds.
+/// Search ranking, fact alignment and passage alignment all weigh words by it.
+pub fn rarity(docs: usize, containing: usize) -> f32 {
+    let (n, df) = (docs as f32, containing as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
 /// Positions skipped between the indexed segments of a document (headline, paragraphs), so
 /// that a phrase never spans two of them.
 pub const SEGMENT_GAP: u32 = 4;
@@ -192,20 +201,25 @@ impl TermTable {
 }
 
 /// The tokens of an article as indexed: headline, then each paragraph, [`SEGMENT_GAP`] apart.
-/// Each token comes with the segment it belongs to (0 = headline, `i + 1` = paragraph `i`).
-pub fn article_tokens(article: &Article) -> Vec<(usize, Token)> {
-    let doc = &article.doc;
+/// Each token comes with the paragraph it belongs to (`None` for the headline).
+pub fn article_tokens(article: &Article) -> Vec<(Option<usize>, Token)> {
+    let doc = &article.document;
     let mut out = Vec::new();
     let mut next = 0;
-    let segments = std::iter::once(doc.title).chain(doc.paragraphs.iter().map(|p| Some(p.span)));
-    for (segment, span) in segments.enumerate() {
+    let segments = std::iter::once((None, doc.title)).chain(
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Some(i), Some(p.span))),
+    );
+    for (paragraph, span) in segments {
         let Some(span) = span else { continue };
         let (tokens, after) = tokenize(span.of(&doc.text), next);
         let base = span.start as usize;
         out.extend(tokens.into_iter().map(|mut t| {
             t.start += base;
             t.end += base;
-            (segment, t)
+            (paragraph, t)
         }));
         next = after + SEGMENT_GAP;
     }

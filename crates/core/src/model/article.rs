@@ -14,7 +14,7 @@ pub struct Outlet {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    pub doc: Document,
+    pub document: Document,
     /// Index into the corpus's outlets; `None` when neither text nor metadata says.
     pub outlet: Option<u32>,
     /// Metadata's date, else the date the text states; `None` when unknown.
@@ -27,20 +27,20 @@ pub struct Article {
 impl Article {
     /// The file name without its extension: the article's id in URLs.
     pub fn id(&self) -> &str {
-        let f = self.doc.file.as_str();
+        let f = self.document.file.as_str();
         f.rsplit_once('.').map_or(f, |(stem, _)| stem)
     }
 
     /// The headline: metadata's, else the text's.
     pub fn title(&self) -> Option<&str> {
-        self.title_override.as_deref().or(self.doc.title_text())
+        self.title_override.as_deref().or(self.document.title_text())
     }
 
     /// The headline, or the first sentence of the body when there is none.
     pub fn display_title(&self) -> &str {
         self.title()
-            .or(self.doc.first_sentence())
-            .unwrap_or(self.doc.file.as_str())
+            .or(self.document.first_sentence())
+            .unwrap_or(self.document.file.as_str())
     }
 }
 

@@ -70,6 +70,15 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
+/// A place in a document's body that a link can point at: a paragraph, and a sentence of it
+/// when one is meant. Both numbers are 0-based everywhere; the 1-based ones a reader sees exist
+/// only in URLs (`#/read/ID/p3/s2`) and in words on the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Anchor {
+    pub paragraph: usize,
+    pub sentence: Option<usize>,
+}
+
 impl Document {
     /// The headline text, if any.
     pub fn title_text(&self) -> Option<&str> {
@@ -92,11 +101,24 @@ impl Document {
         Some(p.sentences.first().unwrap_or(&p.span).of(&self.text))
     }
 
-    /// Where a byte offset falls in a document's body: `(paragraph, sentence)`, both 0-based.
-    pub fn sentence_at(&self, offset: u32) -> Option<(usize, usize)> {
+    /// The sentence of the body that holds byte `offset`; `None` outside the body.
+    pub fn sentence_at(&self, offset: u32) -> Option<Anchor> {
         let p = self.paragraphs.partition_point(|p| p.span.end <= offset);
         let para = self.paragraphs.get(p).filter(|para| para.span.start <= offset)?;
         let s = para.sentences.partition_point(|s| s.end <= offset);
-        Some((p, s.min(para.sentences.len().saturating_sub(1))))
+        Some(Anchor {
+            paragraph: p,
+            sentence: Some(s.min(para.sentences.len().saturating_sub(1))),
+        })
+    }
+
+    /// The byte range an anchor points at: its sentence, or its whole paragraph when it names
+    /// none.
+    pub fn span_of(&self, anchor: Anchor) -> Option<Span> {
+        let para = self.paragraphs.get(anchor.paragraph)?;
+        match anchor.sentence {
+            None => Some(para.span),
+            Some(s) => para.sentences.get(s).copied(),
+        }
     }
 }

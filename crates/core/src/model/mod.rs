@@ -7,5 +7,5 @@ mod document;
 mod span;
 
 pub use article::{Article, Outlet, SourceFile};
-pub use document::{Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
+pub use document::{Anchor, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
 pub use span::{Date, Span, MONTHS};

@@ -47,7 +47,7 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
             url: meta.and_then(|m| m.url.clone()),
             title_override: meta.and_then(|m| m.title.clone()),
             outlet: None,
-            doc,
+            document: doc,
         };
         articles.push((article, outlet_key));
     }
@@ -77,8 +77,8 @@ fn join(mut outlets: Vec<Outlet>, articles: Vec<(Article, Option<String>)>) -> A
             a.outlet = key
                 .and_then(|k| outlets.iter().position(|o| o.key == k))
                 .map(|i| i as u32);
-            if a.outlet.is_none() && !a.doc.diagnostics.iter().any(|d| d.message == NO_OUTLET) {
-                a.doc.diagnostics.push(Diagnostic {
+            if a.outlet.is_none() && !a.document.diagnostics.iter().any(|d| d.message == NO_OUTLET) {
+                a.document.diagnostics.push(Diagnostic {
                     level: Level::Info,
                     message: NO_OUTLET.to_string(),
                     span: None,
@@ -87,7 +87,7 @@ fn join(mut outlets: Vec<Outlet>, articles: Vec<(Article, Option<String>)>) -> A
             a
         })
         .collect();
-    articles.sort_by(|a, b| a.doc.file.cmp(&b.doc.file));
+    articles.sort_by(|a, b| a.document.file.cmp(&b.document.file));
     Analysis {
         outlets,
         articles,
@@ -160,7 +160,7 @@ impl Analysis {
         let mut end = self.next;
         let mut bytes = 0;
         while end < self.articles.len() && (end == self.next || bytes < SLICE_BYTES) {
-            bytes += self.articles[end].doc.text.len();
+            bytes += self.articles[end].document.text.len();
             end += 1;
         }
         self.next..end
@@ -264,7 +264,7 @@ impl<'c> Extension<'c> {
             url: added.url.clone(),
             title_override: added.title.clone(),
             outlet: None,
-            doc,
+            document: doc,
         };
         self.articles.push((article, key));
     }
@@ -297,11 +297,10 @@ impl<'c> Extension<'c> {
         {
             return o.key.clone();
         }
-        let in_text = self
-            .base
-            .articles
-            .iter()
-            .find(|a| a.outlet.is_some() && a.doc.outlet_in_text().is_some_and(|t| norm(t) == wanted));
+        let in_text =
+            self.base.articles.iter().find(|a| {
+                a.outlet.is_some() && a.document.outlet_in_text().is_some_and(|t| norm(t) == wanted)
+            });
         if let Some(o) = in_text.and_then(|a| a.outlet) {
             return self.base.outlets[o as usize].key.clone();
         }

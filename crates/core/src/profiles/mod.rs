@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::corpus::Corpus;
-use crate::model::Span;
+use crate::model::{Anchor, Span};
 
 /// Each document's entity mentions, sorted by position: `(span, entity index)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -190,16 +190,16 @@ fn together(corpus: &Corpus, index: &MentionIndex, entity: usize) -> Vec<Togethe
     let e = &corpus.entities[entity];
     let mut counts: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
     for &d in &e.documents {
-        let doc = &corpus.articles[d as usize].doc;
+        let doc = &corpus.articles[d as usize].document;
         let mentions = index.in_document(d);
         let sentence_of = |span: Span| doc.sentence_at(span.start);
-        let own: Vec<(usize, usize)> = mentions
+        let own: Vec<Anchor> = mentions
             .iter()
             .filter(|(_, i)| *i as usize == entity)
             .filter_map(|&(s, _)| sentence_of(s))
             .collect();
         let mut in_doc: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut seen_sentences: Vec<(u32, (usize, usize))> = Vec::new();
+        let mut seen_sentences: Vec<(u32, Anchor)> = Vec::new();
         for &(span, other) in mentions {
             if other as usize == entity {
                 continue;

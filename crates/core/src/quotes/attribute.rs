@@ -2,23 +2,28 @@
 //! object, `according to X`, the main clause's subject, names, pronouns and descriptions.
 
 use super::{Named, VERBS};
+use crate::text::split::{pieces, spaced};
 
-/// The words of a text (trimmed of punctuation, apostrophes and hyphens kept) and, for each,
-/// the punctuation mark that ends it in the text (`Roettgen,` → `,`), quote marks aside.
+/// The words of a text as the spaces part them ([`spaced`]: `U.S.` and `2020/21` stay whole),
+/// trimmed of marks, and for each the punctuation mark that ends it in the text (`Roettgen,` →
+/// `,`), quote marks and brackets aside.
 fn words_of(text: &str) -> (Vec<&str>, Vec<Option<char>>) {
     let mut words = Vec::new();
     let mut marks = Vec::new();
-    for raw in text.split(char::is_whitespace) {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
+    let pieces = pieces(text);
+    for group in spaced(&pieces) {
+        let (Some(first), Some(last)) = (group.iter().find(|p| p.word), group.iter().rfind(|p| p.word))
+        else {
             continue;
-        }
-        let tail = raw.trim_end_matches(['"', '\'', '\u{2019}', '\u{201D}', ')']);
-        words.push(w);
+        };
+        words.push(&text[first.start..last.end]);
         marks.push(
-            tail.chars()
-                .last()
+            group
+                .iter()
+                .rev()
+                .map(|p| p.of(text))
+                .find(|m| !matches!(*m, "\"" | "'" | "\u{2019}" | "\u{201D}" | ")"))
+                .and_then(|m| m.chars().last())
                 .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?')),
         );
     }

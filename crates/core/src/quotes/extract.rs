@@ -21,7 +21,7 @@ pub fn extract_quotes_in(
     let mut out = Vec::new();
     for (doc, article) in articles.iter().enumerate().take(docs.end).skip(docs.start) {
         let here = speakers.in_doc.get(doc).map_or(&[][..], Vec::as_slice);
-        let d = &article.doc;
+        let d = &article.document;
         let text = d.text.as_str();
         // Where each person of this document is named, for pronouns and descriptions.
         // Possessives (`Navalny's hotel`) and names inside quotations are not antecedents.

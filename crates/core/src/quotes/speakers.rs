@@ -62,7 +62,7 @@ pub(super) fn add_co_speakers(articles: &[Article], speakers: &Speakers, quotes:
         let Some(article) = articles.get(q.doc as usize) else {
             continue;
         };
-        let text = article.doc.text.as_str();
+        let text = article.document.text.as_str();
         // The attribution around the quotation: up to 80 bytes either side, within its line.
         let near = |at: usize, forward: bool| -> &str {
             let (a, b) = if forward {

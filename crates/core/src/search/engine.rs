@@ -14,7 +14,7 @@ use super::query::{parse_query, Atom, ParseOptions, Query};
 use super::results::{Correction, Hit, Matcher, SearchOptions, SearchResults};
 use super::typo::{correct, suggest};
 use crate::corpus::Corpus;
-use crate::index::{SearchIndex, TermTable};
+use crate::index::{rarity, SearchIndex, TermTable};
 use crate::text::tokenize::{joined, stem};
 
 pub const K1: f32 = 1.2;
@@ -96,7 +96,7 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         return results;
     }
     let bm25 = Bm25 {
-        n_docs: n_docs as f32,
+        n_docs,
         avg_len: index.mean_length().max(1.0),
         lengths: &index.doc_lengths,
     };
@@ -253,15 +253,14 @@ fn intersect_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
 }
 
 struct Bm25<'a> {
-    n_docs: f32,
+    n_docs: usize,
     avg_len: f32,
     lengths: &'a [u32],
 }
 
 impl Bm25<'_> {
     fn idf(&self, doc_freq: usize) -> f32 {
-        let df = doc_freq as f32;
-        (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
+        rarity(self.n_docs, doc_freq)
     }
 
     fn score(&self, idf: f32, tf: f32, doc: u32) -> f32 {

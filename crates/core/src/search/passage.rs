@@ -6,12 +6,15 @@ use crate::corpus::Corpus;
 use crate::index::article_tokens;
 use std::collections::HashSet;
 
-use crate::model::Span;
+use crate::model::{Anchor, Document, Span};
 use crate::text::tokenize::Token;
 
 /// The tokens `matcher` matches, in order: a hyphenated word matched whole (`Russia-led`) once,
 /// without its parts; otherwise its matched parts.
-fn matched_tokens<'t>(tokens: &'t [(usize, Token)], matcher: &Matcher) -> Vec<&'t (usize, Token)> {
+fn matched_tokens<'t>(
+    tokens: &'t [(Option<usize>, Token)],
+    matcher: &Matcher,
+) -> Vec<&'t (Option<usize>, Token)> {
     let mut out = Vec::new();
     let mut covered_until = 0;
     for entry in tokens {
@@ -27,55 +30,59 @@ fn matched_tokens<'t>(tokens: &'t [(usize, Token)], matcher: &Matcher) -> Vec<&'
     out
 }
 
+/// The anchor and span of the sentence holding byte `at`, a word of paragraph `paragraph`, or
+/// of the headline (`None`).
+fn sentence_of(d: &Document, paragraph: Option<usize>, at: usize) -> (Option<Anchor>, Span) {
+    let Some(p) = paragraph else {
+        return (None, d.title.unwrap_or_default());
+    };
+    let anchor = d.sentence_at(at as u32).unwrap_or(Anchor {
+        paragraph: p,
+        sentence: Some(0),
+    });
+    (Some(anchor), d.span_of(anchor).unwrap_or(d.paragraphs[p].span))
+}
+
 /// Longest passage shown before it is clipped around its first match, in bytes.
 const MAX_PASSAGE: usize = 320;
 
 /// The sentence (or headline) with the most distinct matched words; the earliest on ties.
 pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
     let article = &corpus.articles[doc as usize];
-    let d = &article.doc;
+    let d = &article.document;
     let tokens = article_tokens(article);
-    let sentence_of = |segment: usize, at: usize| -> (usize, Span) {
-        if segment == 0 {
-            return (0, d.title.unwrap_or_default());
-        }
-        let p = &d.paragraphs[segment - 1];
-        let i = p
-            .sentences
-            .iter()
-            .rposition(|s| (s.start as usize) <= at)
-            .unwrap_or(0);
-        (i, p.sentences.get(i).copied().unwrap_or(p.span))
-    };
-    let mut best: Option<(usize, usize, usize, Span)> = None; // (distinct, segment, sentence, span)
-    let mut current: Option<(usize, usize, Span, HashSet<&str>)> = None;
-    let mut consider = |c: &Option<(usize, usize, Span, HashSet<&str>)>| {
-        if let Some((segment, sentence, span, words)) = c {
+    let mut best: Option<(usize, Option<Anchor>, Span)> = None; // (distinct, anchor, span)
+    let mut current: Option<(Option<Anchor>, Span, HashSet<&str>)> = None;
+    let mut consider = |c: &Option<(Option<Anchor>, Span, HashSet<&str>)>| {
+        if let Some((anchor, span, words)) = c {
             if best.as_ref().is_none_or(|b| words.len() > b.0) {
-                best = Some((words.len(), *segment, *sentence, *span));
+                best = Some((words.len(), *anchor, *span));
             }
         }
     };
     let matched = matched_tokens(&tokens, matcher);
-    for (segment, t) in matched.iter().copied() {
-        let (sentence, span) = sentence_of(*segment, t.start);
-        if !current
-            .as_ref()
-            .is_some_and(|c| c.0 == *segment && c.1 == sentence)
-        {
+    for (paragraph, t) in matched.iter().copied() {
+        let (anchor, span) = sentence_of(d, *paragraph, t.start);
+        if current.as_ref().is_none_or(|c| c.0 != anchor) {
             consider(&current);
-            current = Some((*segment, sentence, span, HashSet::new()));
+            current = Some((anchor, span, HashSet::new()));
         }
         if let Some(c) = current.as_mut() {
-            c.3.insert(t.stem.as_str());
+            c.2.insert(t.stem.as_str());
         }
     }
     consider(&current);
-    let (segment, sentence, span) = match best {
-        Some((_, seg, sen, span)) => (seg, sen, span),
+    let (anchor, span) = match best {
+        Some((_, anchor, span)) => (anchor, span),
         None => match d.paragraphs.first() {
-            Some(p) => (1, 0, p.sentences.first().copied().unwrap_or(p.span)),
-            None => (0, 0, d.title.unwrap_or_default()),
+            Some(p) => (
+                Some(Anchor {
+                    paragraph: 0,
+                    sentence: Some(0),
+                }),
+                p.sentences.first().copied().unwrap_or(p.span),
+            ),
+            None => (None, d.title.unwrap_or_default()),
         },
     };
     let highlights: Vec<Span> = matched
@@ -83,12 +90,12 @@ pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
         .filter(|(_, t)| t.start >= span.start as usize && t.end <= span.end as usize)
         .map(|(_, t)| Span::new(t.start, t.end))
         .collect();
-    clip(&d.text, segment, sentence, span, highlights)
+    clip(&d.text, anchor, span, highlights)
 }
 
 /// Clips a long passage to about [`MAX_PASSAGE`] bytes around its first highlight, at word
 /// boundaries.
-fn clip(text: &str, segment: usize, sentence: usize, span: Span, highlights: Vec<Span>) -> Passage {
+fn clip(text: &str, anchor: Option<Anchor>, span: Span, highlights: Vec<Span>) -> Passage {
     let (mut start, mut end) = (span.start as usize, span.end as usize);
     let (mut clipped_start, mut clipped_end) = (false, false);
     if end - start > MAX_PASSAGE {
@@ -117,8 +124,7 @@ fn clip(text: &str, segment: usize, sentence: usize, span: Span, highlights: Vec
         .filter(|h| h.start as usize >= start && h.end as usize <= end)
         .collect();
     Passage {
-        segment,
-        sentence,
+        anchor,
         span: Span::new(start, end),
         clipped_start,
         clipped_end,
@@ -132,23 +138,14 @@ pub fn concordance(corpus: &Corpus, results: &SearchResults, context: usize, lim
     let mut out = Vec::new();
     for &doc in &results.ranked {
         let article = &corpus.articles[doc as usize];
-        let d = &article.doc;
+        let d = &article.document;
         let tokens = article_tokens(article);
-        for &(segment, ref t) in matched_tokens(&tokens, &results.matcher) {
-            let seg_span = if segment == 0 {
-                d.title.unwrap_or_default()
-            } else {
-                d.paragraphs[segment - 1].span
+        for &(paragraph, ref t) in matched_tokens(&tokens, &results.matcher) {
+            let seg_span = match paragraph {
+                None => d.title.unwrap_or_default(),
+                Some(p) => d.paragraphs[p].span,
             };
-            let sentence = if segment == 0 {
-                0
-            } else {
-                d.paragraphs[segment - 1]
-                    .sentences
-                    .iter()
-                    .rposition(|s| s.start as usize <= t.start)
-                    .unwrap_or(0)
-            };
+            let (anchor, _) = sentence_of(d, paragraph, t.start);
             let before = &d.text[seg_span.start as usize..t.start];
             let after = &d.text[t.end..seg_span.end as usize];
             let left: String = before
@@ -162,8 +159,7 @@ pub fn concordance(corpus: &Corpus, results: &SearchResults, context: usize, lim
             let right: String = after.chars().take(context).collect();
             out.push(KwicLine {
                 doc,
-                segment,
-                sentence,
+                anchor,
                 left,
                 keyword: d.text[t.start..t.end].to_string(),
                 right,

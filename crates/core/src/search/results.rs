@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::Span;
+use crate::model::{Anchor, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -86,10 +86,8 @@ pub struct Hit {
 /// The best-matching sentence of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
-    /// 0 = the headline; `i + 1` = paragraph `i`.
-    pub segment: usize,
-    /// Sentence index within the paragraph (0 for the headline).
-    pub sentence: usize,
+    /// The sentence; `None` for the headline.
+    pub anchor: Option<Anchor>,
     /// The passage, a byte range of the document text (clipped around the first match when the
     /// sentence is long).
     pub span: Span,
@@ -116,9 +114,8 @@ impl Matcher {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KwicLine {
     pub doc: u32,
-    /// 0 = headline; `i + 1` = paragraph `i`.
-    pub segment: usize,
-    pub sentence: usize,
+    /// The sentence of the match; `None` in the headline.
+    pub anchor: Option<Anchor>,
     pub left: String,
     pub keyword: String,
     pub right: String,

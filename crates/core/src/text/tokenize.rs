@@ -16,6 +16,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::split::pieces;
+
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -128,44 +130,14 @@ pub fn stem(exact: &str) -> String {
         .into_owned()
 }
 
-/// Byte ranges of words: runs of letters and digits, joined by an apostrophe or hyphen between
-/// two of them, or by `,`/`.` between two digits.
+/// Byte ranges of the words of `text` ([`pieces`]), each with a trailing possessive
+/// apostrophe (`Belarus'`).
 fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    let mut prev_alnum = false;
-    let mut prev_digit = false;
-    while let Some((i, c)) = chars.next() {
-        let alnum = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
-        if alnum {
-            if start.is_none() {
-                start = Some(i);
-            }
-            prev_alnum = true;
-            prev_digit = c.is_ascii_digit();
-            continue;
-        }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = prev_alnum
-            && match c {
-                '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
-                ',' | '.' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
-                _ => false,
-            };
-        if joins {
-            prev_alnum = false;
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push((s, i));
-        }
-        prev_alnum = false;
-        prev_digit = false;
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
+    let mut out: Vec<(usize, usize)> = pieces(text)
+        .into_iter()
+        .filter(|p| p.word)
+        .map(|p| (p.start, p.end))
+        .collect();
     // A trailing possessive apostrophe (`Belarus'`) belongs to the word.
     for w in &mut out {
         let rest = &text[w.1..];
