@@ -17,12 +17,15 @@ trap cleanup EXIT
 # step NAME COMMAND...: runs a gate, keeps its output for the summary, records failure.
 step() {
   local name=$1; shift
+  local started=$SECONDS
   printf '\n\033[1m==> %s\033[0m\n' "$name"
   if ! "$@" 2>&1 | tee "$LOG/$(echo "$name" | tr -c 'a-z0-9' _).log"; then
     printf '\033[31mFAILED: %s\033[0m\n' "$name"
     failed_gates=$((failed_gates + 1))
   fi
+  timings+=("$(printf '%5ds  %s' $((SECONDS - started)) "$name")")
 }
+timings=()
 
 step "cargo fmt" cargo fmt --all --check
 step "clippy native" cargo clippy --workspace --all-targets -- -D warnings
@@ -58,6 +61,9 @@ for f in "$LOG"/*.log; do
   failed=$((failed + ${q:-0}))
 done
 echo
+echo "Time per gate:"
+printf '  %s\n' "${timings[@]}"
+echo "  total ${SECONDS}s"
 [ "$failed_gates" -gt 0 ] && echo "$failed_gates gate(s) failed (see FAILED above)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

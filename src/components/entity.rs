@@ -13,6 +13,17 @@ pub fn EntityLink(entity: &'static Entity) -> impl IntoView {
     }
 }
 
+/// A table row headed by an entity's link, then `children` (its cells).
+#[component]
+pub fn EntityRow(entity: &'static Entity, children: Children) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row"><EntityLink entity=entity /></th>
+            {children()}
+        </tr>
+    }
+}
+
 /// Titles and descriptions with how many articles use each (`“Belarusian President” ×2`), or
 /// `none` in plain words when there are none.
 #[component]

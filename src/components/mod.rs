@@ -8,6 +8,6 @@ mod outlet;
 
 pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
-pub use entity::{EntityLink, LabelList};
+pub use entity::{EntityLink, EntityRow, LabelList};
 pub use header::SiteHeader;
 pub use outlet::{AddedMark, OutletBadge};

@@ -13,12 +13,12 @@ pub fn AddPage() -> impl IntoView {
     super::set_title("Your articles");
     let busy = state::busy;
     view! {
-        <section class="add-page" aria-labelledby="add-title">
-            <h1 id="add-title" tabindex="-1">"Your articles"</h1>
-            <p class="lede">
-                "Add articles to explore them with the corpus: search, entity pages and comparison "
-                "include them. They are analysed and kept in this browser; nothing is sent anywhere."
-            </p>
+        <super::Page
+            class="add-page"
+            heading="add-title"
+            title="Your articles"
+            lede="Add articles to explore them with the corpus: search, entity pages and comparison include them. They are analysed and kept in this browser; nothing is sent anywhere."
+        >
             {move || match state::state().storage.get() {
                 Storage::Refused(why) => Some(view! { <p class="warning" role="alert">{why}</p> }),
                 _ => None,
@@ -48,7 +48,7 @@ pub fn AddPage() -> impl IntoView {
             <PasteText />
             <AddedList />
             <Share />
-        </section>
+        </super::Page>
     }
 }
 
@@ -133,7 +133,6 @@ fn files_of(input: &web_sys::HtmlInputElement, from_folder: bool) -> Vec<Incomin
 /// Drop zone, file dialog and folder dialog.
 #[component]
 fn AddFiles() -> impl IntoView {
-    let busy = state::busy;
     let over = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -159,31 +158,19 @@ fn AddFiles() -> impl IntoView {
             >
                 <p>"Drop .txt, .md or .html files, or a folder of them, here, or choose them:"</p>
                 <p>
-                    <label class="button" for="add-files-input">"Choose files\u{2026}"</label>
-                    <input
+                    <FileButton
                         id="add-files-input"
-                        class="visually-hidden"
-                        type="file"
-                        multiple
+                        label="Choose files\u{2026}"
                         accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/html,text/markdown"
-                        disabled=busy
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            state::add_files(files_of(&input, false));
-                        }
+                        multiple=true
+                        on_choose=|input| state::add_files(files_of(&input, false))
                     />
                     " "
-                    <label class="button" for="add-folder-input">"Choose a folder\u{2026}"</label>
-                    <input
+                    <FileButton
                         id="add-folder-input"
-                        class="visually-hidden"
-                        type="file"
-                        prop:webkitdirectory=true
-                        disabled=busy
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            state::add_files(files_of(&input, true));
-                        }
+                        label="Choose a folder\u{2026}"
+                        folder=true
+                        on_choose=|input| state::add_files(files_of(&input, true))
                     />
                 </p>
                 <p class="hint">
@@ -533,6 +520,32 @@ fn AddedList() -> impl IntoView {
 }
 
 /// Export, import, and the offline page.
+/// A button that opens the browser's file chooser (a label for a hidden file input), for
+/// files, several files, or a folder; `on_choose` gets the input once the reader has chosen.
+#[component]
+fn FileButton(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] accept: Option<&'static str>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] folder: bool,
+    on_choose: impl Fn(web_sys::HtmlInputElement) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="button" for=id>{label}</label>
+        <input
+            id=id
+            class="visually-hidden"
+            type="file"
+            multiple=multiple
+            accept=accept
+            prop:webkitdirectory=folder
+            disabled=state::busy
+            on:change=move |ev| on_choose(event_target(&ev))
+        />
+    }
+}
+
 #[component]
 fn Share() -> impl IntoView {
     let busy = state::busy;
@@ -545,15 +558,11 @@ fn Share() -> impl IntoView {
                     "Export added articles (.json)"
                 </button>
                 " "
-                <label class="button" for="import-input">"Import an export file\u{2026}"</label>
-                <input
+                <FileButton
                     id="import-input"
-                    class="visually-hidden"
-                    type="file"
+                    label="Import an export file\u{2026}"
                     accept=".json,application/json"
-                    disabled=busy
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                    on_choose=|input| {
                         if let Some(file) = input.files().and_then(|l| l.get(0)) {
                             state::import_file(file);
                         }

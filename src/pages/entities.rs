@@ -94,12 +94,12 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
         }
     };
     view! {
-        <section class="entities" aria-labelledby="entities-title">
-            <h1 id="entities-title" tabindex="-1">"Entities"</h1>
-            <p class="lede">
-                "People, organisations, places and groups the articles name, found by Parallax's own rules (no model). "
-                "Open one to see how each outlet labels it, what it said, and who it appears with."
-            </p>
+        <super::Page
+            class="entities"
+            heading="entities-title"
+            title="Entities"
+            lede="People, organisations, places and groups the articles name, found by Parallax's own rules (no model). Open one to see how each outlet labels it, what it said, and who it appears with."
+        >
             <div class="controls">
                 <nav aria-label="Filter by kind">
                     <ul class="chips">{kind_chips}</ul>
@@ -164,6 +164,6 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
                     </tbody>
                 </table>
             </div>
-        </section>
+        </super::Page>
     }
 }

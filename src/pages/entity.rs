@@ -4,7 +4,8 @@ use parallax_core::profiles::{network, profile, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
-    Bar, BarChart, ColumnChart, EntityLink, LabelList, NetworkChart, Node, OutletBadge, PublishedDate,
+    Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, Node, OutletBadge,
+    PublishedDate,
 };
 use crate::format::{count, month_key};
 use crate::route::{Route, SearchState};
@@ -170,13 +171,13 @@ fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl In
         .take(TOGETHER_ROWS)
         .map(|t| {
             let e = &corpus.entities[t.entity as usize];
+            let (sentences, documents) = (t.sentences, t.documents);
             view! {
-                <tr>
-                    <th scope="row"><EntityLink entity=e /></th>
+                <EntityRow entity=e>
                     <td>{e.kind.as_str()}</td>
-                    <td class="num">{t.sentences}</td>
-                    <td class="num">{t.documents}</td>
-                </tr>
+                    <td class="num">{sentences}</td>
+                    <td class="num">{documents}</td>
+                </EntityRow>
             }
         })
         .collect_view();

@@ -1,5 +1,7 @@
 //! One module per view the router can show.
 
+use leptos::prelude::*;
+
 mod add;
 mod compare;
 mod entities;
@@ -17,6 +19,28 @@ pub use library::Library;
 pub use not_found::NotFound;
 pub use reader::Reader;
 pub use search::Search;
+
+/// A view's frame: a section labelled by its heading (which takes focus on navigation), the lede
+/// under the heading, then the view's own content.
+#[component]
+fn Page(
+    /// The section's class.
+    class: &'static str,
+    /// The heading's id, which labels the section.
+    heading: &'static str,
+    title: &'static str,
+    /// A sentence or two on what the view is for.
+    lede: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class=class aria-labelledby=heading>
+            <h1 id=heading tabindex="-1">{title}</h1>
+            <p class="lede">{lede}</p>
+            {children()}
+        </section>
+    }
+}
 
 /// Sets the browser tab's title for a view.
 fn set_title(title: &str) {

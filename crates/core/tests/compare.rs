@@ -271,3 +271,27 @@ fn passages_of_two_articles_are_lined_up_with_omissions_and_reuse() {
     );
     assert_eq!(rb.of(text_b), ra.of(text_a));
 }
+
+#[test]
+fn two_seed_articles_on_the_same_vote_have_paragraphs_paired() {
+    // The Sputnik article and the PressTV article on the US Congress's Belarus vote: their
+    // paragraphs on the detentions and the sanctions tell the same events.
+    let corpus = common::seeds();
+    let doc = |file: &str| {
+        corpus
+            .articles
+            .iter()
+            .position(|a| a.document.file == file)
+            .unwrap() as u32
+    };
+    let al = parallax_core::compare::align_passages(
+        &corpus,
+        doc("000_bad9fe235c42383a.txt"),
+        doc("004_e10c65f5f54494c2.txt"),
+    );
+    assert!(al.pairs.len() >= 2, "{:?}", al.pairs);
+    assert!(
+        !al.only[0].is_empty() || !al.only[1].is_empty(),
+        "some paragraph has no counterpart"
+    );
+}

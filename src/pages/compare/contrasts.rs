@@ -6,7 +6,7 @@ use parallax_core::Corpus;
 use std::rc::Rc;
 
 use super::evidence::Evidence;
-use super::panel::{side_table, Panel};
+use super::panel::table_panel;
 
 #[component]
 pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
@@ -30,14 +30,13 @@ pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [Stri
             }
         })
         .collect_view();
-    let body = side_table("contrasts", "Wordings", &names, rows);
-    view! {
-        <Panel
-            id="contrasts-title"
-            title="Contrast wordings"
-            note="How often each side uses the first wording, then the second. Open a count for its sentences."
-        >
-            {body}
-        </Panel>
-    }
+    let note = "How often each side uses the first wording, then the second. Open a count for its sentences.";
+    table_panel(
+        "contrasts-title",
+        "Contrast wordings",
+        note,
+        ("contrasts", "Wordings"),
+        &names,
+        rows,
+    )
 }

@@ -6,7 +6,7 @@ use parallax_core::Corpus;
 use std::rc::Rc;
 
 use super::evidence::Evidence;
-use super::panel::{side_table, Panel};
+use super::panel::table_panel;
 
 #[component]
 pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
@@ -34,14 +34,6 @@ pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
             }
         })
         .collect_view();
-    let body = side_table("frames", "Frame", &names, rows);
-    view! {
-        <Panel
-            id="frames-title"
-            title="Frames"
-            note="Share of each side's sentences with a cue word of the frame. Open a bar for its sentences."
-        >
-            {body}
-        </Panel>
-    }
+    let note = "Share of each side's sentences with a cue word of the frame. Open a bar for its sentences.";
+    table_panel("frames-title", "Frames", note, ("frames", "Frame"), &names, rows)
 }

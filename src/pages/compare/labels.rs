@@ -6,7 +6,7 @@ use parallax_core::Corpus;
 use std::rc::Rc;
 
 use super::panel::{side_table, Panel};
-use crate::components::{EntityLink, LabelList};
+use crate::components::{EntityRow, LabelList};
 use crate::format::count;
 
 /// Entities in the labels panel.
@@ -20,13 +20,13 @@ pub(super) fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
         .take(LABEL_ROWS)
         .map(|r| {
             let e = &corpus.entities[r.entity as usize];
-            view! {
-                <tr>
-                    <th scope="row"><EntityLink entity=e /></th>
-                    <td><LabelList labels=r.labels_a.clone() none="no title or description" /><span class="n">{format!(" ({})", count(r.mentions_a, "mention", "mentions"))}</span></td>
-                    <td><LabelList labels=r.labels_b.clone() none="no title or description" /><span class="n">{format!(" ({})", count(r.mentions_b, "mention", "mentions"))}</span></td>
-                </tr>
-            }
+            let cell = |labels: &[(String, usize)], mentions: usize| {
+                view! {
+                    <td><LabelList labels=labels.to_vec() none="no title or description" /><span class="n">{format!(" ({})", count(mentions, "mention", "mentions"))}</span></td>
+                }
+            };
+            let cells = (cell(&r.labels_a, r.mentions_a), cell(&r.labels_b, r.mentions_b));
+            view! { <EntityRow entity=e>{cells}</EntityRow> }
         })
         .collect_view();
     let body = if c.labels.is_empty() {

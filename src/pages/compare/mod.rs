@@ -97,16 +97,16 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
         .into_any()
     });
     view! {
-        <section class="compare" aria-labelledby="compare-title">
-            <h1 id="compare-title" tabindex="-1">"Compare"</h1>
-            <p class="lede">
-                "Put two sides next to each other: two outlets, two articles, or any two searches. "
-                "Every figure opens the sentences behind it."
-            </p>
+        <super::Page
+            class="compare"
+            heading="compare-title"
+            title="Compare"
+            lede="Put two sides next to each other: two outlets, two articles, or any two searches. Every figure opens the sentences behind it."
+        >
             <SidePicker corpus=corpus a=a.clone() b=b.clone() />
             <Method />
             {body}
-        </section>
+        </super::Page>
     }
 }
 

@@ -36,6 +36,20 @@ pub(super) fn Panel(
     }
 }
 
+/// A panel (with its explanation) whose body is a [`side_table`] of class `class` and first
+/// column `first`.
+pub(super) fn table_panel(
+    id: &'static str,
+    title: &'static str,
+    note: &'static str,
+    (class, first): (&'static str, &'static str),
+    names: &[String; 2],
+    rows: impl IntoView + 'static,
+) -> impl IntoView {
+    let table = side_table(class, first, names, rows);
+    view! { <Panel id=id title=title note=note>{table}</Panel> }
+}
+
 /// A table with a first column and one column per side, headed by the sides' names.
 pub(super) fn side_table(
     class: &'static str,

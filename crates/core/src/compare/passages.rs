@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::words::stopwords;
 use crate::corpus::Corpus;
-use crate::index::{article_tokens, rarity};
+use crate::index::{article_tokens, shared_word_weight};
 use crate::model::Span;
 use crate::text::tokenize::{tokenize, Token};
 
@@ -29,8 +29,8 @@ pub const MIN_SIMILARITY: f64 = 0.12;
 pub const REUSE_WORDS: usize = 8;
 
 /// Lines up the paragraphs of documents `a` and `b`. Similarity is the cosine of their sets
-/// of content-word stems, each weighted by its rarity in the corpus (inverse document
-/// frequency); pairs are taken best first, each paragraph in at most one pair.
+/// of content-word stems, each weighted by its rarity in the corpus
+/// ([`shared_word_weight`]); pairs are taken best first, each paragraph in at most one pair.
 pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
     let (Some(da), Some(db)) = (corpus.articles.get(a as usize), corpus.articles.get(b as usize)) else {
         return PassageAlignment::default();
@@ -41,7 +41,7 @@ pub fn align_passages(corpus: &Corpus, a: u32, b: u32) -> PassageAlignment {
             .stems
             .find(stem)
             .map_or(0, |i| corpus.index.stems.postings[i].doc_freq());
-        f64::from(rarity(corpus.articles.len(), df))
+        shared_word_weight(corpus.articles.len(), df)
     };
     let stop = stopwords();
     let bags = |doc: &crate::model::Document| -> Vec<BTreeMap<String, String>> {

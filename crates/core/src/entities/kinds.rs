@@ -2,24 +2,20 @@
 //! cutting it where one name ends and another begins and stripping leading titles and
 //! demonyms into a label.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::lexicon::Lexicon;
 use super::words::{is_acronym, is_cap, join_words, run_span, title_case, Word, PARTICLES};
 use super::{Kind, Mention};
 use crate::model::Span;
+use crate::text::data_lines;
 
 /// Adjectives that begin names with a demonym inside (`Free Syrian Army`).
-const NAME_ADJECTIVES: [&str; 10] = [
-    "Free",
-    "New",
-    "Great",
-    "United",
-    "Royal",
-    "Democratic",
-    "National",
-    "Islamic",
-    "Federal",
-    "Popular",
-];
+fn name_adjectives() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/name_adjectives.txt")).collect())
+}
 
 /// Splits a run where one name ends and another begins, as happens when punctuation is lost
 /// (`Obamas Syria`, `Peter Graff Dominic Evans`, `Konashenkov Russian military`) or in tag lists
@@ -51,12 +47,12 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
             continue;
         }
         let after_function_word =
-            matches!(prev, "of" | "the") || PARTICLES.contains(&prev) || COMPASS.contains(&prev);
+            matches!(prev, "of" | "the") || PARTICLES.contains(&prev) || compass().contains(&prev);
         let lost_possessive = |w: &str| {
             !lex.places.contains_key(w) && w.strip_suffix('s').is_some_and(|p| lex.places.contains_key(p))
         };
         let seg_is_place = lex.places.contains_key(&join_words(seg))
-            || (seg.len() == 2 && COMPASS.contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
+            || (seg.len() == 2 && compass().contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
         let seg_is_person = seg.len() >= 2
             && (lex.given.contains_key(seg[0].1)
                 || (KUNYA.contains(&seg[0].1) && lex.given.contains_key(seg[1].1)));
@@ -65,7 +61,7 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let org_before = seg.iter().any(|(_, s)| lex.org_heads.contains(s));
         let place_split = !matches!(prev, "of")
             && !PARTICLES.contains(&prev)
-            && !COMPASS.contains(&prev)
+            && !compass().contains(&prev)
             && ((place_at(k).is_some() && !org_before && !lex.titles.contains(prev))
                 || lost_possessive(w)
                 || (lost_possessive(prev) && !run[k..].iter().any(|(_, r)| lex.org_heads.contains(r))));
@@ -76,7 +72,7 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
                         && !lex.demonyms.contains_key(prev)
                         && !lex.titles.contains(prev)
                         && !lex.given.contains_key(prev)
-                        && !NAME_ADJECTIVES.contains(&prev))
+                        && !name_adjectives().contains(&prev))
                     || (lex.org_heads.contains(prev)
                         && is_cap(w)
                         && !lex.org_heads.contains(w)
@@ -102,10 +98,10 @@ fn shouting(w: &str, lex: &Lexicon) -> bool {
 }
 
 /// Compass words that begin place names (`North Caucasus`).
-const COMPASS: [&str; 11] = [
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Upper", "Lower", "Central",
-    "Greater",
-];
+fn compass() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/compass.txt")).collect())
+}
 
 fn known_whole(w: &str, lex: &Lexicon) -> bool {
     lex.places.contains_key(&title_case(w)) || lex.media.contains(w) || lex.orgs.contains(w)
@@ -343,7 +339,7 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
     }
     // `North Caucasus`, `Eastern Ghouta`, `Kafr Batna`: place prefixes
     if name.len() >= 2 && name.len() <= 3 && label.is_none() {
-        let compass = COMPASS.contains(&name[0]) && !lex.given.contains_key(name[1]);
+        let compass = compass().contains(&name[0]) && !lex.given.contains_key(name[1]);
         let arabic =
             matches!(
                 name[0],

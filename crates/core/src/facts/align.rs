@@ -9,7 +9,7 @@ use super::claims::event_of;
 use super::numbers::{month, num_word};
 use super::words::{is_stop, toks, Tok};
 use super::{Claim, Fact, Measure};
-use crate::index::rarity;
+use crate::index::shared_word_weight;
 use crate::model::Article;
 use crate::text::data_lines;
 use crate::text::tokenize::stem;
@@ -227,8 +227,7 @@ fn align_where(
     keep: impl Fn(&Claim) -> bool,
     allowed: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<Fact> {
-    // A word every article holds still says something about a claim's context: weights start at 1.
-    let idf = |w: &str| 1.0 + f64::from(rarity(articles.len(), df.get(w).copied().unwrap_or(0) as usize));
+    let idf = |w: &str| shared_word_weight(articles.len(), df.get(w).copied().unwrap_or(0) as usize);
     let (contexts, names): (Vec<BTreeMap<String, f64>>, Vec<BTreeSet<String>>) = claims
         .iter()
         .map(|c| {

@@ -23,6 +23,13 @@ pub fn rarity(docs: usize, containing: usize) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// The weight of a word two texts share when they are lined up (claims with claims, paragraphs
+/// with paragraphs): one more than its [`rarity`], so that a word every document holds still
+/// counts a little in a small corpus.
+pub fn shared_word_weight(docs: usize, containing: usize) -> f64 {
+    1.0 + f64::from(rarity(docs, containing))
+}
+
 /// Positions skipped between the indexed segments of a document (headline, paragraphs), so
 /// that a phrase never spans two of them.
 pub const SEGMENT_GAP: u32 = 4;

@@ -21,8 +21,11 @@ pub mod metadata;
 
 pub use metadata::{parse_metadata, FileMeta, Metadata, MetadataError, OutletMeta, METADATA_FILE};
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::model::{Date, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit, Span};
-use crate::text::parse_written_date;
+use crate::text::{data_lines, parse_written_date};
 
 /// Ingests one file. Any bytes are accepted; problems become diagnostics.
 pub fn ingest(file: &str, bytes: &[u8]) -> Document {
@@ -315,20 +318,10 @@ pub(crate) fn parse_dateline(text: &str, span: Span) -> Option<Dateline> {
 }
 
 /// Phrases that begin the trailing navigation and sharing text sites append to articles.
-const TRAILING_DEBRIS: [&str; 12] = [
-    "more stories from",
-    "read more",
-    "related stories",
-    "related articles",
-    "share this article",
-    "share on",
-    "follow us on",
-    "subscribe to",
-    "sign up for",
-    "advertisement",
-    "comments",
-    "tags ",
-];
+fn trailing_debris() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../../data/trailing_debris.txt")).collect())
+}
 
 /// Removes trailing debris paragraphs and a leading `… Get short URL NNN` prefix.
 fn remove_debris(
@@ -342,7 +335,13 @@ fn remove_debris(
         let s = last.of(text);
         let lower = s.to_lowercase();
         let short = s.split_whitespace().count() <= 8;
-        if !(short && TRAILING_DEBRIS.iter().any(|d| lower.starts_with(d))) {
+        if !(short
+            && trailing_debris().iter().any(|d| {
+                lower
+                    .strip_prefix(d)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            }))
+        {
             break;
         }
         spans.pop();
@@ -373,11 +372,10 @@ fn remove_debris(
 }
 
 /// Words that end with a full stop without ending a sentence.
-const ABBREVIATIONS: [&str; 40] = [
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "etc", "inc", "ltd", "co", "corp", "approx", "est", "dept", "fig",
-];
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/abbreviations.txt")).collect())
+}
 
 /// Splits a paragraph into sentences at `.`, `!`, `?` or `…` (with any closing quotes and
 /// brackets) followed by space and an upper-case letter, digit or opening quote, except after
@@ -444,5 +442,5 @@ fn is_abbreviation(before: &str) -> bool {
     }
     let n = word.chars().count();
     (n == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        || abbreviations().contains(&word.to_ascii_lowercase().as_str())
 }

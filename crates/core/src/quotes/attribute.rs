@@ -1,7 +1,11 @@
 //! Reading a quotation's speaker from the words next to it: a reporting verb's subject or
 //! object, `according to X`, the main clause's subject, names, pronouns and descriptions.
 
-use super::{Named, VERBS};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{reporting_verbs, Named};
+use crate::text::data_lines;
 use crate::text::split::{pieces, spaced};
 
 /// The words of a text as the spaces part them ([`spaced`]: `U.S.` and `2020/21` stay whole),
@@ -31,32 +35,10 @@ fn words_of(text: &str) -> (Vec<&str>, Vec<Option<char>>) {
 }
 
 /// Capitalised words that open a phrase but never a speaker's name (`In Moscow, …`).
-const NOT_SUBJECTS: [&str; 24] = [
-    "In",
-    "On",
-    "At",
-    "After",
-    "Before",
-    "During",
-    "For",
-    "From",
-    "With",
-    "Without",
-    "By",
-    "Since",
-    "Under",
-    "Despite",
-    "Amid",
-    "Following",
-    "According",
-    "As",
-    "When",
-    "While",
-    "Although",
-    "But",
-    "And",
-    "However",
-];
+fn not_subjects() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/not_subjects.txt")).collect())
+}
 
 /// The subject of the sentence's main clause: the first name that opens the sentence or follows
 /// a comma (after an introductory phrase: `In comments about X, Y praised her`), not one
@@ -91,7 +73,7 @@ fn main_subject(
         let candidate = opens
             && run > 0
             && words[i].starts_with(char::is_uppercase)
-            && !NOT_SUBJECTS.contains(&words[i])
+            && !not_subjects().contains(&words[i])
             && !possessive(words[i + run - 1]);
         if candidate {
             if let Some(s) = resolve(&words[i..i + run], quote_at, last_person_before, by_name) {
@@ -115,9 +97,12 @@ pub(super) fn attribute(
     let n = words_after
         .iter()
         .take(8)
-        .position(|w| CONJUNCTIONS.contains(w))
+        .position(|w| conjunctions().contains(w))
         .unwrap_or(words_after.len().min(8));
-    if let Some(v) = words_after[..n].iter().position(|w| VERBS.contains(w)) {
+    if let Some(v) = words_after[..n]
+        .iter()
+        .position(|w| reporting_verbs().contains(w))
+    {
         // `X said` (subject before the verb) or `said X`
         let subject = &words_after[..v];
         if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
@@ -164,7 +149,7 @@ pub(super) fn attribute(
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, w)| VERBS.contains(w))
+        .filter(|(_, w)| reporting_verbs().contains(*w))
         .find_map(|(v, w)| {
             let main = || {
                 main_subject(
@@ -176,7 +161,7 @@ pub(super) fn attribute(
                 )
             };
             // an earlier reporting verb of the sentence (`he said, adding`) has the subject
-            let earlier = words_before[..v].iter().any(|w| VERBS.contains(w));
+            let earlier = words_before[..v].iter().any(|w| reporting_verbs().contains(w));
             if v > 0 && w.ends_with("ing") && marks[v - 1] == Some(',') {
                 return if earlier { None } else { main() };
             }
@@ -190,7 +175,7 @@ pub(super) fn attribute(
             let window = &words_before[end.saturating_sub(6)..end];
             let clause = window
                 .iter()
-                .rposition(|w| CONJUNCTIONS.contains(w))
+                .rposition(|w| conjunctions().contains(w))
                 .map_or(window, |c| &window[c + 1..]);
             if clause.is_empty() && v > 0 && matches!(words_before[v - 1], "and" | "but") {
                 return if earlier { None } else { main() };
@@ -209,7 +194,7 @@ pub(super) fn attribute(
                 .iter()
                 .skip(lead.len())
                 .take(8)
-                .any(|w| VERBS.contains(w));
+                .any(|w| reporting_verbs().contains(w));
             (!lead.is_empty() && verb_follows)
                 .then(|| resolve(&lead, quote_at, last_person_before, by_name))
                 .flatten()
@@ -255,9 +240,10 @@ fn possessive(w: &str) -> bool {
 }
 
 /// Words that end the clause of a reporting verb's subject.
-const CONJUNCTIONS: [&str; 11] = [
-    "while", "and", "but", "when", "after", "before", "because", "although", "whereas", "which", "who",
-];
+fn conjunctions() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/conjunctions.txt")).collect())
+}
 
 /// A capitalised word of a name, or a particle inside one (`von der Leyen`).
 fn name_word(w: &str) -> bool {

@@ -4,7 +4,7 @@
 
 use super::attribute::attribute;
 use super::speakers::{add_co_speakers, Speakers};
-use super::{Named, Quote, VERBS};
+use super::{reporting_verbs, Named, Quote};
 use crate::entities::{gender_of, Entity, Gender, Kind};
 use crate::model::{Article, Span};
 
@@ -79,7 +79,7 @@ pub fn extract_quotes_in(
                 || after
                     .iter()
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                    .any(|w| VERBS.contains(&w))
+                    .any(|w| reporting_verbs().contains(&w))
         };
         // A description (`the US Congressmen said`) names the first person of this document
         // whose label has its head noun; otherwise, and for pronouns, the last person named

@@ -43,11 +43,15 @@ mod speakers;
 pub use extract::extract_quotes_in;
 pub use speakers::Speakers;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Entity;
 use crate::model::Article;
 use crate::model::Span;
+use crate::text::data_lines;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -61,68 +65,10 @@ pub struct Quote {
     pub span: Span,
 }
 
-const VERBS: [&str; 60] = [
-    "said",
-    "says",
-    "saying",
-    "told",
-    "tells",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "noted",
-    "noting",
-    "urged",
-    "urging",
-    "stressed",
-    "stressing",
-    "stated",
-    "explained",
-    "warned",
-    "warning",
-    "wrote",
-    "writes",
-    "asked",
-    "insisted",
-    "declared",
-    "claimed",
-    "claiming",
-    "announced",
-    "emphasized",
-    "emphasised",
-    "pledged",
-    "promised",
-    "vowed",
-    "argued",
-    "condemned",
-    "denounced",
-    "demanded",
-    "called",
-    "accused",
-    "described",
-    "tweeted",
-    "commented",
-    "replied",
-    "responded",
-    "continued",
-    "concluded",
-    "admitted",
-    "suggested",
-    "revealed",
-    "confirmed",
-    "denied",
-    "acknowledged",
-    "recalled",
-    "remarked",
-    "cautioned",
-    "asserted",
-    "maintained",
-    "complained",
-    "predicted",
-    "alleged",
-    "reported",
-];
+pub(super) fn reporting_verbs() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/reporting_verbs.txt")).collect())
+}
 
 /// The entity a name resolves to.
 struct Named {

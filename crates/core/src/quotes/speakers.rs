@@ -1,7 +1,7 @@
 //! The per-corpus [`Speakers`] lookup (the entities of each document and alias, and where each
 //! document names each person) and the co-speakers of joint statements.
 
-use super::{Quote, VERBS};
+use super::{reporting_verbs, Quote};
 use crate::entities::{Entity, Kind};
 use crate::model::{Article, Span};
 
@@ -92,7 +92,7 @@ pub(super) fn add_co_speakers(articles: &[Article], speakers: &Speakers, quotes:
         let plural = words.iter().enumerate().any(|(k, &w)| {
             let next = words.get(k + 1).copied().unwrap_or("");
             w == "jointly"
-                || (w == "they" && VERBS.contains(&next))
+                || (w == "they" && reporting_verbs().contains(&next))
                 || (matches!(w, "their" | "joint") && statement(next))
         });
         let mentions = &persons[q.doc as usize];
