@@ -202,11 +202,9 @@ pub fn extract_quotes_in(
                 if words < 3 {
                     continue;
                 }
-                let sentence = p
-                    .sentences
-                    .iter()
-                    .rfind(|s| s.start as usize <= base + start)
-                    .copied()
+                let sentence = d
+                    .sentence_at((base + start) as u32)
+                    .and_then(|a| d.span_of(a))
                     .unwrap_or(p.span);
                 let before = &text[sentence.start as usize..base + start];
                 let mark = text[base + end..].chars().next().map_or(0, char::len_utf8);
