@@ -260,3 +260,48 @@ fn speakers_behind_appositions_participles_coordination_and_descriptions() {
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn speakers_in_the_house_styles_of_general_news() {
+    // Written for this test in the styles of the BBC and MailOnline articles of
+    // `../shared/corpora/` (made-up people): paragraphs of one quotation joined into one line
+    // with their closing marks lost; a name set off from its verb by a description between
+    // commas or between dashes; a quotation that ends its sentence, followed by a sentence
+    // about someone else; a person the text turns to between two quotations; a first name
+    // standing for the full name given before; an age and a role that make an unknown name a
+    // person's.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Gardens in decline\n\n\
+         Marta Quillon, 41, a gardener from Leeds, gave up her allotment last year. \
+         \"It was lovely at first, but it took all my weekends,\" she said. \
+         \"After a while I stopped enjoying the work. \
+         \"Now I grow herbs on the windowsill instead.\" \
+         Mr Pellow, who runs a garden centre in Hull, said fewer young people were buying seeds. \
+         \"They want results straight away and gardening does not work like that.\"\n\n\
+         \"Interest picked up a little in the spring,\" Owen Pellow, manager of the Hull garden centre, told reporters.\n\n\
+         \"Prices for seed potatoes have doubled since then,\" trade adviser Lena Brisk - then working for the growers' union - told a committee.\n\n\
+         Marta said: \u{201C}I would go back to it if the rents came down.\u{201D}\n",
+    )]);
+    let got = quotes(&corpus);
+    let want = [
+        (
+            "It was lovely at first, but it took all my weekends,",
+            "Marta Quillon",
+        ),
+        ("After a while I stopped enjoying the work.", "Marta Quillon"),
+        ("Now I grow herbs on the windowsill instead.", "Marta Quillon"),
+        (
+            "They want results straight away and gardening does not work like that.",
+            "Owen Pellow",
+        ),
+        ("Interest picked up a little in the spring,", "Owen Pellow"),
+        ("Prices for seed potatoes have doubled since then,", "Lena Brisk"),
+        ("I would go back to it if the rents came down.", "Marta Quillon"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want);
+    let kind = |name: &str| corpus.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Marta Quillon"), Some(parallax_core::entities::Kind::Person));
+    assert_eq!(kind("Owen Pellow"), Some(parallax_core::entities::Kind::Person));
+}

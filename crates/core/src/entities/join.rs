@@ -9,8 +9,22 @@ use super::{Entity, EntityMention, Kind, Mention};
 /// Joins mentions into entities: exact forms, then surnames to full names, acronyms to their
 /// definitions, misspelt places to known ones. Lone capitalised words that join nothing are
 /// dropped.
-pub(super) fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
+pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
     let lex = lexicon();
+    // A name guessed to be an organisation is a person's when its last word stands alone in
+    // its document as a person's name (`Andy Robinson` … `Robinson said`, `Ms Trew`): people
+    // are called by their surnames, organisations are not called by their last words.
+    let lone: BTreeSet<(u32, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && !m.text.contains(' '))
+        .map(|m| (m.doc, m.text.clone()))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.guessed) {
+        let last = m.text.rsplit(' ').next().unwrap_or_default();
+        if lone.contains(&(m.doc, last.to_string())) {
+            m.kind = Kind::Person;
+        }
+    }
     // Surname → the first full name that ends with it; acronym → its first definition.
     let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
@@ -23,6 +37,14 @@ pub(super) fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec
         .filter(|m| m.kind == Kind::Person && m.text.contains(' '))
         .map(|m| m.text.as_str())
         .collect();
+    // (document, first name) → the full name of that document it begins: `Beverly said` after
+    // `Beverly Hawkins`.
+    let mut first_names: BTreeMap<(u32, &str), &str> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
+        if let Some((first, _)) = m.text.split_once(' ') {
+            first_names.entry((m.doc, first)).or_insert(m.text.as_str());
+        }
+    }
     let mut defined: BTreeMap<&str, &str> = BTreeMap::new();
     for (acronym, definition) in acronyms {
         defined.entry(acronym.as_str()).or_insert(definition.as_str());
@@ -56,7 +78,8 @@ pub(super) fn join(mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec
             let surname = surnames
                 .get(canonical.as_str())
                 .or_else(|| canonical.strip_suffix('s').and_then(|stem| surnames.get(stem)));
-            match surname {
+            let first_name = || first_names.get(&(m.doc, canonical.as_str()));
+            match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
                 None if lex.given.contains_key(canonical.as_str()) => continue,
                 None if m.weak => continue,

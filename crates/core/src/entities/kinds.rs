@@ -107,9 +107,13 @@ fn known_whole(w: &str, lex: &Lexicon) -> bool {
     lex.places.contains_key(&title_case(w)) || lex.media.contains(w) || lex.orgs.contains(w)
 }
 
+/// Classifies one capitalised run. `person_context`: the words around it say a person is
+/// meant (a role before it, an age or `who` after it); a name that neither the word lists nor
+/// its own words place is then a person rather than an organisation.
 pub(super) fn classify(
     run: &[Word],
     sentence_start: bool,
+    person_context: bool,
     doc: u32,
     lex: &Lexicon,
     mentions: &mut Vec<Mention>,
@@ -120,7 +124,7 @@ pub(super) fn classify(
             || lex.media.contains(whole.as_str())
             || lex.orgs.contains(whole.as_str()))
     {
-        return classify_one(run, sentence_start, doc, lex, mentions);
+        return classify_one(run, sentence_start, person_context, doc, lex, mentions);
     }
     let segs = segments(run, lex);
     let many = segs.len() > 1;
@@ -129,6 +133,7 @@ pub(super) fn classify(
         classify_one(
             seg,
             (first && sentence_start) || (many && !first),
+            person_context && !many,
             doc,
             lex,
             mentions,
@@ -144,7 +149,14 @@ fn verb_like(w: &str, lex: &Lexicon) -> bool {
         && !lex.places.contains_key(w)
 }
 
-fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+fn classify_one(
+    run: &[Word],
+    sentence_start: bool,
+    person_context: bool,
+    doc: u32,
+    lex: &Lexicon,
+    mentions: &mut Vec<Mention>,
+) {
     let mut run: Vec<(usize, String)> = run.iter().map(|&(at, w)| (at, w.to_string())).collect();
     if run.len() == 1 && is_acronym(&run[0].1) {
         // all capitals: an acronym, a dateline place (MOSCOW), or debris (FILE)
@@ -199,6 +211,7 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
                     span,
                     weak: false,
                     locative: false,
+                    guessed: false,
                 });
                 return;
             }
@@ -221,6 +234,7 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
             span,
             weak,
             locative: false,
+            guessed: false,
         });
     };
     let all = run_span(&run);
@@ -369,11 +383,14 @@ fn classify_one(run: &[Word], sentence_start: bool, doc: u32, lex: &Lexicon, men
     if person {
         return push(mentions, name_text, Kind::Person, label, span);
     }
-    if name.len() == 1 {
+    if name.len() == 1 || person_context {
         // a lone capitalised word: possibly a surname; decided when joining
         return push(mentions, name_text, Kind::Person, label, span);
     }
     push(mentions, name_text, Kind::Organisation, label, span);
+    if let Some(m) = mentions.last_mut() {
+        m.guessed = true;
+    }
 }
 
 /// Name parts that make a person's name with a given name after them (`Abu Omar`).

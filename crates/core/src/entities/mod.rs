@@ -104,6 +104,10 @@ struct Mention {
     weak: bool,
     /// After `in`, `near`…: a lone unknown word there is a place.
     locative: bool,
+    /// The kind is a guess for want of evidence: a name of several words that no word list,
+    /// head-word or context places is taken for an organisation until its document says
+    /// otherwise (see `join`).
+    guessed: bool,
 }
 
 /// Extracts the entities of a corpus.

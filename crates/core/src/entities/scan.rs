@@ -35,6 +35,7 @@ pub(super) fn scan(
                     span: Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
                     weak: false,
                     locative: false,
+                    guessed: false,
                 });
             }
             i += 1;
@@ -124,7 +125,8 @@ pub(super) fn scan(
                 "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at"
             );
         let before = mentions.len();
-        classify(&run, sentence_start, doc, lex, mentions);
+        let person_context = description_before(&ws, i, lex).is_some() || person_after(&ws, j);
+        classify(&run, sentence_start, person_context, doc, lex, mentions);
         // A person without a title gets the lower-case description around the name.
         if let Some(m) = mentions[before..]
             .iter_mut()
@@ -161,6 +163,7 @@ pub(super) fn scan(
                         span: Span::new(at, gat + g.len()),
                         weak: false,
                         locative: false,
+                        guessed: false,
                     });
                     i = j + 1;
                     continue;
@@ -182,4 +185,16 @@ fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
     ws.iter()
         .take_while(|(_, w)| is_cap(w) || matches!(*w, "of" | "the"))
         .any(|(_, w)| lex.org_heads.contains(strip_possessive(w).0))
+}
+
+/// Whether the words from `j` on, right after a name, say it is a person's: an age
+/// (`Hazel Gilbert, 23,`, `Smith (45)`) or a relative clause of persons (`, who`, `, whose`).
+fn person_after(ws: &[Word], j: usize) -> bool {
+    let at = |k: usize| ws.get(j + k).map_or("", |w| w.1);
+    let age = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    match (at(0), at(1), at(2)) {
+        (",", n, ",") | ("(", n, ")") => age(n),
+        (",", "who" | "whose", _) => true,
+        _ => false,
+    }
 }

@@ -101,11 +101,17 @@ impl Document {
         Some(p.sentences.first().unwrap_or(&p.span).of(&self.text))
     }
 
-    /// The sentence of the body that holds byte `offset`; `None` outside the body.
+    /// The sentence of the body that holds byte `offset` (between two sentences, the one
+    /// before); `None` outside the body.
     pub fn sentence_at(&self, offset: u32) -> Option<Anchor> {
         let p = self.paragraphs.partition_point(|p| p.span.end <= offset);
         let para = self.paragraphs.get(p).filter(|para| para.span.start <= offset)?;
-        let s = para.sentences.partition_point(|s| s.end <= offset);
+        // The last sentence starting at or before the offset: between two sentences, the one
+        // before; never one that starts after it.
+        let s = para
+            .sentences
+            .partition_point(|s| s.start <= offset)
+            .saturating_sub(1);
         Some(Anchor {
             paragraph: p,
             sentence: Some(s.min(para.sentences.len().saturating_sub(1))),

@@ -18,6 +18,13 @@ fn words_of(text: &str) -> (Vec<&str>, Vec<Option<char>>) {
     for group in spaced(&pieces) {
         let (Some(first), Some(last)) = (group.iter().find(|p| p.word), group.iter().rfind(|p| p.word))
         else {
+            // a dash standing alone after a word (`Illarionov - then adviser`) ends it as `-`
+            let alone = &text[group[0].start..group[group.len() - 1].end];
+            if let Some(m) = marks.last_mut().filter(|m: &&mut Option<char>| m.is_none()) {
+                if matches!(alone, "-" | "\u{2013}" | "\u{2014}") {
+                    *m = Some('-');
+                }
+            }
             continue;
         };
         words.push(&text[first.start..last.end]);
@@ -94,6 +101,26 @@ pub(super) fn attribute(
     by_name: &dyn Fn(&str) -> Option<Named>,
 ) -> Option<usize> {
     let (words_after, marks_after) = words_of(after);
+    // `"…," Ed Graczyk, director of marketing for Microsoft IPTV, told …` and `Andrei
+    // Illarionov - then economic adviser to President Vladimir Putin - told …`: a name set off
+    // from its reporting verb by a description between commas or dashes.
+    if let Some(k) = marks_after
+        .iter()
+        .take(4)
+        .position(|m| matches!(m, Some(',' | '-')))
+    {
+        let verb_after_closing = marks_after[k + 1..]
+            .iter()
+            .take(12)
+            .position(|m| *m == marks_after[k])
+            .and_then(|m| words_after.get(k + 2 + m))
+            .is_some_and(|w| reporting_verbs().contains(*w));
+        if verb_after_closing {
+            if let Some(s) = resolve(&words_after[..=k], quote_at, last_person_before, by_name) {
+                return Some(s);
+            }
+        }
+    }
     let n = words_after
         .iter()
         .take(8)

@@ -206,11 +206,15 @@ pub fn extract_quotes_in(
                     .sentence_at((base + start) as u32)
                     .and_then(|a| d.span_of(a))
                     .unwrap_or(p.span);
-                let before = &text[sentence.start as usize..base + start];
+                let before = &text[(sentence.start as usize).min(base + start)..base + start];
                 let mark = text[base + end..].chars().next().map_or(0, char::len_utf8);
                 let after_end = (base + end + mark).min(p.span.end as usize);
                 let after = &text[after_end..p.span.end as usize];
-                let mut speaker = attribute(after, before, base + start, &last_person_before, &by_name);
+                // A quotation that ends its sentence (`… any more." Ms Trew, who runs …`) is not
+                // attributed by the words after it: they begin another sentence.
+                let ends_sentence = para[start..end].trim_end().ends_with('.');
+                let attributing = if ends_sentence { "" } else { after };
+                let mut speaker = attribute(attributing, before, base + start, &last_person_before, &by_name);
                 // A paragraph that is nothing but a quotation, or a second quotation of a
                 // paragraph, continues the previous speaker.
                 let alone = para[..start].trim_start().chars().count() <= 1
@@ -218,7 +222,23 @@ pub fn extract_quotes_in(
                 let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
                 let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
                 if speaker.is_none() && (alone || same_paragraph) {
-                    speaker = last_here.and_then(|q| q.speaker);
+                    // The person the text turned to since the last quotation (`Ms Trew, who
+                    // runs a dance school, admitted …. "You have to be …`), else the previous
+                    // speaker goes on.
+                    // Names in the sentence that attributed the last quotation do not count.
+                    let since = last_here.map_or(p.span.start as usize, |q| {
+                        let end = q.span.end;
+                        d.sentence_at(end)
+                            .and_then(|a| d.span_of(a))
+                            .map_or(end, |s| s.end.max(end)) as usize
+                    });
+                    let introduced = named
+                        .iter()
+                        .rev()
+                        .take_while(|&&(at, _)| at >= since)
+                        .find(|&&(at, _)| at < base + start && subject_like(at))
+                        .map(|&(_, e)| e);
+                    speaker = introduced.or(last_here.and_then(|q| q.speaker));
                 }
                 let index = out.len();
                 out.push(Quote {
@@ -261,6 +281,14 @@ fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(k + 1).map(|&(_, n)| n);
         let after_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}'));
+        let opener = after_space && next.is_some_and(char::is_alphanumeric);
+        // A double mark that opens while a double quotation is open: the paragraphs the open
+        // one ran over were joined into one (`…want that. "I started…`); it ends there.
+        if matches!((c, open), ('"' | '\u{201C}', Some((_, false)))) && (opener || c == '\u{201C}') {
+            if let Some((s, _)) = open.take() {
+                out.push((s, s.max(para[..i].trim_end().len()), false));
+            }
+        }
         let (opens, closes) = match (c, open) {
             ('"', None) | ('\u{201C}', None) => (true, false),
             ('"', Some((_, false))) | ('\u{201D}', Some((_, false))) => (false, true),
