@@ -305,3 +305,36 @@ fn speakers_in_the_house_styles_of_general_news() {
     assert_eq!(kind("Marta Quillon"), Some(parallax_core::entities::Kind::Person));
     assert_eq!(kind("Owen Pellow"), Some(parallax_core::entities::Kind::Person));
 }
+
+#[test]
+fn a_role_opening_a_sentence_and_a_pronoun_after_a_name_tell_who_speaks() {
+    // Made-up names no word list knows: a role written with a capital at the start of a
+    // sentence describes the name after it; the pronoun that follows a name in its sentence
+    // tells whether a later `he` can be that person.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Shop fees row\n\n\
+         Ysolde Varkin could not hide her anger when she saw the bill.\n\n\
+         Owner Teodric Bamwell said the charge was temporary.\n\n\
+         He added: \u{201C}We have kept every price as low as we can for our customers.\u{201D}\n",
+    )]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got,
+        [(
+            "We have kept every price as low as we can for our customers.".to_string(),
+            "Teodric Bamwell".to_string()
+        )]
+    );
+    let person = |name: &str| {
+        corpus
+            .entities
+            .iter()
+            .any(|e| e.name == name && e.kind == parallax_core::entities::Kind::Person)
+    };
+    assert!(
+        person("Teodric Bamwell") && person("Ysolde Varkin"),
+        "{:?}",
+        corpus.entities
+    );
+}

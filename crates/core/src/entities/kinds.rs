@@ -310,6 +310,11 @@ fn classify_one(
     {
         k += 1;
     }
+    // A role noun written with a capital at a sentence's start (`Fly-half Jonny Wilkinson`,
+    // `Rapper Kanye West`) describes the name of two words or more after it.
+    if k == 0 && words.len() >= 3 && lex.roles.contains(words[0].to_lowercase().as_str()) {
+        k = 1;
+    }
     // Capitalised words before a given name and surname are a description (`Lawyer Lyudmila
     // Kozak`), unless they hold an organisation head-word.
     if let Some(g) = words[k..].iter().position(|w| is_given(w, lex)) {

@@ -188,13 +188,21 @@ fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
 }
 
 /// Whether the words from `j` on, right after a name, say it is a person's: an age
-/// (`Hazel Gilbert, 23,`, `Smith (45)`) or a relative clause of persons (`, who`, `, whose`).
+/// (`Hazel Gilbert, 23,`, `Smith (45)`), a relative clause of persons (`, who`, `, whose`), or a
+/// personal pronoun later in its sentence (`… could not hide her anger`).
 fn person_after(ws: &[Word], j: usize) -> bool {
     let at = |k: usize| ws.get(j + k).map_or("", |w| w.1);
     let age = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let pronoun = || {
+        ws[j.min(ws.len())..]
+            .iter()
+            .take(12)
+            .take_while(|w| !matches!(w.1, "." | "!" | "?" | "\"" | "\u{201C}" | "\u{201D}"))
+            .any(|w| matches!(w.1, "he" | "she" | "his" | "her" | "him"))
+    };
     match (at(0), at(1), at(2)) {
         (",", n, ",") | ("(", n, ")") => age(n),
         (",", "who" | "whose", _) => true,
-        _ => false,
+        _ => pronoun(),
     }
 }

@@ -56,6 +56,23 @@ pub fn extract_quotes_in(
         }
         named.sort_unstable();
         named.dedup_by_key(|n| n.0);
+        // The pronoun that first follows a person's name in its own sentence (`Beverly Hawkins
+        // couldn't believe her eyes`).
+        let pronoun_after = |e: usize| {
+            named.iter().filter(|&&(_, x)| x == e).find_map(|&(at, _)| {
+                let rest = &text[at..];
+                let end = rest
+                    .find(['.', '!', '?', '"', '\u{201C}', '\n'])
+                    .unwrap_or(rest.len());
+                rest[..end]
+                    .split(|c: char| !c.is_alphabetic())
+                    .find_map(|w| match w {
+                        "he" | "his" | "him" => Some(Gender::Male),
+                        "she" | "her" => Some(Gender::Female),
+                        _ => None,
+                    })
+            })
+        };
         let gender = |e: usize| {
             let labels: Vec<&str> = entities[e]
                 .labels
@@ -63,7 +80,7 @@ pub fn extract_quotes_in(
                 .filter(|(_, d)| *d == doc as u32)
                 .map(|(l, _)| l.as_str())
                 .collect();
-            gender_of(&entities[e].name, &labels)
+            gender_of(&entities[e].name, &labels).or_else(|| pronoun_after(e))
         };
         // Whether a name stands as a subject: first in its sentence, or before a reporting verb.
         let subject_like = |at: usize| {
