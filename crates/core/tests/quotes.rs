@@ -310,22 +310,26 @@ fn speakers_in_the_house_styles_of_general_news() {
 fn a_role_opening_a_sentence_and_a_pronoun_after_a_name_tell_who_speaks() {
     // Made-up names no word list knows: a role written with a capital at the start of a
     // sentence describes the name after it; the pronoun that follows a name in its sentence
-    // tells whether a later `he` can be that person.
+    // tells whether a later `he` can be that person; a first name alone and a verb of speech
+    // such as `chuckled` attribute a quotation too.
     let corpus = common::corpus_of(&[(
         "a.txt",
         "Shop fees row\n\n\
          Ysolde Varkin could not hide her anger when she saw the bill.\n\n\
          Owner Teodric Bamwell said the charge was temporary.\n\n\
-         He added: \u{201C}We have kept every price as low as we can for our customers.\u{201D}\n",
+         He added: \u{201C}We have kept every price as low as we can for our customers.\u{201D}\n\n\
+         \"Nobody has complained to me about it yet,\" Teodric chuckled.\n",
     )]);
     let got = quotes(&corpus);
-    assert_eq!(
-        got,
-        [(
-            "We have kept every price as low as we can for our customers.".to_string(),
-            "Teodric Bamwell".to_string()
-        )]
-    );
+    let want = [
+        (
+            "We have kept every price as low as we can for our customers.",
+            "Teodric Bamwell",
+        ),
+        ("Nobody has complained to me about it yet,", "Teodric Bamwell"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want, "a first name and a verb of speech other than `said`");
     let person = |name: &str| {
         corpus
             .entities
