@@ -107,37 +107,38 @@ fn known_whole(w: &str, lex: &Lexicon) -> bool {
     lex.places.contains_key(&title_case(w)) || lex.media.contains(w) || lex.orgs.contains(w)
 }
 
-/// Classifies one capitalised run. `person_context`: the words around it say a person is
-/// meant (a role before it, an age or `who` after it); a name that neither the word lists nor
-/// its own words place is then a person rather than an organisation.
-pub(super) fn classify(
-    run: &[Word],
-    sentence_start: bool,
-    person_context: bool,
-    doc: u32,
-    lex: &Lexicon,
-    mentions: &mut Vec<Mention>,
-) {
+/// Where a capitalised run stands.
+#[derive(Clone, Copy)]
+pub(super) struct RunContext {
+    pub(super) doc: u32,
+    /// It opens a sentence, where a capital says little.
+    pub(super) sentence_start: bool,
+    /// The words around it say a person is meant (a role before it; an age, `who` or a
+    /// personal pronoun after it): a name that neither the word lists nor its own words place
+    /// is then a person rather than an organisation.
+    pub(super) person_context: bool,
+}
+
+/// Classifies one capitalised run standing at `at`.
+pub(super) fn classify(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let whole = join_words(run);
     if run.len() > 1
         && (lex.places.contains_key(&whole)
             || lex.media.contains(whole.as_str())
             || lex.orgs.contains(whole.as_str()))
     {
-        return classify_one(run, sentence_start, person_context, doc, lex, mentions);
+        return classify_one(run, at, lex, mentions);
     }
     let segs = segments(run, lex);
     let many = segs.len() > 1;
     for seg in segs {
         let first = seg.first().map_or(0, |w| w.0) == run[0].0;
-        classify_one(
-            seg,
-            (first && sentence_start) || (many && !first),
-            person_context && !many,
-            doc,
-            lex,
-            mentions,
-        );
+        let at = RunContext {
+            sentence_start: (first && at.sentence_start) || (many && !first),
+            person_context: at.person_context && !many,
+            ..at
+        };
+        classify_one(seg, at, lex, mentions);
     }
 }
 
@@ -149,14 +150,12 @@ fn verb_like(w: &str, lex: &Lexicon) -> bool {
         && !lex.places.contains_key(w)
 }
 
-fn classify_one(
-    run: &[Word],
-    sentence_start: bool,
-    person_context: bool,
-    doc: u32,
-    lex: &Lexicon,
-    mentions: &mut Vec<Mention>,
-) {
+fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let RunContext {
+        doc,
+        sentence_start,
+        person_context,
+    } = at;
     let mut run: Vec<(usize, String)> = run.iter().map(|&(at, w)| (at, w.to_string())).collect();
     if run.len() == 1 && is_acronym(&run[0].1) {
         // all capitals: an acronym, a dateline place (MOSCOW), or debris (FILE)

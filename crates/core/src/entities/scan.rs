@@ -1,7 +1,7 @@
 //! Scanning a region of a document for candidate names: capitalised runs, joined across
 //! `of`/`the`, particles and initials, cut at possessives, each classified and described.
 
-use super::kinds::classify;
+use super::kinds::{classify, RunContext};
 use super::labels::{appositive_after, description_before, rule_named_after};
 use super::lexicon::{lexicon, Lexicon};
 use super::words::{abbreviation, is_acronym, is_cap, join_words, strip_possessive, words, Word, PARTICLES};
@@ -126,7 +126,12 @@ pub(super) fn scan(
             );
         let before = mentions.len();
         let person_context = description_before(&ws, i, lex).is_some() || person_after(&ws, j);
-        classify(&run, sentence_start, person_context, doc, lex, mentions);
+        let at = RunContext {
+            doc,
+            sentence_start,
+            person_context,
+        };
+        classify(&run, at, lex, mentions);
         // A person without a title gets the lower-case description around the name.
         if let Some(m) = mentions[before..]
             .iter_mut()
