@@ -93,7 +93,7 @@ fn seeds_entities_reach_the_targets() {
 
 #[test]
 fn dev_entities_reach_the_targets() {
-    let Some((corpus, gold)) = common::dev_with_gold() else {
+    let Some((corpus, gold)) = common::shared_with_gold("dev") else {
         return;
     };
     let (precision, recall, f1, kind_accuracy) = score(&gold, &corpus);
@@ -104,6 +104,25 @@ fn dev_entities_reach_the_targets() {
         "kind accuracy {kind_accuracy:.3} below 0.95"
     );
 }
+
+/// Ten general-news articles (BBC News 2004-05, MailOnline 2020) the rules were not written
+/// against. The target is 0.92 on both; the floors guard what is reached.
+#[test]
+fn dev2_entities_hold_on_general_news() {
+    let Some((corpus, gold)) = common::shared_with_gold("dev2") else {
+        return;
+    };
+    let (precision, recall, f1, kind_accuracy) = score(&gold, &corpus);
+    println!("dev2 entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
+    assert!(f1 >= F1_DEV2, "entity F1 {f1:.3} below {F1_DEV2}");
+    assert!(
+        kind_accuracy >= KIND_DEV2,
+        "kind accuracy {kind_accuracy:.3} below {KIND_DEV2}"
+    );
+}
+
+const F1_DEV2: f64 = 0.78;
+const KIND_DEV2: f64 = 0.85;
 
 /// The entities of one small document, as `name (kind)` strings.
 fn entities_of(text: &str) -> Vec<String> {

@@ -187,7 +187,7 @@ fn seeds_quotes_are_found_and_attributed() {
 /// speakers is 0.85, reached (0.889): the floor guards the target.
 #[test]
 fn dev_quotes_are_found_and_attributed() {
-    let Some((corpus, gold)) = common::dev_with_gold() else {
+    let Some((corpus, gold)) = common::shared_with_gold("dev") else {
         return;
     };
     let (found, total, accuracy) = score(&gold, &corpus);
@@ -201,6 +201,28 @@ fn dev_quotes_are_found_and_attributed() {
         "speaker accuracy {accuracy:.3} below the 0.85 target"
     );
 }
+
+/// Ten general-news articles (BBC News 2004-05, MailOnline 2020) in house styles the rules were
+/// not written against. The targets are 95% found and 0.90 speakers; the floors guard
+/// what is reached.
+#[test]
+fn dev2_quotes_are_found_and_attributed() {
+    let Some((corpus, gold)) = common::shared_with_gold("dev2") else {
+        return;
+    };
+    let (found, total, accuracy) = score(&gold, &corpus);
+    println!("dev2 quotes: found {found}/{total}, speaker accuracy {accuracy:.3}");
+    assert!(
+        found * 100 >= total * 95,
+        "at least 95% of the gold quotations are found"
+    );
+    assert!(
+        accuracy >= SPEAKERS_DEV2,
+        "speaker accuracy {accuracy:.3} below {SPEAKERS_DEV2}"
+    );
+}
+
+const SPEAKERS_DEV2: f64 = 0.80;
 
 #[test]
 fn single_quote_marks_are_quotations_and_apostrophes_are_not() {

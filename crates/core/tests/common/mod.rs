@@ -42,17 +42,17 @@ pub fn load(dirs: &[&Path]) -> Corpus {
     build_corpus(&files, &meta).unwrap()
 }
 
-/// The workplace's dev corpus and its gold annotation (`../shared/`), or `None` (with a note)
-/// where they are not, as in a user's clone.
-#[allow(dead_code)] // not every test binary scores against the dev gold
-pub fn dev_with_gold() -> Option<(Corpus, String)> {
+/// A workplace corpus (`dev`, `dev2`) and its gold annotation (`../shared/`), or `None` (with a
+/// note) where they are not, as in a user's clone.
+#[allow(dead_code)] // not every test binary scores against the workplace's gold
+pub fn shared_with_gold(name: &str) -> Option<(Corpus, String)> {
     let root = root();
     let (dir, gold) = (
-        root.join("../shared/corpora/dev"),
-        root.join("../shared/eval/dev-gold.toml"),
+        root.join("../shared/corpora").join(name),
+        root.join(format!("../shared/eval/{name}-gold.toml")),
     );
     if !dir.is_dir() || !gold.is_file() {
-        println!("skipped: needs the workplace's ../shared/corpora/dev and ../shared/eval/dev-gold.toml");
+        println!("skipped: needs the workplace's ../shared/corpora/{name} and ../shared/eval/{name}-gold.toml");
         return None;
     }
     Some((load(&[&dir]), std::fs::read_to_string(gold).ok()?))
