@@ -222,7 +222,7 @@ fn dev2_quotes_are_found_and_attributed() {
     );
 }
 
-const SPEAKERS_DEV2: f64 = 0.80;
+const SPEAKERS_DEV2: f64 = 0.90;
 
 #[test]
 fn single_quote_marks_are_quotations_and_apostrophes_are_not() {
@@ -363,4 +363,43 @@ fn a_role_opening_a_sentence_and_a_pronoun_after_a_name_tell_who_speaks() {
         "{:?}",
         corpus.entities
     );
+}
+
+#[test]
+fn sources_after_quotations_captions_and_quotations_left_open() {
+    // Written for this test from the BBC business pages and MailOnline of `../shared/corpora/`
+    // (made-up people): a source after the quotation with `according to`, or a firm and a
+    // surname with no verb; a picture caption (a line without a full stop) naming someone who
+    // is not the next speaker; a quotation left open by the writer, after which the story
+    // goes on outside it; a quotation opening a sentence after one about its speaker.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Shares rally on hopes\n\n\
+         Ruth Haynes, an economist at Barclays, expects a cut. \
+         \"The economy has regained some traction, but growth is slow,\" Barclays' Haynes. \
+         Jon Olsen, head of sales at Vexa, was upbeat. \
+         \"That gets a round of applause every time,\" according to Mr Olsen.\n\n\
+         Dale Brinkman told the radio show he was planning a tour. 'I am thinking of writing to them saying \"come along,\" he laughed\n\n\
+         The tour was first announced in June by the promoter.\n\n\
+         Happier days: the singer Rory Tamsett (pictured) shared a stage with him in 2015\n\n\
+         The Australian star said: 'It was a strange night and we were just sitting there.'\n",
+    )]);
+    let got = quotes(&corpus);
+    let want = [
+        (
+            "The economy has regained some traction, but growth is slow,",
+            "Ruth Haynes",
+        ),
+        ("That gets a round of applause every time,", "Jon Olsen"),
+        (
+            "I am thinking of writing to them saying \"come along,\" he laughed",
+            "Dale Brinkman",
+        ),
+        (
+            "It was a strange night and we were just sitting there.",
+            "Dale Brinkman",
+        ),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want);
 }

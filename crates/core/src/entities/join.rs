@@ -25,6 +25,13 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             m.kind = Kind::Person;
         }
     }
+    // Single words the text shows as organisations somewhere (`oil giant Yukos`): elsewhere
+    // alone (`the sale of Yukos`) they are that organisation, not a surname or a misspelt place.
+    let lone_orgs: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Organisation && !m.guessed && !m.text.contains(' '))
+        .map(|m| m.text.clone())
+        .collect();
     // Surname → the first full name that ends with it; acronym → its first definition.
     let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
@@ -51,6 +58,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
     }
     struct Building {
         kind: Kind,
+        /// Mentions of each kind (in `Kind::ALL`'s order) that the text gave evidence for,
+        /// guesses left out: the kind most of them say wins over the first mention's.
+        evidence: [u32; 4],
         aliases: BTreeSet<String>,
         documents: BTreeSet<u32>,
         labels: BTreeSet<(String, u32)>,
@@ -81,7 +91,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
             match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
-                None if lex.given.contains_key(canonical.as_str()) => continue,
+                None if lone_orgs.contains(&canonical) => kind = Kind::Organisation,
+                // a first name alone stands only with a description (`his wife Elaine`)
+                None if lex.given.contains_key(canonical.as_str()) && m.label.is_none() => continue,
                 None if m.weak => continue,
                 None if m.label.is_none() => {
                     // an unknown lone capitalised word: a misspelt place, a place by its
@@ -100,6 +112,7 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         }
         let e = by_name.entry(canonical).or_insert_with(|| Building {
             kind,
+            evidence: [0; 4],
             aliases: BTreeSet::new(),
             documents: BTreeSet::new(),
             labels: BTreeSet::new(),
@@ -109,6 +122,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             doc: m.doc,
             span: m.span,
         });
+        if !m.guessed {
+            e.evidence[kind as usize] += 1;
+        }
         e.aliases.insert(m.text.clone());
         e.documents.insert(m.doc);
         if let Some(l) = &m.label {
@@ -143,6 +159,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
                     k.documents.extend(gone.documents);
                     k.labels.extend(gone.labels);
                     k.mentions.extend(gone.mentions);
+                    for (k, g) in k.evidence.iter_mut().zip(gone.evidence) {
+                        *k += g;
+                    }
                 }
             }
         }
@@ -153,9 +172,15 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             b.aliases.insert(name.clone());
             b.mentions.sort();
             b.mentions.dedup();
+            let most = b.evidence.iter().copied().max().unwrap_or(0);
+            let kind = if most == 0 || b.evidence[b.kind as usize] == most {
+                b.kind
+            } else {
+                Kind::ALL[b.evidence.iter().position(|&n| n == most).unwrap_or(0)]
+            };
             Entity {
                 name,
-                kind: b.kind,
+                kind,
                 aliases: b.aliases.into_iter().collect(),
                 documents: b.documents.into_iter().collect(),
                 labels: b.labels.into_iter().collect(),

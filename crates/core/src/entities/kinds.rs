@@ -117,6 +117,9 @@ pub(super) struct RunContext {
     /// personal pronoun after it): a name that neither the word lists nor its own words place
     /// is then a person rather than an organisation.
     pub(super) person_context: bool,
+    /// The words around it say an organisation is meant (`oil giant Yukos`, `chief of
+    /// Brightcove`): a name that would otherwise be guessed is then an organisation's.
+    pub(super) org_context: bool,
 }
 
 /// Classifies one capitalised run standing at `at`.
@@ -136,6 +139,7 @@ pub(super) fn classify(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &m
         let at = RunContext {
             sentence_start: (first && at.sentence_start) || (many && !first),
             person_context: at.person_context && !many,
+            org_context: at.org_context && !many,
             ..at
         };
         classify_one(seg, at, lex, mentions);
@@ -155,6 +159,7 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         doc,
         sentence_start,
         person_context,
+        org_context,
     } = at;
     let mut run: Vec<(usize, String)> = run.iter().map(|&(at, w)| (at, w.to_string())).collect();
     if run.len() == 1 && is_acronym(&run[0].1) {
@@ -167,7 +172,14 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     let mut stripped = false;
     while let Some((_, first)) = run.first() {
         let leading_verb = sentence_start && !stripped && run.len() > 1 && verb_like(first, lex);
-        if lex.not_names.contains(first.as_str()) || leading_verb || matches!(first.as_str(), "of" | "the") {
+        // `MORE FOLLOWS`: a word that is not a name, in capitals
+        let shouted_word =
+            is_acronym(first) && first.len() >= 4 && lex.not_names.contains(title_case(first).as_str());
+        if lex.not_names.contains(first.as_str())
+            || shouted_word
+            || leading_verb
+            || matches!(first.as_str(), "of" | "the")
+        {
             run.remove(0);
             stripped = true;
         } else {
@@ -245,6 +257,13 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         return push(mentions, place.clone(), Kind::Place, None, all);
     }
     let last = *words.last().unwrap_or(&"");
+    // Events (`Rugby World Cup`), things named by acronyms (`TV`, `GDP`) and a body's head-word
+    // standing alone (`Police said`, `the Committee`) are not entities.
+    let lone_head = words.len() == 1 && lex.org_heads.contains(last);
+    if lex.event_heads.contains(last) || (words.len() == 1 && lex.common_acronyms.contains(last)) || lone_head
+    {
+        return;
+    }
     let org = words.iter().any(|w| lex.org_heads.contains(w))
         || matches!(
             last,
@@ -325,6 +344,21 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
             k += g;
         }
     }
+    // Demonyms alone before a name of two words or more that no given name or context makes a
+    // person's are part of an organisation's name (`English National Ballet`).
+    let demonyms_only = k > 0 && words[..k].iter().all(|w| lex.demonyms.contains_key(*w));
+    if demonyms_only
+        && words.len() - k >= 2
+        && !is_given(words[k], lex)
+        && !person_context
+        && !lex.places.contains_key(&words[k..].join(" "))
+    {
+        push(mentions, whole, Kind::Organisation, None, all);
+        if let Some(m) = mentions.last_mut() {
+            m.guessed = !org_context;
+        }
+        return;
+    }
     // Demonyms and group words among the leading words are mentions of their group
     // (`Russian President` mentions Russians); `US` mentions the United States.
     for (at, w) in &run[..k] {
@@ -381,13 +415,23 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
             return push(mentions, name_text, Kind::Place, None, span);
         }
     }
+    // A title or role among the leading words, not only demonyms, says a person follows.
+    let titled = words[..k]
+        .iter()
+        .any(|w| lex.titles.contains(w) || lex.roles.contains(w.to_lowercase().as_str()));
     let person = is_given(name[0], lex)
         || (KUNYA.contains(&name[0]) && name.get(1).is_some_and(|n| is_given(n, lex)))
-        || (label.is_some() && (1..=3).contains(&name.len()));
+        || (titled && (1..=3).contains(&name.len()));
     if person {
         return push(mentions, name_text, Kind::Person, label, span);
     }
-    if name.len() == 1 || person_context {
+    if person_context {
+        return push(mentions, name_text, Kind::Person, label, span);
+    }
+    if org_context {
+        return push(mentions, name_text, Kind::Organisation, label, span);
+    }
+    if name.len() == 1 {
         // a lone capitalised word: possibly a surname; decided when joining
         return push(mentions, name_text, Kind::Person, label, span);
     }

@@ -3,7 +3,7 @@
 //! regime`), and the gender its given name or title tells.
 
 use super::lexicon::{lexicon, Lexicon};
-use super::words::{is_cap, Word};
+use super::words::{is_cap, strip_possessive, Word};
 use super::Gender;
 
 /// The gender a person's name or title tells: a known given name (either part of a hyphenated
@@ -124,4 +124,62 @@ pub(super) fn rule_named_after(ws: &[Word], i: usize, j: usize) -> Option<String
             let name: Vec<&str> = ws[i..j].iter().map(|w| w.1).collect();
             format!("the {} {noun}", name.join(" "))
         })
+}
+
+/// Whether the words around the name at `ws[i..j]` say it is an organisation's: a noun for a
+/// body right before it (`oil giant Yukos`, `a firm called Baikal`) or right after it (`his 4B
+/// clothing label`, not at a sentence's start), a role held in a body before `of`, `at` or `for` (`chief of Brightcove`,
+/// `an analyst at Stone & McCarthy Research`), or a description set off after it that holds
+/// such a noun (`Yuganskneftegaz, the unit which …`).
+pub(super) fn org_context(ws: &[Word], i: usize, j: usize, sentence_start: bool, lex: &Lexicon) -> bool {
+    let possessive = j > 0 && strip_possessive(ws[j - 1].1).1;
+    let lower = |w: &&Word| w.1.chars().next().is_some_and(char::is_lowercase);
+    // (`Software giant Microsoft`: a sentence's first word before such a noun describes)
+    let noun_after = !possessive
+        && !sentence_start
+        && ws[j.min(ws.len())..]
+            .iter()
+            .take(3)
+            .take_while(lower)
+            .any(|w| lex.org_nouns.contains(w.1));
+    let described_after = ws.get(j).is_some_and(|w| w.1 == ",")
+        && ws.get(j + 1).is_some_and(|w| matches!(w.1, "the" | "a" | "an"))
+        && ws[j + 2..]
+            .iter()
+            .take(3)
+            .take_while(lower)
+            .any(|w| lex.org_nouns.contains(w.1));
+    org_before(ws, i, lex) || noun_after || described_after
+}
+
+/// Whether the words before the name starting at `ws[i]` say it is an organisation's (see
+/// `org_context`).
+pub(super) fn org_before(ws: &[Word], i: usize, lex: &Lexicon) -> bool {
+    let before = |k: usize| i.checked_sub(k).and_then(|n| ws.get(n)).map_or("", |w| w.1);
+    let noun_before = lex.org_nouns.contains(before(1))
+        || (matches!(before(1), "called" | "named") && lex.org_nouns.contains(before(2)));
+    let role_before = match before(1) {
+        "of" | "for" => lex.body_roles.contains(before(2)),
+        "at" => lex.body_roles.contains(before(2)) || lex.roles.contains(before(2)),
+        _ => false,
+    };
+    noun_before || role_before
+}
+
+/// Whether a description set off after the name ending at `j` holds a role (`Touraj Razavi -
+/// director of …`, `Jeremy Allaire, chief of Brightcove`, `Ann Lee, the group's founder`): the
+/// name is a person's.
+pub(super) fn role_after(ws: &[Word], j: usize, lex: &Lexicon) -> bool {
+    if !ws
+        .get(j)
+        .is_some_and(|w| matches!(w.1, "," | "-" | "\u{2013}" | "\u{2014}"))
+    {
+        return false;
+    }
+    ws[j + 1..]
+        .iter()
+        .skip_while(|w| matches!(w.1, "the" | "a" | "an"))
+        .take(3)
+        .take_while(|w| w.1.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| lex.roles.contains(strip_possessive(w.1).0))
 }

@@ -19,6 +19,14 @@ pub(super) struct Lexicon {
     pub(super) place_heads: HashSet<&'static str>,
     pub(super) roles: HashSet<&'static str>,
     pub(super) describers: HashSet<&'static str>,
+    /// Nouns that say the name beside them is an organisation's (`oil giant Yukos`).
+    pub(super) org_nouns: HashSet<&'static str>,
+    /// Last words of events' names (`World Cup`), which are not entities.
+    pub(super) event_heads: HashSet<&'static str>,
+    /// Acronyms of things, not bodies (`TV`, `GDP`).
+    pub(super) common_acronyms: HashSet<&'static str>,
+    /// Roles held in a body, whose `of`/`at`/`for` names an organisation (`chief of Brightcove`).
+    pub(super) body_roles: HashSet<&'static str>,
     pub(super) not_names: HashSet<&'static str>,
     pub(super) media: HashSet<&'static str>,
     pub(super) orgs: HashSet<&'static str>,
@@ -60,7 +68,14 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 None => (l, None),
             })
             .collect();
+        let org_nouns = include_str!("../../data/org_nouns.txt");
         Lexicon {
+            org_nouns: data_lines(org_nouns).filter(|l| !l.starts_with('@')).collect(),
+            body_roles: data_lines(org_nouns)
+                .filter_map(|l| l.strip_prefix('@'))
+                .collect(),
+            event_heads: set(include_str!("../../data/event_heads.txt")),
+            common_acronyms: set(include_str!("../../data/common_acronyms.txt")),
             places,
             demonyms,
             given,

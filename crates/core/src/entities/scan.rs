@@ -2,7 +2,9 @@
 //! `of`/`the`, particles and initials, cut at possessives, each classified and described.
 
 use super::kinds::{classify, RunContext};
-use super::labels::{appositive_after, description_before, rule_named_after};
+use super::labels::{
+    appositive_after, description_before, org_before, org_context, role_after, rule_named_after,
+};
 use super::lexicon::{lexicon, Lexicon};
 use super::words::{abbreviation, is_acronym, is_cap, join_words, strip_possessive, words, Word, PARTICLES};
 use super::{Kind, Mention};
@@ -62,6 +64,12 @@ pub(super) fn scan(
             {
                 run.push(ws[j]);
                 j += 1;
+            } else if (w == "&" && next_cap(j + 1) && shared_surname(&ws, i + 1, lex).is_none())
+                || (w == "and" && and_joins(&ws, i, j, lex))
+            {
+                // `Stone & McCarthy Research`, `Competition and Markets Authority`
+                run.push(ws[j]);
+                j += 1;
             } else if w == "."
                 && run
                     .last()
@@ -110,6 +118,11 @@ pub(super) fn scan(
         // `Name (ACRONYM)` defines an acronym.
         if ws.get(j).is_some_and(|w| w.1 == "(") && ws.get(j + 2).is_some_and(|w| w.1 == ")") {
             let acr = ws[j + 1].1;
+            if is_acronym(acr) && lex.common_acronyms.contains(acr) {
+                // `Digital Subscriber Line (DSL)`: the name of a thing, not of a body
+                i = j + 3;
+                continue;
+            }
             if is_acronym(acr) {
                 acronyms.push((acr.to_string(), join_words(&run)));
             }
@@ -122,14 +135,37 @@ pub(super) fn scan(
         let locative = i >= 1
             && matches!(
                 ws[i - 1].1,
-                "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at"
+                "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at" | "from"
             );
+        if let [(at, given)] = run[..] {
+            if let Some(surname) = lex
+                .given
+                .contains_key(given)
+                .then(|| shared_surname(&ws, j, lex))
+                .flatten()
+            {
+                mentions.push(Mention {
+                    text: format!("{given} {surname}"),
+                    kind: Kind::Person,
+                    label: None,
+                    doc,
+                    span: Span::new(at, at + given.len()),
+                    weak: false,
+                    locative: false,
+                    guessed: false,
+                });
+                i = j;
+                continue;
+            }
+        }
         let before = mentions.len();
-        let person_context = description_before(&ws, i, lex).is_some() || person_after(&ws, j);
+        let person_context =
+            description_before(&ws, i, lex).is_some() || person_after(&ws, j) || role_after(&ws, j, lex);
         let at = RunContext {
             doc,
             sentence_start,
             person_context,
+            org_context: org_context(&ws, i, j, sentence_start, lex),
         };
         classify(&run, at, lex, mentions);
         // A person without a title gets the lower-case description around the name.
@@ -182,6 +218,59 @@ pub(super) fn scan(
         }
         i = j.max(i + 1);
     }
+}
+
+/// The surname a given name shares with the given names listed after it (`Luke, Thomas and
+/// George Burgess` gives `Burgess` from `Luke` and from `Thomas`): the words from `ws[j]` are
+/// commas and given names, one `and` (or `&`) before the last, and that last name's surname.
+fn shared_surname<'a>(ws: &[Word<'a>], j: usize, lex: &Lexicon) -> Option<&'a str> {
+    let mut joined = false;
+    for k in j..ws.len().min(j + 12) {
+        match ws[k].1 {
+            "," if !joined => {}
+            "and" | "&" if !joined => joined = true,
+            w if lex.given.contains_key(w) => {
+                let next = ws.get(k + 1)?.1;
+                if joined && is_cap(next) && !lex.given.contains_key(next) {
+                    return Some(strip_possessive(next).0);
+                }
+                if joined {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether `and` at `ws[j]` joins the capitalised words from `ws[i]` and those after it into one
+/// organisation's name: the words after it end with an organisation head-word (`Competition and
+/// Markets Authority`), or the words before the name say an organisation is meant (`an
+/// economist at Fact and Opinion Economics`); never when either side is a known place or
+/// organisation or begins with a given name (`Britain and France`, `Alec Baldwin and Kim
+/// Basinger`).
+fn and_joins(ws: &[Word], i: usize, j: usize, lex: &Lexicon) -> bool {
+    let after: Vec<&str> = ws[j + 1..]
+        .iter()
+        .map(|w| w.1)
+        .take_while(|w| is_cap(w))
+        .take(4)
+        .collect();
+    let before: Vec<&str> = ws[i..j].iter().map(|w| w.1).collect();
+    let known = |part: &[&str]| {
+        let whole = part.join(" ");
+        part.is_empty()
+            || lex.places.contains_key(&whole)
+            || lex.orgs.contains(whole.as_str())
+            || lex.media.contains(whole.as_str())
+            || lex.given.contains_key(part[0])
+            || lex.demonyms.contains_key(part[0])
+    };
+    if known(&before) || known(&after) || before.iter().any(|w| !is_cap(w)) {
+        return false;
+    }
+    after.last().is_some_and(|w| lex.org_heads.contains(w)) || org_before(ws, i, lex)
 }
 
 /// Whether the capitalised words that follow hold an organisation head-word: a possessive

@@ -101,6 +101,25 @@ pub(super) fn attribute(
     by_name: &dyn Fn(&str) -> Option<Named>,
 ) -> Option<usize> {
     let (words_after, marks_after) = words_of(after);
+    // `"…," according to Mr Graczyk.` and `"…," AG Edwards' Thayer.`: a source, or a name with
+    // nothing else, right after the quotation, to the end of its sentence.
+    let tail: Vec<&str> = after
+        .split(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let source = match tail.as_slice() {
+        ["according", "to", name @ ..] => name,
+        name => name,
+    };
+    if (1..=5).contains(&source.len()) && source.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        if let Some(s) = resolve(source, quote_at, last_person_before, by_name) {
+            return Some(s);
+        }
+    }
     // `"…," Ed Graczyk, director of marketing for Microsoft IPTV, told …` and `Andrei
     // Illarionov - then economic adviser to President Vladimir Putin - told …`: a name set off
     // from its reporting verb by a description between commas or dashes.

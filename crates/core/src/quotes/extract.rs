@@ -54,6 +54,25 @@ pub fn extract_quotes_in(
                 );
             }
         }
+        // Captions (MailOnline's lines under pictures, without a full stop or a quotation) are
+        // not the story's thread: a name there is nobody's antecedent.
+        let captions: Vec<Span> = d
+            .paragraphs
+            .iter()
+            .map(|p| (p.span, p.span.of(text).trim_end()))
+            .filter(|(span, t)| {
+                let quotes_here = quoted
+                    .iter()
+                    .any(|&(s, _)| span.start as usize <= s && s < span.end as usize);
+                !t.ends_with(['.', '!', '?', ':']) && !quotes_here
+            })
+            .map(|(span, _)| span)
+            .collect();
+        named.retain(|&(at, _)| {
+            !captions
+                .iter()
+                .any(|c| c.start as usize <= at && at < c.end as usize)
+        });
         named.sort_unstable();
         named.dedup_by_key(|n| n.0);
         // The pronoun that first follows a person's name in its own sentence (`Beverly Hawkins
@@ -209,11 +228,19 @@ pub fn extract_quotes_in(
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
         let mut continuing = false; // the previous paragraph ended inside a quotation
+                                    // The last quotation was left open, with only captions (lines without a full stop)
+                                    // since: a paragraph that reopens one goes on with its speaker.
+        let mut left_open = false;
         for p in &d.paragraphs {
             let para = p.span.of(text);
             let base = p.span.start as usize;
             let spans = quoted_spans(para, continuing);
             continuing = spans.last().is_some_and(|&(_, _, closed)| !closed);
+            if spans.is_empty() && para.trim_end().ends_with(['.', '!', '?', ':']) {
+                // the writer's own paragraph: a quotation left open above has ended
+                left_open = false;
+                pending.clear();
+            }
             for (start, end, closed) in spans {
                 let words = para[start..end].split_whitespace().count();
                 if words < 3 {
@@ -238,7 +265,14 @@ pub fn extract_quotes_in(
                     && !after.chars().any(char::is_alphanumeric);
                 let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
                 let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
-                if speaker.is_none() && (alone || same_paragraph) {
+                if speaker.is_none() && alone && left_open {
+                    speaker = last_here.and_then(|q| q.speaker);
+                }
+                left_open = !closed;
+                // A quotation opening its sentence after the writer's words in its paragraph
+                // (`Sam told the radio show that …. 'I'm thinking …`).
+                let opens_sentence = before.trim_start().chars().count() <= 1;
+                if speaker.is_none() && (alone || same_paragraph || opens_sentence) {
                     // The person the text turned to since the last quotation (`Ms Trew, who
                     // runs a dance school, admitted …. "You have to be …`), else the previous
                     // speaker goes on.
@@ -284,15 +318,38 @@ pub fn extract_quotes_in(
     out
 }
 
+/// Whether the first quotation mark of a paragraph closes a quotation (`…at its request," the
+/// diplomat said`): a paragraph that goes on with a quotation left open above without
+/// reopening it. A paragraph with no such mark starts outside it (`…you," he laughed` left a
+/// single mark open; the next paragraph is the writer's).
+fn closes_first(para: &str) -> bool {
+    let chars: Vec<char> = para.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(k + 1).copied();
+        match c {
+            '\u{201D}' => return true,
+            '\u{201C}' | '\u{2018}' => return false,
+            '"' => {
+                return prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+            }
+            '\u{2019}' | '\'' if prev.is_some_and(|p| matches!(p, ',' | '.' | '!' | '?')) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// `(start, end, closed)` byte ranges of quoted text inside a paragraph (marks excluded); an
 /// unclosed quotation runs to the end of the paragraph. When `continuing` (the previous
-/// paragraph ended inside a quotation) and the paragraph does not open a new one, the
-/// quotation goes on from its start.
+/// paragraph ended inside a quotation) and the paragraph closes it before opening a new one,
+/// the quotation goes on from its start.
 fn quoted_spans(para: &str, continuing: bool) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let reopens = para.starts_with(['"', '\u{201C}', '\u{2018}', '\'']);
     // The open quotation: where its text starts, and whether it opened with a single mark.
-    let mut open: Option<(usize, bool)> = (continuing && !reopens).then_some((0, false));
+    let mut open: Option<(usize, bool)> =
+        (continuing && !reopens && closes_first(para)).then_some((0, false));
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|j| chars[j].1);

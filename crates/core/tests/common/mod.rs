@@ -52,7 +52,9 @@ pub fn shared_with_gold(name: &str) -> Option<(Corpus, String)> {
         root.join(format!("../shared/eval/{name}-gold.toml")),
     );
     if !dir.is_dir() || !gold.is_file() {
-        println!("skipped: needs the workplace's ../shared/corpora/{name} and ../shared/eval/{name}-gold.toml");
+        println!(
+            "skipped: needs the workplace's ../shared/corpora/{name} and ../shared/eval/{name}-gold.toml"
+        );
         return None;
     }
     Some((load(&[&dir]), std::fs::read_to_string(gold).ok()?))
