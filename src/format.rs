@@ -1,6 +1,7 @@
 //! How figures read on screen.
 
 use parallax_core::entities::Kind;
+use parallax_core::quotes::Tie;
 use parallax_core::Date;
 
 /// `19 September 2020`.
@@ -30,6 +31,31 @@ pub fn kind_plural(kind: Kind) -> &'static str {
         Kind::Organisation => "Organisations",
         Kind::Place => "Places",
         Kind::Group => "Groups",
+    }
+}
+
+/// How a quotation's speaker was found, in words a reader can check against the text: `Speaker
+/// found from the words “he said”`.
+pub fn tie_sentence(tie: Tie, text: &str) -> String {
+    match tie {
+        Tie::Words(s) => format!("Speaker found from the words \u{201C}{}\u{201D}", s.of(text)),
+        Tie::Continues => "Speaker found because it goes on from the quotation before it".to_string(),
+        Tie::TurnedTo(s) => format!(
+            "Speaker found because the article turns to \u{201C}{}\u{201D} just before it",
+            s.of(text)
+        ),
+        Tie::Nothing => "No speaker found: the words around it name nobody".to_string(),
+    }
+}
+
+/// The short form of [`tie_sentence`] beside a speaker's name in the reader: `“he said”`,
+/// `goes on`, `named before`.
+pub fn tie_short(tie: Tie, text: &str) -> String {
+    match tie {
+        Tie::Words(s) => format!("\u{201C}{}\u{201D}", s.of(text)),
+        Tie::Continues => "goes on".to_string(),
+        Tie::TurnedTo(_) => "named before".to_string(),
+        Tie::Nothing => String::new(),
     }
 }
 

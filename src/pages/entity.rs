@@ -7,7 +7,7 @@ use crate::components::{
     Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, Node, OutletBadge,
     PublishedDate,
 };
-use crate::format::{count, month_key};
+use crate::format::{count, month_key, tie_sentence};
 use crate::route::{Route, SearchState};
 
 /// Mentions listed before "Show all".
@@ -121,6 +121,7 @@ fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
             view! {
                 <li>
                     <blockquote>{quote.span.of(&article.document.text).to_string()}</blockquote>
+                    <p class="tie">{tie_sentence(quote.tie, &article.document.text)}</p>
                     <p class="meta">
                         <OutletBadge corpus=corpus outlet=article.outlet />
                         <PublishedDate date=article.published />

@@ -2,11 +2,11 @@ use leptos::prelude::*;
 use parallax_core::compare::Side;
 use parallax_core::entities::Kind;
 use parallax_core::model::Anchor;
-use parallax_core::quotes::Quote;
+use parallax_core::quotes::{Quote, Tie};
 use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
 
 use crate::components::{AddedMark, OutletBadge, PublishedDate};
-use crate::format::{count, kind_plural};
+use crate::format::{count, kind_plural, tie_sentence, tie_short};
 use crate::route::Route;
 
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
@@ -64,7 +64,7 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
             marks.extend(quotes.iter().map(|q| {
                 (
                     q.span,
-                    Mark::Quote(q.speaker.map(|s| (s, q.co_speakers.as_slice()))),
+                    Mark::Quote(q.speaker.map(|s| (s, q.co_speakers.as_slice())), q.tie),
                 )
             }));
             let pieces = |region: Span| {
@@ -168,8 +168,8 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Mark {
     Entity(u32),
-    /// A quotation, with its speaker and co-speakers (entity indices).
-    Quote(Option<(usize, &'static [usize])>),
+    /// A quotation, with its speaker and co-speakers (entity indices) and what tied them.
+    Quote(Option<(usize, &'static [usize])>, Tie),
 }
 
 /// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where
@@ -194,9 +194,10 @@ fn marked_piece(
                 }
                 .into_any()
             }
-            Mark::Quote(speaker) => {
-                // The speaker is shown by CSS from an attribute: the paragraph's text stays the
-                // document's text (for reading, copying and searching the page).
+            Mark::Quote(speaker, tie) => {
+                // The speaker, and the words that tied it, are shown by CSS from an attribute:
+                // the paragraph's text stays the document's text (for reading, copying and
+                // searching the page).
                 let starts = quotes.iter().any(|q| q.span.start == piece.start);
                 let who = match speaker {
                     Some((s, co)) => std::iter::once(s)
@@ -206,8 +207,10 @@ fn marked_piece(
                         .join(" and "),
                     None => "Unattributed".to_string(),
                 };
+                let short = Some(tie_short(tie, text)).filter(|s| !s.is_empty());
+                let title = format!("Quotation \u{2014} {who}. {}.", tie_sentence(tie, text));
                 view! {
-                    <span class="quote" class:starts=starts data-speaker=who.clone() title=format!("Quotation \u{2014} {who}")>
+                    <span class="quote" class:starts=starts data-speaker=who data-tie=short title=title>
                         {view}
                     </span>
                 }

@@ -376,3 +376,63 @@ test("a full store and a damaged record are reported in plain words", async () =
     await s.close();
   }
 });
+
+test("every quotation of an added article shows what tied it to its speaker, or that nothing did", async () => {
+  const s = await addPage();
+  const { page } = s;
+  const ballet =
+    "Fewer children are taking up ballet, teachers across the north say.\n\n" +
+    '"It is a quiet crisis in the studios," the report warned.\n\n' +
+    'Dance teacher Eve Trew, who has taught for 30 years, told the Gazette: "Children have so many other hobbies now."\n\n' +
+    '"We used to have waiting lists for every class," she said.\n\n' +
+    '"Now we struggle to fill half of them."\n\n' +
+    'Tom Hale, head of the Northern Dance Academy, was more hopeful. "Numbers always go up after a big show on television," according to Mr Hale.\n\n' +
+    'Lena Moss runs a school in Leeds and has seen the same fall. "You have to be patient with them and keep going."\n';
+  try {
+    await page.locator("#paste-text").fill(ballet);
+    await page.locator("#paste-title").fill("Ballet classes in decline");
+    assert.match(await report(page, () => page.getByRole("button", { name: "Add this text" }).click()), /Added 1 article\./);
+    const r = await found(page, "Trew");
+    assert.equal(r.total, 1);
+
+    // The reader: each quotation's badge names its speaker and the words that tied it.
+    await page.goto(server.url + `#/read/${r.ids[0]}`);
+    await heading(page, "Ballet classes in decline");
+    const starts = page.locator(".reader .body .quote.starts");
+    const badges = await starts.evaluateAll((els) =>
+      els.map((el) => [el.dataset.speaker, el.dataset.tie ?? "", el.title, getComputedStyle(el, "::before").content]),
+    );
+    assert.deepEqual(
+      badges.map(([who, tie]) => [who, tie]),
+      [
+        ["Unattributed", ""],
+        ["Eve Trew", "\u201CDance teacher Eve Trew, who has taught for 30 years, told\u201D"],
+        ["Eve Trew", "\u201Cshe said\u201D"],
+        ["Eve Trew", "goes on"],
+        ["Tom Hale", "\u201Caccording to Mr Hale\u201D"],
+        ["Lena Moss", "named before"],
+      ],
+    );
+    assert.match(badges[0][2], /No speaker found/, "an unattributed quotation says so");
+    assert.match(badges[2][3], /Eve Trew.*she said/, "the badge shows the tying words");
+
+    // Each speaker's page says how every quotation was tied to them.
+    const ties = async (name) => {
+      await page.goto(server.url + `#/entity/${encodeURIComponent(name)}`);
+      await heading(page, name);
+      return page.locator("ol.quotes .tie").allTextContents();
+    };
+    assert.deepEqual(await ties("Eve Trew"), [
+      "Speaker found from the words \u201CDance teacher Eve Trew, who has taught for 30 years, told\u201D",
+      "Speaker found from the words \u201Cshe said\u201D",
+      "Speaker found because it goes on from the quotation before it",
+    ]);
+    assert.deepEqual(await ties("Tom Hale"), ["Speaker found from the words \u201Caccording to Mr Hale\u201D"]);
+    assert.deepEqual(await ties("Lena Moss"), [
+      "Speaker found because the article turns to \u201CLena Moss\u201D just before it",
+    ]);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});

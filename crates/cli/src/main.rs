@@ -81,6 +81,10 @@ struct QuoteJson<'a> {
     text: &'a str,
     start: u32,
     end: u32,
+    /// What tied it to its speaker: `words`, `continues`, `turned-to` or `nothing`.
+    tie: &'static str,
+    /// The words that tied it, or the name it was turned to.
+    tie_text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -150,6 +154,8 @@ impl<'a> CorpusJson<'a> {
                     text: q.span.of(&doc.text),
                     start: q.span.start,
                     end: q.span.end,
+                    tie: q.tie.as_str(),
+                    tie_text: q.tie.span().map(|s| s.of(&doc.text)),
                 }
             })
             .collect();

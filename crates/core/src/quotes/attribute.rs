@@ -92,14 +92,19 @@ fn main_subject(
     None
 }
 
-/// The speaker named next to a quotation: after it first, then before it in its sentence.
-pub(super) fn attribute(
-    after: &str,
-    before: &str,
+/// The first and last of the words that tied a quotation to its speaker (slices of the text
+/// around it).
+pub(super) type Cue<'t> = (&'t str, &'t str);
+
+/// The speaker named next to a quotation, after it first, then before it in its sentence, with
+/// the words that name it.
+pub(super) fn attribute<'t>(
+    after: &'t str,
+    before: &'t str,
     quote_at: usize,
     last_person_before: &dyn Fn(&[&str], usize) -> Option<usize>,
     by_name: &dyn Fn(&str) -> Option<Named>,
-) -> Option<usize> {
+) -> Option<(usize, Cue<'t>)> {
     let (words_after, marks_after) = words_of(after);
     // `"…," according to Mr Graczyk.` and `"…," AG Edwards' Thayer.`: a source, or a name with
     // nothing else, right after the quotation, to the end of its sentence.
@@ -117,7 +122,7 @@ pub(super) fn attribute(
     };
     if (1..=5).contains(&source.len()) && source.iter().all(|w| w.starts_with(char::is_uppercase)) {
         if let Some(s) = resolve(source, quote_at, last_person_before, by_name) {
-            return Some(s);
+            return Some((s, (tail[0], tail[tail.len() - 1])));
         }
     }
     // `"…," Ed Graczyk, director of marketing for Microsoft IPTV, told …` and `Andrei
@@ -133,10 +138,10 @@ pub(super) fn attribute(
             .take(12)
             .position(|m| *m == marks_after[k])
             .and_then(|m| words_after.get(k + 2 + m))
-            .is_some_and(|w| reporting_verbs().contains(*w));
-        if verb_after_closing {
+            .filter(|w| reporting_verbs().contains(**w));
+        if let Some(verb) = verb_after_closing {
             if let Some(s) = resolve(&words_after[..=k], quote_at, last_person_before, by_name) {
-                return Some(s);
+                return Some((s, (words_after[0], verb)));
             }
         }
     }
@@ -152,7 +157,7 @@ pub(super) fn attribute(
         // `X said` (subject before the verb) or `said X`
         let subject = &words_after[..v];
         if let Some(s) = resolve(subject, quote_at, last_person_before, by_name) {
-            return Some(s);
+            return Some((s, (words_after[0], words_after[v])));
         }
         // The object runs to the first punctuation (`said US National Security Council
         // spokesman John Ullyot.`); a person named there is the speaker before any
@@ -165,8 +170,9 @@ pub(super) fn attribute(
             .min(words_after.len());
         let object = &words_after[v + 1..object_end];
         if subject.is_empty() || object.first().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            let cue = (words_after[0], object.last().copied().unwrap_or(words_after[v]));
             if let Some(s) = resolve_object(object, by_name) {
-                return Some(s);
+                return Some((s, cue));
             }
             if let Some(s) = resolve(
                 &object[..object.len().min(3)],
@@ -174,15 +180,19 @@ pub(super) fn attribute(
                 last_person_before,
                 by_name,
             ) {
-                return Some(s);
+                return Some((s, cue));
             }
         }
     }
-    let lower = before.to_lowercase();
-    if let Some(i) = lower.rfind("according to ") {
+    // (ASCII throughout, so a match starts and ends on character boundaries)
+    let according = before
+        .as_bytes()
+        .windows(13)
+        .rposition(|w| w.eq_ignore_ascii_case(b"according to "));
+    if let Some(i) = according {
         let name: Vec<&str> = before[i + 13..].split_whitespace().take(3).collect();
         if let Some(s) = resolve(&name, quote_at, last_person_before, by_name) {
-            return Some(s);
+            return Some((s, (&before[i..i + 9], name.last().copied().unwrap_or(""))));
         }
     }
     let (words_before, marks) = words_of(before);
@@ -208,8 +218,9 @@ pub(super) fn attribute(
             };
             // an earlier reporting verb of the sentence (`he said, adding`) has the subject
             let earlier = words_before[..v].iter().any(|w| reporting_verbs().contains(w));
+            let verb = (*w, *w);
             if v > 0 && w.ends_with("ing") && marks[v - 1] == Some(',') {
-                return if earlier { None } else { main() };
+                return if earlier { None } else { main().map(|s| (s, verb)) };
             }
             let mut end = v;
             if v > 1 && marks[v - 1] == Some(',') {
@@ -219,14 +230,23 @@ pub(super) fn attribute(
                 }
             }
             let window = &words_before[end.saturating_sub(6)..end];
-            let clause = window
-                .iter()
-                .rposition(|w| conjunctions().contains(w))
-                .map_or(window, |c| &window[c + 1..]);
+            // A relative clause before the verb (`Police who arrived at the scene reported`)
+            // has its subject before the relative pronoun.
+            let clause = match window.iter().rposition(|w| conjunctions().contains(w)) {
+                Some(c) if matches!(window[c], "who" | "which") => {
+                    let head = &window[..c];
+                    head.iter()
+                        .rposition(|w| conjunctions().contains(w))
+                        .map_or(head, |h| &head[h + 1..])
+                }
+                Some(c) => &window[c + 1..],
+                None => window,
+            };
             if clause.is_empty() && v > 0 && matches!(words_before[v - 1], "and" | "but") {
-                return if earlier { None } else { main() };
+                return if earlier { None } else { main().map(|s| (s, verb)) };
             }
-            resolve(clause, quote_at, last_person_before, by_name)
+            let cue = (clause.first().copied().unwrap_or(w), *w);
+            resolve(clause, quote_at, last_person_before, by_name).map(|s| (s, cue))
         })
         .or_else(|| {
             let lead: Vec<&str> = words_before
@@ -244,6 +264,7 @@ pub(super) fn attribute(
             (!lead.is_empty() && verb_follows)
                 .then(|| resolve(&lead, quote_at, last_person_before, by_name))
                 .flatten()
+                .map(|s| (s, (lead[0], lead[lead.len() - 1])))
         })
 }
 

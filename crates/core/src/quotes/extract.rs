@@ -2,9 +2,9 @@
 //! paragraphs, continued across paragraphs, and the context their attribution reads (where each
 //! person is named, pronouns, descriptions, the previous speaker).
 
-use super::attribute::attribute;
+use super::attribute::{attribute, Cue};
 use super::speakers::{add_co_speakers, Speakers};
-use super::{reporting_verbs, Named, Quote};
+use super::{reporting_verbs, Named, Quote, Tie};
 use crate::entities::{gender_of, Entity, Gender, Kind};
 use crate::model::{Article, Span};
 
@@ -258,15 +258,19 @@ pub fn extract_quotes_in(
                 // attributed by the words after it: they begin another sentence.
                 let ends_sentence = para[start..end].trim_end().ends_with('.');
                 let attributing = if ends_sentence { "" } else { after };
-                let mut speaker = attribute(attributing, before, base + start, &last_person_before, &by_name);
+                let found = attribute(attributing, before, base + start, &last_person_before, &by_name);
+                let mut speaker = found.map(|(s, _)| s);
+                let mut tie = found.map_or(Tie::Nothing, |(_, cue)| Tie::Words(cue_span(text, cue)));
                 // A paragraph that is nothing but a quotation, or a second quotation of a
                 // paragraph, continues the previous speaker.
                 let alone = para[..start].trim_start().chars().count() <= 1
                     && !after.chars().any(char::is_alphanumeric);
                 let last_here = out.last().filter(|q: &&Quote| q.doc == doc as u32);
                 let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
+                let continued =
+                    |speaker: Option<usize>| (speaker, speaker.map_or(Tie::Nothing, |_| Tie::Continues));
                 if speaker.is_none() && alone && left_open {
-                    speaker = last_here.and_then(|q| q.speaker);
+                    (speaker, tie) = continued(last_here.and_then(|q| q.speaker));
                 }
                 left_open = !closed;
                 // A quotation opening its sentence after the writer's words in its paragraph
@@ -287,9 +291,18 @@ pub fn extract_quotes_in(
                         .iter()
                         .rev()
                         .take_while(|&&(at, _)| at >= since)
-                        .find(|&&(at, _)| at < base + start && subject_like(at))
-                        .map(|&(_, e)| e);
-                    speaker = introduced.or(last_here.and_then(|q| q.speaker));
+                        .find(|&&(at, _)| at < base + start && subject_like(at));
+                    (speaker, tie) = match introduced {
+                        Some(&(at, e)) => {
+                            let name = entities[e]
+                                .mentions
+                                .iter()
+                                .find(|m| m.doc == doc as u32 && m.span.start as usize == at)
+                                .map_or(Span::new(at, at), |m| m.span);
+                            (Some(e), Tie::TurnedTo(name))
+                        }
+                        None => continued(last_here.and_then(|q| q.speaker)),
+                    };
                 }
                 let index = out.len();
                 out.push(Quote {
@@ -297,12 +310,14 @@ pub fn extract_quotes_in(
                     speaker,
                     co_speakers: Vec::new(),
                     span: Span::new(base + start, base + end),
+                    tie,
                 });
                 // An open quotation waits for the speaker named where it ends.
                 let explicit = speaker.is_some() && !alone;
                 for q in pending.drain(..) {
                     if explicit || out[q].speaker.is_none() {
                         out[q].speaker = speaker;
+                        out[q].tie = tie;
                     }
                 }
                 if !closed {
@@ -316,6 +331,17 @@ pub fn extract_quotes_in(
     }
     add_co_speakers(articles, speakers, &mut out);
     out
+}
+
+/// The byte range of `text` from the first to the last word of a cue (both slices of it).
+fn cue_span(text: &str, (first, last): Cue) -> Span {
+    let offset = |w: &str| {
+        (w.as_ptr() as usize)
+            .saturating_sub(text.as_ptr() as usize)
+            .min(text.len())
+    };
+    let start = offset(first);
+    Span::new(start, (offset(last) + last.len()).clamp(start, text.len()))
 }
 
 /// Whether the first quotation mark of a paragraph closes a quotation (`…at its request," the

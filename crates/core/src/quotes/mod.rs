@@ -4,7 +4,9 @@
 //! a space (`'…'`, `‘…’`; a `’` before a letter is an apostrophe), of at least three words (one
 //! or two quoted words are scare quotes, not speech). A quotation left open at the end of a
 //! paragraph continues into the next one when that opens with a quote mark (the news
-//! convention for multi-paragraph quotes). The speaker comes from a reporting verb next to the
+//! convention for multi-paragraph quotes), or closes it before opening another; a paragraph with
+//! neither is the writer's again. The speaker comes from a source right after the quotation
+//! (`," according to Mr Graczyk.`, or a name alone: `," AG Edwards' Thayer.`), a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
 //! `according to X`. After the verb, the speaker is the first person named up to the next
@@ -28,8 +30,12 @@
 //! `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside
 //! quotations are not antecedents. A paragraph that is nothing but a quotation (punctuation
 //! after the closing mark aside), and a second quotation of a paragraph, continue the previous
-//! speaker; an open quotation takes the speaker named where
-//! it ends. Otherwise the quotation is unattributed.
+//! speaker, as does a paragraph reopening a quotation left open with only captions since; a
+//! quotation opening its sentence after the writer's words goes to the person the text turned to
+//! since the last quotation (a name standing as a subject); an open quotation takes the speaker
+//! named where it ends. Otherwise the quotation is unattributed. Names in captions (MailOnline's
+//! lines under pictures: no full stop, no quotation) are nobody's antecedents. Each quotation
+//! keeps what tied it to its speaker ([`Tie`]), for a reader to check.
 //!
 //! The files: `extract` finds the quotations of each document and gathers what attribution
 //! needs (the names, pronouns and descriptions before each one), `attribute` reads the speaker
@@ -63,6 +69,43 @@ pub struct Quote {
     pub co_speakers: Vec<usize>,
     /// The quoted words, without the quote marks, as a byte range of the document text.
     pub span: Span,
+    /// What tied the quotation to its speaker, for a reader to check.
+    pub tie: Tie,
+}
+
+/// What tied a quotation to its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tie {
+    /// Words next to it, as a byte range of the document text: a reporting verb with its
+    /// subject or object, or a source (`he said`, `told BBC News`, `according to Mr Graczyk`).
+    Words(Span),
+    /// It goes on from the quotation before it (a paragraph of nothing but a quotation, a second
+    /// quotation of a paragraph, a quotation left open above), whose speaker it keeps.
+    Continues,
+    /// The person the text turned to just before it, named at this byte range.
+    TurnedTo(Span),
+    /// Nothing: the quotation is unattributed.
+    Nothing,
+}
+
+impl Tie {
+    /// The kind of tie, as a word: `words`, `continues`, `turned-to` or `nothing`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tie::Words(_) => "words",
+            Tie::Continues => "continues",
+            Tie::TurnedTo(_) => "turned-to",
+            Tie::Nothing => "nothing",
+        }
+    }
+
+    /// The text it points at (the words, or the name turned to), if any.
+    pub fn span(self) -> Option<Span> {
+        match self {
+            Tie::Words(s) | Tie::TurnedTo(s) => Some(s),
+            Tie::Continues | Tie::Nothing => None,
+        }
+    }
 }
 
 pub(super) fn reporting_verbs() -> &'static HashSet<&'static str> {

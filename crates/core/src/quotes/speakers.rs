@@ -1,7 +1,7 @@
 //! The per-corpus [`Speakers`] lookup (the entities of each document and alias, and where each
 //! document names each person) and the co-speakers of joint statements.
 
-use super::{reporting_verbs, Quote};
+use super::{reporting_verbs, Quote, Tie};
 use crate::entities::{Entity, Kind};
 use crate::model::{Article, Span};
 
@@ -118,6 +118,10 @@ pub(super) fn add_co_speakers(articles: &[Article], speakers: &Speakers, quotes:
             match q.speaker {
                 None => {
                     q.speaker = Some(ea);
+                    q.tie = Tie::Words(Span {
+                        start: a.start,
+                        end: b.end,
+                    });
                     with.push(eb);
                 }
                 Some(s) if s == ea => with.push(eb),
