@@ -391,7 +391,10 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     }
     // `North Caucasus`, `Eastern Ghouta`, `Kafr Batna`: place prefixes
     if name.len() >= 2 && name.len() <= 3 && label.is_none() {
-        let compass = compass().contains(&name[0]) && !lex.given.contains_key(name[1]);
+        // (`South Sydney Rabbitohs`: a compass word and a place before another word is a team)
+        let compass = compass().contains(&name[0])
+            && !lex.given.contains_key(name[1])
+            && (name.len() == 2 || !lex.places.contains_key(name[1]));
         let arabic =
             matches!(
                 name[0],

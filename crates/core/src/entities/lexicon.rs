@@ -23,6 +23,8 @@ pub(super) struct Lexicon {
     pub(super) org_nouns: HashSet<&'static str>,
     /// Last words of events' names (`World Cup`), which are not entities.
     pub(super) event_heads: HashSet<&'static str>,
+    /// Lower-case nouns after a name that make it an event's (`the Young Dancers competition`).
+    pub(super) event_nouns: HashSet<&'static str>,
     /// Acronyms of things, not bodies (`TV`, `GDP`).
     pub(super) common_acronyms: HashSet<&'static str>,
     /// Roles held in a body, whose `of`/`at`/`for` names an organisation (`chief of Brightcove`).
@@ -69,12 +71,14 @@ pub(super) fn lexicon() -> &'static Lexicon {
             })
             .collect();
         let org_nouns = include_str!("../../data/org_nouns.txt");
+        let events = include_str!("../../data/event_heads.txt");
         Lexicon {
             org_nouns: data_lines(org_nouns).filter(|l| !l.starts_with('@')).collect(),
             body_roles: data_lines(org_nouns)
                 .filter_map(|l| l.strip_prefix('@'))
                 .collect(),
-            event_heads: set(include_str!("../../data/event_heads.txt")),
+            event_heads: data_lines(events).filter(|l| !l.starts_with('+')).collect(),
+            event_nouns: data_lines(events).filter_map(|l| l.strip_prefix('+')).collect(),
             common_acronyms: set(include_str!("../../data/common_acronyms.txt")),
             places,
             demonyms,

@@ -3,7 +3,8 @@
 
 use super::kinds::{classify, RunContext};
 use super::labels::{
-    appositive_after, description_before, org_before, org_context, role_after, rule_named_after,
+    appositive_after, description_before, org_before, org_context, role_after, role_after_name,
+    rule_named_after,
 };
 use super::lexicon::{lexicon, Lexicon};
 use super::words::{abbreviation, is_acronym, is_cap, join_words, strip_possessive, words, Word, PARTICLES};
@@ -115,6 +116,11 @@ pub(super) fn scan(
             run.extend_from_slice(&ws[j..j + 2]);
             j += 2;
         }
+        // `the Fonteyn Nureyev Young Dancers competition`: an event's name, not an entity
+        if ws.get(j).is_some_and(|w| lex.event_nouns.contains(w.1)) {
+            i = j;
+            continue;
+        }
         // `Name (ACRONYM)` defines an acronym.
         if ws.get(j).is_some_and(|w| w.1 == "(") && ws.get(j + 2).is_some_and(|w| w.1 == ")") {
             let acr = ws[j + 1].1;
@@ -159,8 +165,8 @@ pub(super) fn scan(
             }
         }
         let before = mentions.len();
-        let person_context =
-            description_before(&ws, i, lex).is_some() || person_after(&ws, j) || role_after(&ws, j, lex);
+        let person_context = !role_after_name(&ws, i, j, lex)
+            && (description_before(&ws, i, lex).is_some() || person_after(&ws, j) || role_after(&ws, j, lex));
         let at = RunContext {
             doc,
             sentence_start,
