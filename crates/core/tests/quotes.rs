@@ -183,8 +183,8 @@ fn seeds_quotes_are_found_and_attributed() {
     );
 }
 
-/// The dev articles are messier (captions, stripped punctuation); the issue's target for their
-/// speakers is 0.85, reached (0.889): the floor guards the target.
+/// The dev articles are messier (captions, stripped punctuation and quotation marks); the
+/// issue's targets (95% found, 0.90 speakers) are reached: the floors guard them.
 #[test]
 fn dev_quotes_are_found_and_attributed() {
     let Some((corpus, gold)) = common::shared_with_gold("dev") else {
@@ -193,12 +193,12 @@ fn dev_quotes_are_found_and_attributed() {
     let (found, total, accuracy) = score(&gold, &corpus);
     println!("dev quotes: found {found}/{total}, speaker accuracy {accuracy:.3}");
     assert!(
-        found * 10 >= total * 9,
-        "at least 90% of the gold quotations are found"
+        found * 100 >= total * 95,
+        "at least 95% of the gold quotations are found"
     );
     assert!(
-        accuracy >= 0.85,
-        "speaker accuracy {accuracy:.3} below the 0.85 target"
+        accuracy >= 0.9,
+        "speaker accuracy {accuracy:.3} below the 0.90 target"
     );
 }
 
@@ -400,6 +400,29 @@ fn sources_after_quotations_captions_and_quotations_left_open() {
             "Dale Brinkman",
         ),
     ];
+    let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn quotations_that_lost_their_marks_and_names_after_prepositions() {
+    // Written for this test in the style of the wire articles of `../shared/corpora/dev` whose
+    // marks and commas were stripped (made-up people): the words after a colon that follows a
+    // reporting verb, and the first-person sentences after them, are a quotation; a name after a
+    // preposition before the verb (`a critic of Harlow's plan`) is not its speaker, the name
+    // opening the sentence is.
+    let corpus = common::corpus_of(&[(
+        "w.txt",
+        "Flood talks stall\n\n\
+         Senator Ruth Okafor a critic of Harlow's flood plan said on Twitter that the money had run out: \
+         No one in the valley was asked first she said. We will not accept it. \
+         Officials in Dunmore met again on Monday. Talks resume next week.\n",
+    )]);
+    let got = quotes(&corpus);
+    let want = [(
+        "No one in the valley was asked first she said. We will not accept it.",
+        "Ruth Okafor",
+    )];
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want);
 }

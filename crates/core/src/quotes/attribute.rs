@@ -301,6 +301,12 @@ fn resolve_object(words: &[&str], by_name: &dyn Fn(&str) -> Option<Named>) -> Op
     first
 }
 
+/// Prepositions whose object is not a reporting verb's subject (`for` is left out: `a
+/// spokeswoman for the Royal Academy of Dance said` speaks for it).
+const PREPOSITIONS: [&str; 10] = [
+    "of", "in", "to", "with", "by", "about", "against", "from", "on", "than",
+];
+
 /// `Lavrov's`, `Lavrov’s`.
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
@@ -347,11 +353,15 @@ fn resolve(
     if words.is_empty() {
         return None;
     }
-    // Names ending nearest the verb first, longest first.
+    // Names ending nearest the verb first, longest first; a name after a preposition is not
+    // the subject (`Russia's embassy in Berlin said`, `a critic of Obama's policy said`).
     for end in (1..=words.len()).rev() {
         for take in (1..=end.min(5)).rev() {
             let part = &words[end - take..end];
-            if part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
+            let governed = (end - take)
+                .checked_sub(1)
+                .is_some_and(|k| PREPOSITIONS.contains(&words[k]));
+            if !governed && part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
                 // a place or group speaks only as the subject right before the verb
                 let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
                 if let Some(n) = found {

@@ -234,7 +234,10 @@ pub fn extract_quotes_in(
         for p in &d.paragraphs {
             let para = p.span.of(text);
             let base = p.span.start as usize;
-            let spans = quoted_spans(para, continuing);
+            let mut spans = quoted_spans(para, continuing);
+            if spans.is_empty() && !continuing {
+                spans = unmarked_spans(para, base, &p.sentences);
+            }
             continuing = spans.last().is_some_and(|&(_, _, closed)| !closed);
             if spans.is_empty() && para.trim_end().ends_with(['.', '!', '?', ':']) {
                 // the writer's own paragraph: a quotation left open above has ended
@@ -330,6 +333,58 @@ pub fn extract_quotes_in(
         }
     }
     add_co_speakers(articles, speakers, &mut out);
+    out
+}
+
+/// Quotations whose marks were lost (as in the FA-KES articles of the dev corpus, or wire copy
+/// stripped of them): in a paragraph without a double or opening single mark, the words after a
+/// colon that follows a reporting verb of its sentence (`told Reuters: We would go into a house
+/// …`) or that speak in the first person (`the opposite view: I hope this will …`), to the end
+/// of their sentence and on over the sentences after it that speak in the first person. Byte
+/// ranges of the paragraph, as [`quoted_spans`] gives them.
+fn unmarked_spans(para: &str, base: usize, sentences: &[Span]) -> Vec<(usize, usize, bool)> {
+    if para.contains(['"', '\u{201C}', '\u{201D}', '\u{2018}']) {
+        return Vec::new();
+    }
+    let first_person = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"))
+    };
+    let local = |s: &Span| {
+        let a = (s.start as usize).saturating_sub(base).min(para.len());
+        (a, (s.end as usize).saturating_sub(base).clamp(a, para.len()))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < sentences.len() {
+        let (a, b) = local(&sentences[k]);
+        let sentence = para.get(a..b).unwrap_or("");
+        k += 1;
+        let Some(colon) = sentence
+            .match_indices(": ")
+            .map(|(i, _)| i)
+            .find(|&i| sentence[i + 2..].starts_with(char::is_uppercase))
+        else {
+            continue;
+        };
+        let verb = sentence[..colon]
+            .split_whitespace()
+            .rev()
+            .take(15)
+            .any(|w| reporting_verbs().contains(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        if !verb && !first_person(&sentence[colon + 2..]) {
+            continue;
+        }
+        let mut end = b;
+        while let Some(next) = sentences.get(k).map(local) {
+            if !first_person(para.get(next.0..next.1).unwrap_or("")) {
+                break;
+            }
+            end = next.1;
+            k += 1;
+        }
+        out.push((a + colon + 2, end, true));
+    }
     out
 }
 

@@ -5,14 +5,17 @@
 //! or two quoted words are scare quotes, not speech). A quotation left open at the end of a
 //! paragraph continues into the next one when that opens with a quote mark (the news
 //! convention for multi-paragraph quotes), or closes it before opening another; a paragraph with
-//! neither is the writer's again. The speaker comes from a source right after the quotation
+//! neither is the writer's again. In a paragraph without quotation marks (texts whose marks were
+//! stripped), the words after a colon that follows a reporting verb, or that speak in the first
+//! person, are a quotation to the end of their sentence and over the first-person sentences
+//! after it. The speaker comes from a source right after the quotation
 //! (`," according to Mr Graczyk.`, or a name alone: `," AG Edwards' Thayer.`), a reporting verb next to the
 //! quotation — after it (`," Ilyichev said`, `," said Lavrov`) or before it in the same sentence
 //! (`Putin told the channel: "…`, `the diplomat said third countries were using "…`) — or from
 //! `according to X`. After the verb, the speaker is the first person named up to the next
 //! punctuation (`said US National Security Council spokesman John Ullyot`), else the first
 //! organisation, never a possessive. Before it, the subject is read within the verb's clause (up
-//! to a conjunction such as `while`), leaving out a phrase set off by commas right before the
+//! to a conjunction such as `while`; a name after a preposition is not the subject), leaving out a phrase set off by commas right before the
 //! verb (`X, a member of Y, called`; `X, which probes crime, said`). A participle after a comma
 //! (`X described it, saying "…`) and a coordinated verb (`X praised her and said that "…`) take
 //! the subject of an earlier reporting verb of the sentence, else of its main clause: the first
