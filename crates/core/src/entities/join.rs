@@ -1,7 +1,7 @@
 //! Joining the mentions of every document into entities: surnames to full names, acronyms to
 //! their definitions, misspelt places to known ones, spelling variants of one name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::lexicon;
 use super::{Entity, EntityMention, Kind, Mention};
@@ -67,6 +67,8 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         mentions: Vec<EntityMention>,
     }
     let mut by_name: BTreeMap<String, Building> = BTreeMap::new();
+    // Each unknown word's nearest place, looked up once (the gazetteer is scanned for it).
+    let mut near_places: HashMap<String, Option<String>> = HashMap::new();
     for m in &mentions {
         let mut canonical = m.text.clone();
         let mut kind = m.kind;
@@ -98,7 +100,11 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
                 None if m.label.is_none() => {
                     // an unknown lone capitalised word: a misspelt place, a place by its
                     // preposition (`in Zamalka`), or nothing we can name
-                    match near_place(&canonical) {
+                    let near = near_places
+                        .entry(canonical.clone())
+                        .or_insert_with(|| near_place(&canonical))
+                        .clone();
+                    match near {
                         Some(p) => {
                             canonical = p;
                             kind = Kind::Place;
@@ -143,9 +149,19 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         }
     }
     for names in buckets.values() {
+        // The words' lengths, to pass over pairs no few edits can join before reading them.
+        let lengths: Vec<Vec<usize>> = names
+            .iter()
+            .map(|n| n.split(' ').map(|w| w.chars().count()).collect())
+            .collect();
         for (i, x) in names.iter().enumerate() {
-            for y in &names[i + 1..] {
-                if !by_name.contains_key(x) || !by_name.contains_key(y) || !variant_names(x, y) {
+            for (j, y) in names.iter().enumerate().skip(i + 1) {
+                let close = lengths[i].len() == lengths[j].len()
+                    && lengths[i]
+                        .iter()
+                        .zip(&lengths[j])
+                        .all(|(a, b)| a.abs_diff(*b) <= 2);
+                if !close || !variant_names(x, y) || !by_name.contains_key(x) || !by_name.contains_key(y) {
                     continue;
                 }
                 let weight = |n: &String| by_name[n].mentions.len();

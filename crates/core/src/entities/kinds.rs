@@ -438,6 +438,10 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         // a lone capitalised word: possibly a surname; decided when joining
         return push(mentions, name_text, Kind::Person, label, span);
     }
+    // `Internet Protocol TV`, `IPTV Edition`: a thing named with an acronym of things
+    if name.iter().any(|w| lex.common_acronyms.contains(w)) {
+        return;
+    }
     push(mentions, name_text, Kind::Organisation, label, span);
     if let Some(m) = mentions.last_mut() {
         m.guessed = true;

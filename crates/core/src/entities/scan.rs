@@ -116,8 +116,10 @@ pub(super) fn scan(
             run.extend_from_slice(&ws[j..j + 2]);
             j += 2;
         }
-        // `the Fonteyn Nureyev Young Dancers competition`: an event's name, not an entity
-        if ws.get(j).is_some_and(|w| lex.event_nouns.contains(w.1)) {
+        // `the Fonteyn Nureyev Young Dancers competition`: an event's name, not an entity; `DSL
+        // (Digital Subscriber Line)`: what a thing's acronym stands for
+        let spells_out = i >= 2 && ws[i - 1].1 == "(" && lex.common_acronyms.contains(ws[i - 2].1);
+        if spells_out || ws.get(j).is_some_and(|w| lex.event_nouns.contains(w.1)) {
             i = j;
             continue;
         }
