@@ -1,6 +1,7 @@
 //! Exports: CSV text, and handing a file to the browser's download.
 
-/// RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. A field starting with
+/// RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, after a byte-order mark so
+/// spreadsheet programs read it as UTF-8 (curly quotes and accents intact). A field starting with
 /// `=`, `+`, `-` or `@` gets a leading apostrophe so spreadsheets do not run it as a formula.
 pub fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let field = |s: &str| {
@@ -11,7 +12,8 @@ pub fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
         };
         format!("\"{}\"", guarded.replace('"', "\"\""))
     };
-    let mut out = header.iter().map(|h| field(h)).collect::<Vec<_>>().join(",");
+    let mut out = String::from('\u{FEFF}');
+    out.push_str(&header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for row in rows {
         out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
@@ -69,7 +71,10 @@ mod tests {
             &["a", "b"],
             [vec!["say \"hi\", ok".to_string(), "=SUM(A1)".to_string()]].into_iter(),
         );
-        assert_eq!(csv, "\"a\",\"b\"\r\n\"say \"\"hi\"\", ok\",\"'=SUM(A1)\"\r\n");
+        assert_eq!(
+            csv,
+            "\u{FEFF}\"a\",\"b\"\r\n\"say \"\"hi\"\", ok\",\"'=SUM(A1)\"\r\n"
+        );
     }
 
     #[test]

@@ -102,6 +102,7 @@ test("article against article, with the exports and a print layout", async () =>
       page.getByRole("button", { name: "Download words (CSV)" }).click(),
     ]);
     const csvText = readFileSync(await csv.path(), "utf8");
+    assert.ok(csvText.startsWith("\uFEFF"), "a byte-order mark, for spreadsheet programs");
     assert.match(csvText.split("\r\n")[0], /"term","count_a","count_b","log_odds","z","few"/);
     assert.ok(csvText.split("\r\n").length > 50);
 

@@ -144,7 +144,8 @@ test("concordance: sortable, click-through to the sentence, CSV export", async (
     assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0).map((x) => x), "sorted by keyword then right context");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csv = readFileSync(await download.path(), "utf8");
-    assert.match(csv.split("\r\n")[0], /^"file","outlet","published","paragraph","sentence","left","keyword","right"$/);
+    assert.ok(csv.startsWith("\uFEFF"), "a byte-order mark, for spreadsheet programs");
+    assert.match(csv.split("\r\n")[0], /^\uFEFF"file","outlet","published","paragraph","sentence","left","keyword","right"$/);
     assert.equal(csv.trim().split("\r\n").length, rows + 1);
     await page.locator("table.kwic td.kw a").first().click();
     await page.waitForURL(/#\/read\/.+\/p\d+\/s\d+$/);
