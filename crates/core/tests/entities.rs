@@ -79,50 +79,39 @@ fn score(gold: &str, corpus: &parallax_core::Corpus) -> (f64, f64, f64, f64) {
     (precision, recall, f1, kind_ok as f64 / matched as f64)
 }
 
+/// Scores `corpus`' entities against `gold` (named `name` in the output) and asserts the floors.
+fn assert_entities(name: &str, gold: &str, corpus: &parallax_core::Corpus, f1_floor: f64, kind_floor: f64) {
+    let (precision, recall, f1, kind_accuracy) = score(gold, corpus);
+    println!("{name} entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
+    assert!(f1 >= f1_floor, "{name}: entity F1 {f1:.3} below {f1_floor}");
+    assert!(
+        kind_accuracy >= kind_floor,
+        "{name}: kind accuracy {kind_accuracy:.3} below {kind_floor}"
+    );
+}
+
 #[test]
 fn seeds_entities_reach_the_targets() {
-    let (precision, recall, f1, kind_accuracy) =
-        score(include_str!("fixtures/seeds-gold.toml"), &common::seeds());
-    println!("seeds entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
-    assert!(f1 >= 0.95, "entity F1 {f1:.3} below 0.95");
-    assert!(
-        kind_accuracy >= 0.95,
-        "kind accuracy {kind_accuracy:.3} below 0.95"
-    );
+    let gold = include_str!("fixtures/seeds-gold.toml");
+    assert_entities("seeds", gold, &common::seeds(), 0.95, 0.95);
 }
 
 #[test]
 fn dev_entities_reach_the_targets() {
-    let Some((corpus, gold)) = common::shared_with_gold("dev") else {
-        return;
-    };
-    let (precision, recall, f1, kind_accuracy) = score(&gold, &corpus);
-    println!("dev entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
-    assert!(f1 >= 0.88, "entity F1 {f1:.3} below 0.88");
-    assert!(
-        kind_accuracy >= 0.95,
-        "kind accuracy {kind_accuracy:.3} below 0.95"
-    );
+    if let Some((corpus, gold)) = common::shared_with_gold("dev") {
+        assert_entities("dev", &gold, &corpus, 0.92, 0.95);
+    }
 }
 
 /// Ten general-news articles (BBC News 2004-05, MailOnline 2020) the rules were not written
-/// against. The target is 0.92 on both; the floors guard what is reached.
+/// against. The target is 0.92 on both; the kind floor is reached, the F1 floor guards
+/// what is (0.905).
 #[test]
 fn dev2_entities_hold_on_general_news() {
-    let Some((corpus, gold)) = common::shared_with_gold("dev2") else {
-        return;
-    };
-    let (precision, recall, f1, kind_accuracy) = score(&gold, &corpus);
-    println!("dev2 entities: precision {precision:.3} recall {recall:.3} F1 {f1:.3} kind accuracy {kind_accuracy:.3}");
-    assert!(f1 >= F1_DEV2, "entity F1 {f1:.3} below {F1_DEV2}");
-    assert!(
-        kind_accuracy >= KIND_DEV2,
-        "kind accuracy {kind_accuracy:.3} below {KIND_DEV2}"
-    );
+    if let Some((corpus, gold)) = common::shared_with_gold("dev2") {
+        assert_entities("dev2", &gold, &corpus, 0.9, 0.92);
+    }
 }
-
-const F1_DEV2: f64 = 0.88;
-const KIND_DEV2: f64 = 0.91;
 
 /// The entities of one small document, as `name (kind)` strings.
 fn entities_of(text: &str) -> Vec<String> {

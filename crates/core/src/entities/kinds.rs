@@ -214,16 +214,12 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
             *w = "United States".to_string();
             let span = Span::new(*at, *at + 3);
             if run.len() == 1 {
-                mentions.push(Mention {
-                    text: "United States".to_string(),
-                    kind: Kind::Place,
-                    label: None,
+                mentions.push(Mention::plain(
+                    "United States".to_string(),
+                    Kind::Place,
                     doc,
                     span,
-                    weak: false,
-                    locative: false,
-                    guessed: false,
-                });
+                ));
                 return;
             }
         }

@@ -110,6 +110,22 @@ struct Mention {
     guessed: bool,
 }
 
+impl Mention {
+    /// A mention with nothing more known of it: no label, neither weak, locative nor guessed.
+    fn plain(text: String, kind: Kind, doc: u32, span: Span) -> Mention {
+        Mention {
+            text,
+            kind,
+            label: None,
+            doc,
+            span,
+            weak: false,
+            locative: false,
+            guessed: false,
+        }
+    }
+}
+
 /// Extracts the entities of a corpus.
 pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
     let mut scan = EntityScan::default();

@@ -30,16 +30,12 @@ pub(super) fn scan(
     while i < ws.len() {
         if !is_cap(ws[i].1) {
             if let Some(group) = lex.groups.get(ws[i].1) {
-                mentions.push(Mention {
-                    text: group.to_string(),
-                    kind: Kind::Group,
-                    label: None,
+                mentions.push(Mention::plain(
+                    group.to_string(),
+                    Kind::Group,
                     doc,
-                    span: Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
-                    weak: false,
-                    locative: false,
-                    guessed: false,
-                });
+                    Span::new(ws[i].0, ws[i].0 + ws[i].1.len()),
+                ));
             }
             i += 1;
             continue;
@@ -152,16 +148,12 @@ pub(super) fn scan(
                 .then(|| shared_surname(&ws, j, lex))
                 .flatten()
             {
-                mentions.push(Mention {
-                    text: format!("{given} {surname}"),
-                    kind: Kind::Person,
-                    label: None,
+                mentions.push(Mention::plain(
+                    format!("{given} {surname}"),
+                    Kind::Person,
                     doc,
-                    span: Span::new(at, at + given.len()),
-                    weak: false,
-                    locative: false,
-                    guessed: false,
-                });
+                    Span::new(at, at + given.len()),
+                ));
                 i = j;
                 continue;
             }
@@ -204,16 +196,12 @@ pub(super) fn scan(
                 });
                 if let Some(d) = demonym {
                     mentions.truncate(before);
-                    mentions.push(Mention {
-                        text: format!("the {d} opposition"),
-                        kind: Kind::Group,
-                        label: None,
+                    mentions.push(Mention::plain(
+                        format!("the {d} opposition"),
+                        Kind::Group,
                         doc,
-                        span: Span::new(at, gat + g.len()),
-                        weak: false,
-                        locative: false,
-                        guessed: false,
-                    });
+                        Span::new(at, gat + g.len()),
+                    ));
                     i = j + 1;
                     continue;
                 }
