@@ -149,19 +149,15 @@ pub(super) fn org_context(ws: &[Word], i: usize, j: usize, sentence_start: bool,
             .take(3)
             .take_while(lower)
             .any(|w| lex.org_nouns.contains(w.1));
-    org_before(ws, i, lex) || noun_after || described_after || role_after_name(ws, i, j, lex)
+    org_before(ws, i, lex) || noun_after || described_after || role_after_name(ws, j, sentence_start, lex)
 }
 
-/// Whether a role held in a body follows the name at `ws[i..j]` in lower case (`the South Sydney
+/// Whether a role held in a body follows the name ending at `j` in lower case (`the South Sydney
 /// Rabbitohs player`, `a Microsoft spokesman`): the name is the body the role belongs to, not a
 /// person. A sentence's first word before a role describes it (`Dance teacher Eve Trew`).
-pub(super) fn role_after_name(ws: &[Word], i: usize, j: usize, lex: &Lexicon) -> bool {
+pub(super) fn role_after_name(ws: &[Word], j: usize, sentence_start: bool, lex: &Lexicon) -> bool {
     let possessive = j > 0 && strip_possessive(ws[j - 1].1).1;
-    let first = i == 0
-        || ws
-            .get(i - 1)
-            .is_some_and(|w| matches!(w.1, "." | "!" | "?" | "\"" | "\u{201C}" | "'" | "\u{2018}"));
-    !possessive && !first && ws.get(j).is_some_and(|w| lex.body_roles.contains(w.1))
+    !possessive && !sentence_start && ws.get(j).is_some_and(|w| lex.body_roles.contains(w.1))
 }
 
 /// Whether the words before the name starting at `ws[i]` say it is an organisation's (see

@@ -159,7 +159,7 @@ pub(super) fn scan(
             }
         }
         let before = mentions.len();
-        let person_context = !role_after_name(&ws, i, j, lex)
+        let person_context = !role_after_name(&ws, j, sentence_start, lex)
             && (description_before(&ws, i, lex).is_some() || person_after(&ws, j) || role_after(&ws, j, lex));
         let at = RunContext {
             doc,

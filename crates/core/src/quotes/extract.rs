@@ -64,7 +64,7 @@ pub fn extract_quotes_in(
                 let quotes_here = quoted
                     .iter()
                     .any(|&(s, _)| span.start as usize <= s && s < span.end as usize);
-                !t.ends_with(['.', '!', '?', ':']) && !quotes_here
+                !ends_as_prose(t) && !quotes_here
             })
             .map(|(span, _)| span)
             .collect();
@@ -227,9 +227,10 @@ pub fn extract_quotes_in(
             })
         };
         let mut pending: Vec<usize> = Vec::new(); // quotes waiting for a speaker (open quotes)
-        let mut continuing = false; // the previous paragraph ended inside a quotation
-                                    // The last quotation was left open, with only captions (lines without a full stop)
-                                    // since: a paragraph that reopens one goes on with its speaker.
+                                                  // The previous paragraph ended inside a quotation.
+        let mut continuing = false;
+        // The last quotation was left open, with only captions (lines without a full stop)
+        // since: a paragraph that reopens one goes on with its speaker.
         let mut left_open = false;
         for p in &d.paragraphs {
             let para = p.span.of(text);
@@ -239,7 +240,7 @@ pub fn extract_quotes_in(
                 spans = unmarked_spans(para, base, &p.sentences);
             }
             continuing = spans.last().is_some_and(|&(_, _, closed)| !closed);
-            if spans.is_empty() && para.trim_end().ends_with(['.', '!', '?', ':']) {
+            if spans.is_empty() && ends_as_prose(para) {
                 // the writer's own paragraph: a quotation left open above has ended
                 left_open = false;
                 pending.clear();
@@ -334,6 +335,12 @@ pub fn extract_quotes_in(
     }
     add_co_speakers(articles, speakers, &mut out);
     out
+}
+
+/// Whether a paragraph ends as the writer's prose does (a full stop, `!`, `?` or `:`), unlike a
+/// picture caption.
+fn ends_as_prose(para: &str) -> bool {
+    para.trim_end().ends_with(['.', '!', '?', ':'])
 }
 
 /// Quotations whose marks were lost (as in the FA-KES articles of the dev corpus, or wire copy
