@@ -24,6 +24,16 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A time between two tellings, in plain words: `2 days`, `3 weeks`, `6 months`, `2 years`.
+pub fn time_apart(days: u32) -> String {
+    match days {
+        0..=13 => count(days as usize, "day", "days"),
+        14..=59 => count(days as usize / 7, "week", "weeks"),
+        60..=729 => count((days as usize + 15) / 30, "month", "months"),
+        _ => count(days as usize / 365, "year", "years"),
+    }
+}
+
 /// The plural a page uses for a kind: `People`.
 pub fn kind_plural(kind: Kind) -> &'static str {
     match kind {
@@ -71,5 +81,7 @@ mod tests {
         assert_eq!(month_key((2021, 2)), "Feb 2021");
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(0, "article", "articles"), "0 articles");
+        let apart: Vec<String> = [1, 2, 20, 175, 800].into_iter().map(time_apart).collect();
+        assert_eq!(apart, ["1 day", "2 days", "2 weeks", "6 months", "2 years"]);
     }
 }

@@ -76,6 +76,17 @@ test("outlet against outlet, chosen with the form: words, labels, voices, frames
   });
 });
 
+test("figures told months apart are shown as such, not as a disagreement", async () => {
+  await withPage("#/compare?a=doc%3A002_d96a9708d6942587&b=doc%3A003_2336821bb82bb4df", async (page) => {
+    await heading(page, "Compare");
+    const apart = page.locator("table.facts tbody tr", { hasText: "told 6 months apart" });
+    await apart.waitFor();
+    assert.match(await apart.textContent(), /about 20 Belarusian officials[\s\S]*dozens of Belarusian officials/);
+    assert.equal(await page.locator("table.facts tbody tr.differ").count(), 0, "no disagreement");
+    assert.match(await page.locator("section[aria-labelledby=facts-title] .note").textContent(), /1 told at different times/);
+  });
+});
+
 test("article against article, with the exports and a print layout", async () => {
   await withPage("#/compare?a=doc%3A000_bad9fe235c42383a&b=doc%3A004_e10c65f5f54494c2", async (page, s) => {
     await heading(page, "Compare");

@@ -59,6 +59,8 @@ struct CorpusJson<'a> {
 struct FactJson<'a> {
     about: String,
     agree: bool,
+    /// Days between the tellings of claims that differ, when more than two months.
+    told_apart_days: Option<u32>,
     claims: Vec<ClaimJson<'a>>,
 }
 
@@ -164,6 +166,7 @@ impl<'a> CorpusJson<'a> {
             .map(|f| FactJson {
                 about: f.about,
                 agree: f.agree,
+                told_apart_days: f.told_apart,
                 claims: f
                     .claims
                     .iter()

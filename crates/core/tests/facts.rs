@@ -3,7 +3,7 @@
 
 mod common;
 
-use parallax_core::facts::{align, align_sides, document_frequency, Measure};
+use parallax_core::facts::{align, align_sides, Fact, Measure};
 use parallax_core::Corpus;
 use serde::Deserialize;
 
@@ -108,10 +108,9 @@ fn aligned_claims_agree_or_differ_by_their_ranges() {
         flags,
         [("person".to_string(), true), ("officer".to_string(), false)]
     );
-    let df = document_frequency(&corpus.articles);
-    let sides = align_sides(&corpus.articles, &corpus.claims, &df, &[0], &[1]);
+    let sides = align_sides(&corpus.articles, &corpus.claims, &[0], &[1]);
     assert_eq!(sides, facts);
-    assert!(align_sides(&corpus.articles, &corpus.claims, &df, &[0], &[]).is_empty());
+    assert!(align_sides(&corpus.articles, &corpus.claims, &[0], &[]).is_empty());
 }
 
 #[test]
@@ -145,6 +144,149 @@ fn numbers_that_differ_are_a_disagreement_only_when_their_sentences_name_somethi
         "Over 130 law enforcement officers were injured during the riots.",
     );
     assert_eq!(flags(&agreeing), [true]);
+}
+
+/// Two articles, each given as (date, body), and the facts of the pair as (claim words of
+/// each side, agree, told apart).
+fn pair_facts(a: (&str, &str), b: (&str, &str)) -> Vec<(Vec<String>, bool, Option<u32>)> {
+    let file = |(date, body): (&str, &str)| format!(" date {date}\nA headline for the test\n\n{body}\n");
+    let corpus = common::corpus_of(&[("a.txt", &file(a)), ("b.txt", &file(b))]);
+    described(&corpus, &align(&corpus.articles, &corpus.claims))
+}
+
+fn described(corpus: &Corpus, facts: &[Fact]) -> Vec<(Vec<String>, bool, Option<u32>)> {
+    facts
+        .iter()
+        .map(|f| {
+            let words = f
+                .claims
+                .iter()
+                .map(|&c| {
+                    let claim = &corpus.claims[c];
+                    claim
+                        .span
+                        .of(&corpus.articles[claim.doc as usize].document.text)
+                        .to_string()
+                })
+                .collect();
+            (words, f.agree, f.told_apart)
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_claim_worded_differently_lines_up() {
+    // (side a, side b): the same figure in other words, told the same day.
+    let cases = [
+        (
+            "Three people died in the clashes in Minsk, the Health Ministry said.",
+            "The Health Ministry said 3 people died in the clashes in Minsk.",
+        ),
+        (
+            "Turnout in the Gomel region reached 20 per cent, the Central Election Commission said.",
+            "The Central Election Commission put turnout in the Gomel region at 20% by noon.",
+        ),
+        (
+            "More than 130 police officers were injured in Minsk, the Interior Ministry said.",
+            "Over 130 police officers were injured in Minsk, according to the Interior Ministry.",
+        ),
+        (
+            "Nearly two thousand workers joined the strike at Belaruskali in Soligorsk.",
+            "About 1,900 workers joined the strike at Belaruskali in Soligorsk.",
+        ),
+    ];
+    for (a, b) in cases {
+        let facts = pair_facts(("2020-08-20", a), ("2020-08-20", b));
+        assert_eq!(facts.len(), 1, "one fact: {a} / {b}: {facts:?}");
+        assert!(facts[0].1, "they agree: {facts:?}");
+    }
+}
+
+#[test]
+fn numbers_of_different_occasions_are_not_a_disagreement() {
+    // (date a, side a, date b, side b): each pair counts two events, or one thing at two
+    // moments; none of them is one event told two ways.
+    let cases = [
+        // Two protests on two different days.
+        ("2020-08-24", "On August 16, more than 100,000 people marched in Minsk against Lukashenko, the Viasna group said.",
+         "2020-08-24", "On August 23, about 5,000 people marched in Minsk against Lukashenko, the Viasna group said."),
+        // Two strikes in two towns.
+        ("2020-08-18", "Some 300 workers went on strike at the Azot plant in Grodno, the union said.",
+         "2020-08-18", "Some 1,200 workers went on strike at the tractor works in Minsk, the union said."),
+        // Two rounds of sanctions.
+        ("2020-10-02", "In its first round of sanctions, the European Union blacklisted 40 Belarusian officials.",
+         "2020-12-17", "In its third round of sanctions, the European Union blacklisted 29 Belarusian officials."),
+        // Two editions of a named event.
+        ("2021-03-01", "The team last won the title at the 2014 World Cup in Brazil.",
+         "2021-03-01", "The team last won the title at the 2018 World Cup in Russia."),
+        // Two indices.
+        ("2020-09-08", "The FTSE 100 closed down 1.7 per cent at 5,862, traders in London said.",
+         "2020-09-08", "The FTSE 250 closed down 0.9 per cent at 17,604, traders in London said."),
+    ];
+    for (da, a, db, b) in cases {
+        let facts = pair_facts((da, a), (db, b));
+        assert!(
+            facts.iter().all(|f| f.1 || f.2.is_some()),
+            "no disagreement between {a:?} and {b:?}: {facts:?}"
+        );
+    }
+}
+
+#[test]
+fn figures_told_at_different_times_differ_but_are_told_apart() {
+    // A running total told months apart, and a daily count told on two different days.
+    let months = pair_facts(
+        (
+            "2020-08-28",
+            "The European Union has put sanctions on about 20 Belarusian officials.",
+        ),
+        (
+            "2021-02-15",
+            "Western governments have put sanctions on dozens of Belarusian officials.",
+        ),
+    );
+    assert_eq!(months.len(), 1, "{months:?}");
+    assert!(!months[0].1, "the figures differ");
+    assert_eq!(months[0].2, Some(171), "told 171 days apart");
+    let days = pair_facts(
+        (
+            "2020-08-30",
+            "Victoria recorded 63 new cases of coronavirus on Sunday, health officials in Melbourne said.",
+        ),
+        (
+            "2020-09-01",
+            "Victoria recorded 70 new cases of coronavirus on Tuesday, health officials in Melbourne said.",
+        ),
+    );
+    assert!(days.iter().all(|f| f.1 || f.2 == Some(2)), "{days:?}");
+    // Told the same day, the same words are a disagreement.
+    let same_day = pair_facts(
+        (
+            "2020-08-30",
+            "Victoria recorded 63 new cases of coronavirus on Sunday, health officials in Melbourne said.",
+        ),
+        (
+            "2020-08-30",
+            "Victoria recorded 73 new cases of coronavirus on Sunday, health officials in Melbourne said.",
+        ),
+    );
+    assert_eq!(same_day.len(), 1, "{same_day:?}");
+    assert_eq!((same_day[0].1, same_day[0].2), (false, None));
+}
+
+#[test]
+fn the_facts_of_two_articles_do_not_depend_on_the_rest_of_the_corpus() {
+    let a = ("a.txt", "A headline for the test\n\nMore than 130 police officers were injured in Minsk, the Interior Ministry said. More than 6,700 people were detained in Minsk, according to the Interior Ministry.\n");
+    let b = ("b.txt", "A headline for the test\n\nThe Interior Ministry said over 120 police officers were injured in Minsk. Over 6,700 people were detained in Minsk, the Interior Ministry said.\n");
+    let other = (
+        "c.txt",
+        "Another story entirely\n\nThe Interior Ministry said 12 police officers were injured in a crash near Minsk. Police in Minsk detained 40 people at a football match.\n",
+    );
+    let pair = common::corpus_of(&[a, b]);
+    let three = common::corpus_of(&[a, b, other]);
+    let of = |corpus: &Corpus| described(corpus, &align_sides(&corpus.articles, &corpus.claims, &[0], &[1]));
+    assert_eq!(of(&pair).len(), 2);
+    assert_eq!(of(&pair), of(&three));
 }
 
 #[derive(Deserialize)]

@@ -6,7 +6,7 @@ use parallax_core::Corpus;
 use std::rc::Rc;
 
 use super::panel::{side_table, Panel};
-use crate::format::count;
+use crate::format::{count, time_apart};
 use crate::route::Route;
 
 /// Numbers both sides give about the same thing, side by side, differing first.
@@ -39,12 +39,21 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
         .facts
         .iter()
         .map(|f| {
+            let (class, verdict, title) = match (f.agree, f.told_apart) {
+                (true, _) => ("verdict agree", "agree".to_string(), None),
+                (false, None) => ("verdict differ", "differ".to_string(), None),
+                (false, Some(days)) => (
+                    "verdict apart",
+                    format!("told {} apart", time_apart(days)),
+                    Some("The numbers differ, but they were told at different times: each may have been right when it was written."),
+                ),
+            };
             view! {
-                <tr class:differ=!f.agree>
+                <tr class:differ=!f.agree && f.told_apart.is_none()>
                     <th scope="row">
                         {f.about.clone()}
                         <br />
-                        <span class=if f.agree { "verdict agree" } else { "verdict differ" }>{if f.agree { "agree" } else { "differ" }}</span>
+                        <span class=class title=title>{verdict}</span>
                     </th>
                     <td><ul class="claims">{claims_of(f, 0)}</ul></td>
                     <td><ul class="claims">{claims_of(f, 1)}</ul></td>
@@ -52,14 +61,21 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
             }
         })
         .collect_view();
-    let differ = c.facts.iter().filter(|f| !f.agree).count();
+    let differ = c
+        .facts
+        .iter()
+        .filter(|f| !f.agree && f.told_apart.is_none())
+        .count();
+    let apart = c.facts.iter().filter(|f| f.told_apart.is_some()).count();
     let body = if c.facts.is_empty() {
         view! { <p class="unknown">"No number is given about the same thing on both sides."</p> }.into_any()
     } else {
+        let told_apart = (apart > 0).then(|| format!("{apart} told at different times. "));
         view! {
             <p class="note">
                 {format!("{} both sides give numbers for; {differ} differ. ", count(c.facts.len(), "thing", "things"))}
-                "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Check the sentences: a difference can be a different moment or source."
+                {told_apart}
+                "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Numbers of different dates, places or rounds are not lined up; numbers told at different times are not called a disagreement. Check the sentences: a difference can also be a different source."
             </p>
             {side_table("facts", "About", &names, rows)}
         }

@@ -17,10 +17,8 @@
 //! - **Labels** and **voices** come from the entities and quotes the corpus already holds,
 //!   **facts** from its numeric claims, aligned across the two sides (`facts::align_sides`).
 
-use std::collections::BTreeMap;
-
 use crate::corpus::Corpus;
-use crate::facts::{align_sides, document_frequency, Fact};
+use crate::facts::{align_sides, Fact};
 use crate::model::Anchor;
 
 /// `α₀`, the total weight of the corpus prior: as if the prior were this many terms of text.
@@ -67,11 +65,10 @@ pub struct Comparison {
 }
 
 /// What every comparison of one corpus reads from the whole corpus, computed once: its term
-/// counts (the prior of distinctive words) and the rarity of words (for aligning facts).
+/// counts (the prior of distinctive words).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prior {
     pub terms: TermCounts,
-    pub df: BTreeMap<String, u32>,
 }
 
 impl Prior {
@@ -79,7 +76,6 @@ impl Prior {
         let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
         Prior {
             terms: TermCounts::of(corpus, &all),
-            df: document_frequency(&corpus.articles),
         }
     }
 }
@@ -96,8 +92,9 @@ pub fn compare(corpus: &Corpus, prior: &Prior, a: Vec<u32>, b: Vec<u32>) -> Comp
         framing: [framing(&texts[0]), framing(&texts[1])],
         texts,
         facts: {
-            let mut facts = align_sides(&corpus.articles, &corpus.claims, &prior.df, &a, &b);
-            facts.sort_by_key(|f| f.agree);
+            let mut facts = align_sides(&corpus.articles, &corpus.claims, &a, &b);
+            // Disagreements first, then figures told at different times, then agreement.
+            facts.sort_by_key(|f| (f.agree, f.told_apart.is_some()));
             facts
         },
         passages: match (a.as_slice(), b.as_slice()) {

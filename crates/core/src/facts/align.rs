@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 
 use super::claims::event_of;
 use super::numbers::{month, num_word};
+use super::occasion::{occasions, Occasion};
 use super::words::{is_stop, toks, Tok};
 use super::{Claim, Fact, Measure};
-use crate::index::shared_word_weight;
 use crate::model::Article;
 use crate::text::data_lines;
 use crate::text::tokenize::stem;
@@ -19,26 +19,6 @@ pub fn agree(claims: &[&Claim]) -> bool {
     let low = claims.iter().map(|c| c.low).fold(f64::NEG_INFINITY, f64::max);
     let high = claims.iter().map(|c| c.high).fold(f64::INFINITY, f64::min);
     low <= high
-}
-
-/// The proper names of a claim's sentence: its capitalised words other than the first (folded),
-/// leaving out months and function words.
-fn names(articles: &[Article], c: &Claim) -> BTreeSet<String> {
-    let Some(a) = articles.get(c.doc as usize) else {
-        return BTreeSet::new();
-    };
-    toks(c.sentence.of(&a.document.text), c.sentence.start as usize)
-        .into_iter()
-        .filter(|x| x.word)
-        .skip(1)
-        .filter(|x| {
-            x.text.starts_with(char::is_uppercase)
-                && x.text.chars().count() > 1
-                && !is_stop(&x.lower)
-                && month(x).is_none()
-        })
-        .map(|x| x.lower)
-        .collect()
 }
 
 /// Content words (stems) near a claim, each weighted by its nearness to the claim's words
@@ -75,29 +55,6 @@ fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
     out
 }
 
-/// In how many articles each context word (stem, or event name) occurs: the rarity weights of
-/// alignment. Computing it reads the whole corpus, so callers that align often compute it once.
-pub fn document_frequency(articles: &[Article]) -> BTreeMap<String, u32> {
-    let mut df: BTreeMap<String, u32> = BTreeMap::new();
-    for a in articles {
-        let mut seen = BTreeSet::new();
-        for p in &a.document.paragraphs {
-            for x in toks(p.span.of(&a.document.text), 0) {
-                if x.word {
-                    seen.insert(match event_of(&x.lower) {
-                        Some(e) => e.to_string(),
-                        None => stem(&x.lower),
-                    });
-                }
-            }
-        }
-        for s in seen {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    df
-}
-
 /// Counted things too common to identify a fact by themselves: nothing named, people, and
 /// spans of time (`data/generic_counts.txt`).
 fn generic(counts: &str) -> bool {
@@ -108,14 +65,47 @@ fn generic(counts: &str) -> bool {
             .contains(counts)
 }
 
+/// What two claims' sentences and articles tell of them besides their numbers.
+struct Evidence<'o> {
+    occasions: [&'o Occasion; 2],
+    /// Whether the claims may count one thing at two moments ([`Occasion::told_apart`]).
+    told_apart: bool,
+}
+
+impl Evidence<'_> {
+    /// Whether two claims about `a`'s thing may be one fact although their numbers differ. A
+    /// discrepancy is only worth reporting when the two claims are surely about one thing:
+    /// something counted (not a bare number), not two editions of a named event, a date or
+    /// year of a thing named alike right beside it (`born`, `election`), and sentences that
+    /// name mostly the same people, bodies and places (the same generic words, `killed
+    /// civilians`, are told of other events too). Figures told at different times need only
+    /// one name in common: they are shown as told apart, not as a disagreement.
+    fn may_differ(&self, a: &Claim, ca: &BTreeMap<String, f64>, cb: &BTreeMap<String, f64>) -> bool {
+        let [oa, ob] = self.occasions;
+        let counted = !(a.measure == Measure::Count && a.counts.is_empty());
+        let dated_alike = !matches!(a.measure, Measure::Date | Measure::Year)
+            || ca.iter().any(|(w, &near)| {
+                near >= 0.75
+                    && cb.get(w).is_some_and(|&other| other >= 0.75)
+                    && !oa.names_stem(w)
+                    && !ob.names_stem(w)
+            });
+        let named = if self.told_apart {
+            oa.named_any(ob)
+        } else {
+            oa.named_alike(ob)
+        };
+        counted && dated_alike && !oa.edition && !ob.edition && named
+    }
+}
+
 /// How likely two claims are about the same thing; `None` when they cannot be.
 fn link(
     a: &Claim,
     b: &Claim,
     ca: &BTreeMap<String, f64>,
     cb: &BTreeMap<String, f64>,
-    named_alike: bool,
-    idf: &dyn Fn(&str) -> f64,
+    evidence: Evidence,
 ) -> Option<f64> {
     if a.doc == b.doc || a.measure != b.measure || a.counts != b.counts {
         return None;
@@ -124,12 +114,9 @@ fn link(
         return None;
     }
     let same_event = a.event.is_some() && a.event == b.event;
-    // Cosine of the two contexts, words weighted by rarity and nearness.
-    let norm = |c: &BTreeMap<String, f64>| c.iter().map(|(w, p)| idf(w) * p * p).sum::<f64>().sqrt();
-    let shared: f64 = ca
-        .iter()
-        .filter_map(|(w, pa)| cb.get(w).map(|pb| idf(w) * pa * pb))
-        .sum();
+    // Cosine of the two contexts, words weighted by nearness.
+    let norm = |c: &BTreeMap<String, f64>| c.values().map(|p| p * p).sum::<f64>().sqrt();
+    let shared: f64 = ca.iter().filter_map(|(w, pa)| cb.get(w).map(|pb| pa * pb)).sum();
     let (na, nb) = (norm(ca), norm(cb));
     let sim = if na > 0.0 && nb > 0.0 {
         shared / (na * nb)
@@ -139,9 +126,7 @@ fn link(
     // Claims that agree are linked on less evidence than claims that would differ: a
     // discrepancy is only worth reporting when the two claims are surely about one thing.
     let differ = a.low.max(b.low) > a.high.min(b.high);
-    // Nor unless their sentences name something in common (`Interior Ministry`, `Belarusian`):
-    // the same generic words (`killed civilians`) are also told of other events.
-    if differ && !named_alike {
+    if differ && !evidence.may_differ(a, ca, cb) {
         return None;
     }
     // The same uncommon number (`6,700`) is itself evidence; two `2`s are not.
@@ -182,29 +167,16 @@ fn link(
 
 /// Facts told by more than one document of the corpus.
 pub fn align(articles: &[Article], claims: &[Claim]) -> Vec<Fact> {
-    align_where(
-        articles,
-        claims,
-        &document_frequency(articles),
-        |_| true,
-        |_, _| true,
-    )
+    align_where(articles, claims, |_| true, |_, _| true)
 }
 
 /// Facts told on both sides: every fact has a claim from a document of `side_a` and one from
 /// `side_b`, and links only join a claim of one side with a claim of the other.
-pub fn align_sides(
-    articles: &[Article],
-    claims: &[Claim],
-    df: &BTreeMap<String, u32>,
-    side_a: &[u32],
-    side_b: &[u32],
-) -> Vec<Fact> {
+pub fn align_sides(articles: &[Article], claims: &[Claim], side_a: &[u32], side_b: &[u32]) -> Vec<Fact> {
     let side = |d: u32| (side_a.contains(&d), side_b.contains(&d));
     let mut facts = align_where(
         articles,
         claims,
-        df,
         |c| side_a.contains(&c.doc) || side_b.contains(&c.doc),
         |a, b| {
             let (a_in_a, a_in_b) = side(a.doc);
@@ -223,21 +195,20 @@ pub fn align_sides(
 fn align_where(
     articles: &[Article],
     claims: &[Claim],
-    df: &BTreeMap<String, u32>,
-    keep: impl Fn(&Claim) -> bool,
+    keep: impl Fn(&Claim) -> bool + Copy,
     allowed: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<Fact> {
-    let idf = |w: &str| shared_word_weight(articles.len(), df.get(w).copied().unwrap_or(0) as usize);
-    let (contexts, names): (Vec<BTreeMap<String, f64>>, Vec<BTreeSet<String>>) = claims
+    let occasions = occasions(articles, claims, keep);
+    let contexts: Vec<BTreeMap<String, f64>> = claims
         .iter()
         .map(|c| {
             if keep(c) {
-                (context(articles, c), names(articles, c))
+                context(articles, c)
             } else {
                 Default::default()
             }
         })
-        .unzip();
+        .collect();
     // Candidate links, grouped by (measure, counts) so only comparable claims meet.
     let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
@@ -251,9 +222,16 @@ fn align_where(
                 if !allowed(&claims[i], &claims[j]) {
                     continue;
                 }
-                let named_alike = !names[i].is_disjoint(&names[j]);
+                let (oa, ob) = (&occasions[i], &occasions[j]);
+                if oa.differs(ob) && claims[i].measure != Measure::Age {
+                    continue;
+                }
+                let evidence = Evidence {
+                    occasions: [oa, ob],
+                    told_apart: oa.told_apart(ob),
+                };
                 let (a, b) = (&claims[i], &claims[j]);
-                if let Some(s) = link(a, b, &contexts[i], &contexts[j], named_alike, &idf) {
+                if let Some(s) = link(a, b, &contexts[i], &contexts[j], evidence) {
                     links.push((s, i, j));
                     linked.insert((i, j));
                 }
@@ -299,9 +277,12 @@ fn align_where(
         .map(|mut m| {
             m.sort_by_key(|&c| (claims[c].doc, claims[c].span.start));
             let group: Vec<&Claim> = m.iter().map(|&c| &claims[c]).collect();
+            let agree = agree(&group);
+            let told_apart = Occasion::told_span(m.iter().map(|&c| &occasions[c])).filter(|_| !agree);
             Fact {
-                about: about(&group, &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>(), &idf),
-                agree: agree(&group),
+                about: about(&group, &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>()),
+                agree,
+                told_apart,
                 claims: m,
             }
         })
@@ -310,9 +291,9 @@ fn align_where(
     facts
 }
 
-/// A few words for what a fact is about: what it counts, its event, and the rarest word its
-/// claims share.
-fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>], idf: &dyn Fn(&str) -> f64) -> String {
+/// A few words for what a fact is about: what it counts, its event, and the word its claims
+/// share nearest to their numbers.
+fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>]) -> String {
     let first = group[0];
     let mut words: Vec<String> = Vec::new();
     if !first.counts.is_empty() {
@@ -323,11 +304,17 @@ fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>], idf: &dyn Fn(&st
     if let Some(e) = group.iter().find_map(|c| c.event.clone()) {
         words.push(e);
     }
+    let nearness = |w: &String| {
+        contexts
+            .iter()
+            .map(|c| c.get(w).copied().unwrap_or(0.0))
+            .sum::<f64>()
+    };
     let mut shared: Vec<&String> = contexts[0]
         .keys()
         .filter(|w| contexts[1..].iter().all(|c| c.contains_key(*w)) && !words.contains(w))
         .collect();
-    shared.sort_by(|a, b| idf(b).total_cmp(&idf(a)).then(a.cmp(b)));
+    shared.sort_by(|a, b| nearness(b).total_cmp(&nearness(a)).then(a.cmp(b)));
     if let Some(w) = shared.first() {
         words.push(format!("({w})"));
     }

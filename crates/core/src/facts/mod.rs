@@ -48,9 +48,10 @@ use crate::model::Span;
 mod align;
 mod claims;
 mod numbers;
+mod occasion;
 mod words;
 
-pub use align::{agree, align, align_sides, document_frequency};
+pub use align::{agree, align, align_sides};
 pub use claims::{extract_claims, extract_claims_in, Sources};
 
 /// How a claim measures.
@@ -120,6 +121,10 @@ pub struct Fact {
     pub about: String,
     /// Whether one value fits every claim.
     pub agree: bool,
+    /// When the claims differ and their articles were told more than two months apart (by
+    /// their dates, all known): the days between the first and the last. Such figures may
+    /// each have been right when told, so they are not shown as a disagreement.
+    pub told_apart: Option<u32>,
     /// Indices into the claims given to [`align`], in document order.
     pub claims: Vec<usize>,
 }

@@ -72,6 +72,19 @@ impl Date {
         Date::new(num(0..4)?, num(5..7)?, num(8..10)?)
     }
 
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (negative before), for the
+    /// distance between two dates.
+    pub fn days(&self) -> i64 {
+        // Howard Hinnant's days_from_civil, with the year starting in March.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     /// The month as an English name, `January` … `December`.
     pub fn month_name(&self) -> &'static str {
         MONTHS[(self.month as usize).saturating_sub(1).min(11)]
@@ -98,3 +111,18 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn days_count_from_the_epoch_across_leap_years() {
+        let days = |y, m, d| Date::new(y, m, d).unwrap().days();
+        assert_eq!(days(1970, 1, 1), 0);
+        assert_eq!(days(2000, 3, 1) - days(2000, 2, 28), 2, "2000 is a leap year");
+        assert_eq!(days(1900, 3, 1) - days(1900, 2, 28), 1, "1900 is not");
+        assert_eq!(days(2021, 2, 15) - days(2020, 8, 24), 175);
+        assert_eq!(days(1969, 12, 31), -1);
+    }
+}
