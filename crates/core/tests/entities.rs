@@ -104,12 +104,11 @@ fn dev_entities_reach_the_targets() {
 }
 
 /// Ten general-news articles (BBC News 2004-05, MailOnline 2020) the rules were not written
-/// against. The issue's target is 0.92 on both; the kind floor is reached, the F1 floor guards
-/// what is (0.905).
+/// against, at the issue's targets (0.924 and 0.935 reached).
 #[test]
 fn dev2_entities_hold_on_general_news() {
     if let Some((corpus, gold)) = common::shared_with_gold("dev2") {
-        assert_entities("dev2", &gold, &corpus, 0.9, 0.92);
+        assert_entities("dev2", &gold, &corpus, 0.92, 0.92);
     }
 }
 
@@ -277,6 +276,33 @@ fn the_words_around_a_name_tell_its_kind() {
         assert!(got.contains(&want.to_string()), "missing {want} in {got:?}");
     }
     for unwanted in ["GDP", "TV", "Police", "Rugby World Cup", "MORE", "English people"] {
+        assert!(
+            !got.iter().any(|g| g.starts_with(&format!("{unwanted} ("))),
+            "{unwanted} is not an entity here: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn title_words_demonyms_and_names_of_things() {
+    // Written for this test (made-up people and firms) after the BBC and MailOnline pages of
+    // `../shared/corpora/`: a department word before a name that is no title (`Home`), a
+    // nationality that is a given name after a role, names of an index and of a song.
+    let got = entities_of(
+        "Markets in brief\n\n\
+         Trade minister German Volkov told reporters that Mr Volkov would stay. \
+         The chain Home Bargains opened a shop, and Home Secretary Ann Pryor visited it. \
+         The Hang Seng index fell, and the Umbrella hitmaker sang in Leeds.\n",
+    );
+    for want in [
+        "German Volkov (person)",
+        "Home Bargains (organisation)",
+        "Ann Pryor (person)",
+        "Leeds (place)",
+    ] {
+        assert!(got.contains(&want.to_string()), "missing {want} in {got:?}");
+    }
+    for unwanted in ["Germans", "Volkov", "Bargains", "Hang Seng", "Umbrella"] {
         assert!(
             !got.iter().any(|g| g.starts_with(&format!("{unwanted} ("))),
             "{unwanted} is not an entity here: {got:?}"

@@ -319,9 +319,10 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     let is_title = |w: &str| {
         lex.titles.contains(w) || lex.demonyms.contains_key(w) || lex.groups.contains_key(w) || w == "US"
     };
-    while k < words.len()
-        && (is_title(words[k]) || (words[k] == "of" && words.get(k + 1).is_some_and(|n| is_title(n))))
-    {
+    // A title modifier (`Home`) is a title before another title word or alone.
+    let next_is_title = |k: usize| words.get(k + 1).is_some_and(|n| is_title(n));
+    let titled = |k: usize| !lex.title_modifiers.contains(words[k]) || next_is_title(k) || words.len() == 1;
+    while k < words.len() && ((is_title(words[k]) && titled(k)) || (words[k] == "of" && next_is_title(k))) {
         k += 1;
     }
     // A role noun written with a capital at a sentence's start (`Fly-half Jonny Wilkinson`,
@@ -343,6 +344,11 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     // Demonyms alone before a name of two words or more that no given name or context makes a
     // person's are part of an organisation's name (`English National Ballet`).
     let demonyms_only = k > 0 && words[..k].iter().all(|w| lex.demonyms.contains_key(*w));
+    // A demonym that is also a given name, alone before one more word where a person is meant
+    // (`economy minister German Gref`), is the given name.
+    if demonyms_only && k == 1 && words.len() == 2 && person_context && is_given(words[0], lex) {
+        return push(mentions, whole, Kind::Person, None, all);
+    }
     if demonyms_only
         && words.len() - k >= 2
         && !is_given(words[k], lex)

@@ -15,6 +15,8 @@ pub(super) struct Lexicon {
     // Only looked up, never iterated: hashed for speed (no order reaches the output).
     pub(super) given: HashMap<&'static str, Option<Gender>>,
     pub(super) titles: HashSet<&'static str>,
+    /// Title words that make a title only before another (`Home`, `Vice`).
+    pub(super) title_modifiers: HashSet<&'static str>,
     pub(super) org_heads: HashSet<&'static str>,
     pub(super) place_heads: HashSet<&'static str>,
     pub(super) roles: HashSet<&'static str>,
@@ -72,6 +74,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             .collect();
         let org_nouns = include_str!("../../data/org_nouns.txt");
         let events = include_str!("../../data/event_heads.txt");
+        let titles = include_str!("../../data/titles.txt");
         Lexicon {
             org_nouns: data_lines(org_nouns).filter(|l| !l.starts_with('@')).collect(),
             body_roles: data_lines(org_nouns)
@@ -83,7 +86,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             places,
             demonyms,
             given,
-            titles: set(include_str!("../../data/titles.txt")),
+            titles: data_lines(titles).map(|l| l.trim_start_matches('+')).collect(),
+            title_modifiers: data_lines(titles).filter_map(|l| l.strip_prefix('+')).collect(),
             org_heads: set(include_str!("../../data/org_heads.txt")),
             place_heads: set(include_str!("../../data/place_heads.txt")),
             roles: set(include_str!("../../data/roles.txt")),
