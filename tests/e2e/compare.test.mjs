@@ -125,6 +125,9 @@ test("article against article, with the exports and a print layout", async () =>
     assert.deepEqual(report.sides.map((x) => x.documents), [["000_bad9fe235c42383a.txt"], ["004_e10c65f5f54494c2.txt"]]);
     assert.equal(report.frames.length, 14);
     assert.ok(report.distinctive.length > 50 && report.labels.length >= 3);
+    const differing = report.facts.filter((f) => !f.agree);
+    assert.equal(differing.length, 2, "the two discrepancies");
+    assert.ok(differing.every((f) => f.told_apart_days === null), "told a month apart: still a disagreement");
 
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator(".site-header").isVisible(), false, "no header on paper");

@@ -84,19 +84,8 @@ fn facts_of_two_articles_show_both_discrepancies() {
     let differing: Vec<Vec<String>> = c
         .facts
         .iter()
-        .filter(|f| !f.agree)
-        .map(|f| {
-            f.claims
-                .iter()
-                .map(|&i| {
-                    let claim = &corpus.claims[i];
-                    claim
-                        .span
-                        .of(&corpus.articles[claim.doc as usize].document.text)
-                        .to_string()
-                })
-                .collect()
-        })
+        .filter(|f| f.disagrees())
+        .map(|f| f.claims.iter().map(|&i| common::claim_text(&corpus, i)).collect())
         .collect();
     let joined = format!("{differing:?}");
     assert!(joined.contains("130") && joined.contains("120"), "{joined}");

@@ -12,11 +12,10 @@ fn claims(corpus: &Corpus) -> Vec<(String, Measure, String, f64, f64, Option<Str
     corpus
         .claims
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             (
-                c.span
-                    .of(&corpus.articles[c.doc as usize].document.text)
-                    .to_string(),
+                common::claim_text(corpus, i),
                 c.measure,
                 c.counts.clone(),
                 c.low,
@@ -158,17 +157,7 @@ fn described(corpus: &Corpus, facts: &[Fact]) -> Vec<(Vec<String>, bool, Option<
     facts
         .iter()
         .map(|f| {
-            let words = f
-                .claims
-                .iter()
-                .map(|&c| {
-                    let claim = &corpus.claims[c];
-                    claim
-                        .span
-                        .of(&corpus.articles[claim.doc as usize].document.text)
-                        .to_string()
-                })
-                .collect();
+            let words = f.claims.iter().map(|&c| common::claim_text(corpus, c)).collect();
             (words, f.agree, f.told_apart)
         })
         .collect()
@@ -234,44 +223,43 @@ fn numbers_of_different_occasions_are_not_a_disagreement() {
 
 #[test]
 fn figures_told_at_different_times_differ_but_are_told_apart() {
-    // A running total told months apart, and a daily count told on two different days.
-    let months = pair_facts(
+    // ((date, side a), (date, side b), (agree, told apart) of each fact).
+    let victoria = |n: u32, day: &str| {
+        format!(
+            "Victoria recorded {n} new cases of coronavirus on {day}, health officials in Melbourne said."
+        )
+    };
+    let cases = [
+        // A running total told months apart.
         (
-            "2020-08-28",
-            "The European Union has put sanctions on about 20 Belarusian officials.",
+            (
+                "2020-08-28",
+                "The European Union has put sanctions on about 20 Belarusian officials.".to_string(),
+            ),
+            (
+                "2021-02-15",
+                "Western governments have put sanctions on dozens of Belarusian officials.".to_string(),
+            ),
+            vec![(false, Some(171))],
         ),
+        // A daily count told on two different days.
         (
-            "2021-02-15",
-            "Western governments have put sanctions on dozens of Belarusian officials.",
+            ("2020-08-30", victoria(63, "Sunday")),
+            ("2020-09-01", victoria(70, "Tuesday")),
+            vec![(false, Some(2))],
         ),
-    );
-    assert_eq!(months.len(), 1, "{months:?}");
-    assert!(!months[0].1, "the figures differ");
-    assert_eq!(months[0].2, Some(171), "told 171 days apart");
-    let days = pair_facts(
+        // Told the same day, the same words are a disagreement.
         (
-            "2020-08-30",
-            "Victoria recorded 63 new cases of coronavirus on Sunday, health officials in Melbourne said.",
+            ("2020-08-30", victoria(63, "Sunday")),
+            ("2020-08-30", victoria(73, "Sunday")),
+            vec![(false, None)],
         ),
-        (
-            "2020-09-01",
-            "Victoria recorded 70 new cases of coronavirus on Tuesday, health officials in Melbourne said.",
-        ),
-    );
-    assert!(days.iter().all(|f| f.1 || f.2 == Some(2)), "{days:?}");
-    // Told the same day, the same words are a disagreement.
-    let same_day = pair_facts(
-        (
-            "2020-08-30",
-            "Victoria recorded 63 new cases of coronavirus on Sunday, health officials in Melbourne said.",
-        ),
-        (
-            "2020-08-30",
-            "Victoria recorded 73 new cases of coronavirus on Sunday, health officials in Melbourne said.",
-        ),
-    );
-    assert_eq!(same_day.len(), 1, "{same_day:?}");
-    assert_eq!((same_day[0].1, same_day[0].2), (false, None));
+    ];
+    for ((da, a), (db, b), want) in cases {
+        let facts = pair_facts((da, &a), (db, &b));
+        let got: Vec<(bool, Option<u32>)> = facts.iter().map(|f| (f.1, f.2)).collect();
+        assert_eq!(got, want, "{a:?} / {b:?}: {facts:?}");
+    }
 }
 
 #[test]

@@ -49,7 +49,7 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
                 ),
             };
             view! {
-                <tr class:differ=!f.agree && f.told_apart.is_none()>
+                <tr class:differ=f.disagrees()>
                     <th scope="row">
                         {f.about.clone()}
                         <br />
@@ -61,11 +61,7 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
             }
         })
         .collect_view();
-    let differ = c
-        .facts
-        .iter()
-        .filter(|f| !f.agree && f.told_apart.is_none())
-        .count();
+    let differ = c.facts.iter().filter(|f| f.disagrees()).count();
     let apart = c.facts.iter().filter(|f| f.told_apart.is_some()).count();
     let body = if c.facts.is_empty() {
         view! { <p class="unknown">"No number is given about the same thing on both sides."</p> }.into_any()

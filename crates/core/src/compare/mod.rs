@@ -94,7 +94,7 @@ pub fn compare(corpus: &Corpus, prior: &Prior, a: Vec<u32>, b: Vec<u32>) -> Comp
         facts: {
             let mut facts = align_sides(&corpus.articles, &corpus.claims, &a, &b);
             // Disagreements first, then figures told at different times, then agreement.
-            facts.sort_by_key(|f| (f.agree, f.told_apart.is_some()));
+            facts.sort_by_key(|f| (!f.disagrees(), f.agree));
             facts
         },
         passages: match (a.as_slice(), b.as_slice()) {

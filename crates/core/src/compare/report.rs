@@ -36,6 +36,8 @@ pub struct ReportPassages {
 pub struct ReportFact {
     pub about: String,
     pub agree: bool,
+    /// Days between the tellings of claims that differ at different times ([`crate::facts::Fact::told_apart`]).
+    pub told_apart_days: Option<u32>,
     pub claims: Vec<ReportClaim>,
 }
 
@@ -150,6 +152,7 @@ pub fn report(corpus: &Corpus, sides: [&Side; 2], c: &Comparison) -> Report {
             .map(|f| ReportFact {
                 about: f.about.clone(),
                 agree: f.agree,
+                told_apart_days: f.told_apart,
                 claims: f
                     .claims
                     .iter()

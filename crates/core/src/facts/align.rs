@@ -65,38 +65,34 @@ fn generic(counts: &str) -> bool {
             .contains(counts)
 }
 
-/// What two claims' sentences and articles tell of them besides their numbers.
-struct Evidence<'o> {
-    occasions: [&'o Occasion; 2],
-    /// Whether the claims may count one thing at two moments ([`Occasion::told_apart`]).
-    told_apart: bool,
-}
-
-impl Evidence<'_> {
-    /// Whether two claims about `a`'s thing may be one fact although their numbers differ. A
-    /// discrepancy is only worth reporting when the two claims are surely about one thing:
-    /// something counted (not a bare number), not two editions of a named event, a date or
-    /// year of a thing named alike right beside it (`born`, `election`), and sentences that
-    /// name mostly the same people, bodies and places (the same generic words, `killed
-    /// civilians`, are told of other events too). Figures told at different times need only
-    /// one name in common: they are shown as told apart, not as a disagreement.
-    fn may_differ(&self, a: &Claim, ca: &BTreeMap<String, f64>, cb: &BTreeMap<String, f64>) -> bool {
-        let [oa, ob] = self.occasions;
-        let counted = !(a.measure == Measure::Count && a.counts.is_empty());
-        let dated_alike = !matches!(a.measure, Measure::Date | Measure::Year)
-            || ca.iter().any(|(w, &near)| {
-                near >= 0.75
-                    && cb.get(w).is_some_and(|&other| other >= 0.75)
-                    && !oa.names_stem(w)
-                    && !ob.names_stem(w)
-            });
-        let named = if self.told_apart {
-            oa.named_any(ob)
-        } else {
-            oa.named_alike(ob)
-        };
-        counted && dated_alike && !oa.edition && !ob.edition && named
-    }
+/// Whether two claims about `a`'s thing, told in sentences of the occasions `oa` and `ob`,
+/// may be one fact although their numbers differ. A discrepancy is only worth reporting when
+/// the two claims are surely about one thing: something counted (not a bare number), not two
+/// editions of a named event, a date or year of a thing named alike right beside it (`born`,
+/// `election`), and sentences that name mostly the same people, bodies and places (the same
+/// generic words, `killed civilians`, are told of other events too). Figures told at different
+/// times ([`Occasion::told_apart`]) need only one name in common: they are shown as told apart,
+/// not as a disagreement.
+fn may_differ(
+    a: &Claim,
+    [oa, ob]: [&Occasion; 2],
+    ca: &BTreeMap<String, f64>,
+    cb: &BTreeMap<String, f64>,
+) -> bool {
+    let counted = !(a.measure == Measure::Count && a.counts.is_empty());
+    let dated_alike = !matches!(a.measure, Measure::Date | Measure::Year)
+        || ca.iter().any(|(w, &near)| {
+            near >= 0.75
+                && cb.get(w).is_some_and(|&other| other >= 0.75)
+                && !oa.names_stem(w)
+                && !ob.names_stem(w)
+        });
+    let named = if oa.told_apart(ob) {
+        oa.named_any(ob)
+    } else {
+        oa.named_alike(ob)
+    };
+    counted && dated_alike && !oa.edition && !ob.edition && named
 }
 
 /// How likely two claims are about the same thing; `None` when they cannot be.
@@ -105,9 +101,13 @@ fn link(
     b: &Claim,
     ca: &BTreeMap<String, f64>,
     cb: &BTreeMap<String, f64>,
-    evidence: Evidence,
+    occasions: [&Occasion; 2],
 ) -> Option<f64> {
     if a.doc == b.doc || a.measure != b.measure || a.counts != b.counts {
+        return None;
+    }
+    // Two occasions are never one fact; a person's age is not bound to one.
+    if a.measure != Measure::Age && occasions[0].differs(occasions[1]) {
         return None;
     }
     if a.event.is_some() && b.event.is_some() && a.event != b.event {
@@ -126,7 +126,7 @@ fn link(
     // Claims that agree are linked on less evidence than claims that would differ: a
     // discrepancy is only worth reporting when the two claims are surely about one thing.
     let differ = a.low.max(b.low) > a.high.min(b.high);
-    if differ && !evidence.may_differ(a, ca, cb) {
+    if differ && !may_differ(a, occasions, ca, cb) {
         return None;
     }
     // The same uncommon number (`6,700`) is itself evidence; two `2`s are not.
@@ -222,16 +222,8 @@ fn align_where(
                 if !allowed(&claims[i], &claims[j]) {
                     continue;
                 }
-                let (oa, ob) = (&occasions[i], &occasions[j]);
-                if oa.differs(ob) && claims[i].measure != Measure::Age {
-                    continue;
-                }
-                let evidence = Evidence {
-                    occasions: [oa, ob],
-                    told_apart: oa.told_apart(ob),
-                };
                 let (a, b) = (&claims[i], &claims[j]);
-                if let Some(s) = link(a, b, &contexts[i], &contexts[j], evidence) {
+                if let Some(s) = link(a, b, &contexts[i], &contexts[j], [&occasions[i], &occasions[j]]) {
                     links.push((s, i, j));
                     linked.insert((i, j));
                 }

@@ -128,3 +128,10 @@ pub struct Fact {
     /// Indices into the claims given to [`align`], in document order.
     pub claims: Vec<usize>,
 }
+
+impl Fact {
+    /// Whether the claims differ about one occasion: they differ, and were not told apart.
+    pub fn disagrees(&self) -> bool {
+        !self.agree && self.told_apart.is_none()
+    }
+}

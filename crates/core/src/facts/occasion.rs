@@ -178,8 +178,11 @@ pub(super) fn occasions(
                 .collect();
             let next = t.iter().find(|x| x.start as u32 >= c.span.end);
             let edition = matches!(c.measure, Measure::Year | Measure::Date)
-                && next.is_some_and(|x| x.text.starts_with(char::is_uppercase) && month(x).is_none())
-                && next.is_some_and(|x| x.start as u32 <= c.span.end + 1);
+                && next.is_some_and(|x| {
+                    x.start as u32 <= c.span.end + 1
+                        && x.text.starts_with(char::is_uppercase)
+                        && month(x).is_none()
+                });
             Occasion {
                 markers,
                 names,

@@ -72,3 +72,13 @@ pub fn corpus_of(files: &[(&str, &str)]) -> Corpus {
         .collect();
     build_corpus(&files, &Default::default()).unwrap()
 }
+
+/// The words of the corpus's claim `i` (`more than 130 security officers`).
+#[allow(dead_code)] // not every test binary reads claims
+pub fn claim_text(corpus: &Corpus, i: usize) -> String {
+    let claim = &corpus.claims[i];
+    claim
+        .span
+        .of(&corpus.articles[claim.doc as usize].document.text)
+        .to_string()
+}
