@@ -399,6 +399,9 @@ fn seeds_facts_are_aligned_and_flagged() {
             "{what}: each claim has its source"
         );
         assert_ne!(sources[0], sources[1], "{what}: the sources differ");
+        // What the fact is about, in words as the articles write them (not stems).
+        let about = ["officer injured (people)", "person killed (ministry)"][g];
+        assert_eq!(f.about, about, "{what}");
     }
     let gold_disagree = gold.fact.iter().filter(|g| !g.agree).count();
     let predicted_disagree = facts.iter().filter(|f| !f.agree).count();

@@ -272,7 +272,11 @@ fn align_where(
             let agree = agree(&group);
             let told_apart = Occasion::told_span(m.iter().map(|&c| &occasions[c])).filter(|_| !agree);
             Fact {
-                about: about(&group, &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>()),
+                about: about(
+                    articles,
+                    &group,
+                    &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>(),
+                ),
                 agree,
                 told_apart,
                 claims: m,
@@ -285,7 +289,7 @@ fn align_where(
 
 /// A few words for what a fact is about: what it counts, its event, and the word its claims
 /// share nearest to their numbers.
-fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>]) -> String {
+fn about(articles: &[Article], group: &[&Claim], contexts: &[&BTreeMap<String, f64>]) -> String {
     let first = group[0];
     let mut words: Vec<String> = Vec::new();
     if !first.counts.is_empty() {
@@ -308,7 +312,15 @@ fn about(group: &[&Claim], contexts: &[&BTreeMap<String, f64>]) -> String {
         .collect();
     shared.sort_by(|a, b| nearness(b).total_cmp(&nearness(a)).then(a.cmp(b)));
     if let Some(w) = shared.first() {
-        words.push(format!("({w})"));
+        // The word as the first claim's sentence writes it (`ministry`, not the stem `ministri`).
+        let text = articles
+            .get(first.doc as usize)
+            .map_or("", |a| a.document.text.as_str());
+        let written = toks(first.sentence.of(text), 0)
+            .into_iter()
+            .find(|x| x.word && stem(&x.lower) == **w)
+            .map_or_else(|| w.to_string(), |x| x.lower);
+        words.push(format!("({written})"));
     }
     words.join(" ")
 }
