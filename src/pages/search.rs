@@ -245,7 +245,7 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
         !results.month_facets.is_empty(),
     );
     view! {
-        <aside class="facets" aria-label="Narrow the results">
+        <section class="facets" aria-label="Narrow the results">
             {any_outlet.then(|| view! {
                 <h2>"Outlet"</h2>
                 <ul class="chips">{outlets}</ul>
@@ -254,7 +254,7 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
                 <h2>"Month"</h2>
                 <ul class="chips">{months}</ul>
             })}
-        </aside>
+        </section>
     }
 }
 
