@@ -38,6 +38,8 @@ step "release build" trunk build --release --offline
 step "offline file" cargo run --release --quiet --bin parallax -- offline dist
 # A site built from documents whose text is HTML and script (debug profile: quick to build).
 step "hostile corpus build" env PARALLAX_CORPUS=tests/fixtures/hostile trunk build --offline --dist target/hostile-dist
+# Its offline file too: a second corpus, to check two offline files keep their articles apart.
+step "hostile offline file" cargo run --release --quiet --bin parallax -- offline target/hostile-dist
 
 # The dev server, as a user runs it, on its own port and output folder.
 PORT=8181

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 use parallax_core::compare::Prior;
+use parallax_core::guide::Guide;
 use parallax_core::profiles::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
@@ -82,6 +83,7 @@ thread_local! {
     static MENTIONS: PerCorpus<MentionIndex> = const { PerCorpus::new() };
     static ROWS: PerCorpus<Vec<EntityRow>> = const { PerCorpus::new() };
     static PRIOR: PerCorpus<Prior> = const { PerCorpus::new() };
+    static GUIDE: PerCorpus<Guide> = const { PerCorpus::new() };
 }
 
 /// Each document's entity mentions.
@@ -97,6 +99,11 @@ pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
 /// What every comparison reads from the whole corpus.
 pub fn prior(corpus: &'static Corpus) -> &'static Prior {
     PRIOR.with(|d| d.get(corpus, Prior::of))
+}
+
+/// The first steps the library's introduction offers.
+pub fn guide(corpus: &'static Corpus) -> &'static Guide {
+    GUIDE.with(|d| d.get(corpus, parallax_core::guide::guide))
 }
 
 /// The entity called `name`, by its index.

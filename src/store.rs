@@ -1,6 +1,8 @@
 //! The browser's IndexedDB, where added articles persist across reloads (and offline).
 //!
-//! One database, `parallax`, with two object stores: `articles` (an added article's JSON by its
+//! One database per corpus, `parallax-KEY` (the key, made by `build.rs`, follows from the
+//! bundled corpus's files), so two sites or offline files of different corpora on one origin
+//! never see each other's articles. Two object stores: `articles` (an added article's JSON by its
 //! file name) and `meta` (small flags, such as which embedded article blocks were already
 //! taken in). Every failure becomes a sentence a reader can act on.
 
@@ -10,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-const DB: &str = "parallax";
+const DB: &str = concat!("parallax-", env!("PARALLAX_CORPUS_KEY"));
 const ARTICLES: &str = "articles";
 const META: &str = "meta";
 

@@ -40,6 +40,8 @@ pub struct Progress {
 /// How a finished action went, in plain words; `problems` lists each file or entry left out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
+    /// Counts the notices of the visit, so a notice can be told from the one it replaced.
+    pub serial: u64,
     pub ok: bool,
     pub summary: String,
     pub problems: Vec<String>,
@@ -69,7 +71,8 @@ pub struct Added {
     /// The added articles the corpus now holds, by name.
     pub articles: ArcRwSignal<Vec<AddedArticle>>,
     pub progress: ArcRwSignal<Option<Progress>>,
-    pub notices: ArcRwSignal<Vec<Notice>>,
+    /// How the last action went; each action's notice replaces the one before.
+    pub notice: ArcRwSignal<Option<Notice>>,
     pub storage: ArcRwSignal<Storage>,
     /// Articles just removed, for undo.
     pub removed: ArcRwSignal<Vec<AddedArticle>>,
@@ -84,7 +87,7 @@ thread_local! {
     static STATE: Added = Added {
         articles: ArcRwSignal::new(Vec::new()),
         progress: ArcRwSignal::new(None),
-        notices: ArcRwSignal::new(Vec::new()),
+        notice: ArcRwSignal::new(None),
         storage: ArcRwSignal::new(Storage::Opening),
         removed: ArcRwSignal::new(Vec::new()),
         duplicates: ArcRwSignal::new(Vec::new()),
@@ -109,16 +112,14 @@ pub fn is_added(id: &str) -> bool {
 }
 
 fn notify(ok: bool, summary: String, problems: Vec<String>) {
-    state().notices.update(|r| {
-        r.insert(
-            0,
-            Notice {
-                ok,
-                summary,
-                problems,
-            },
-        );
-        r.truncate(5);
+    state().notice.update(|n| {
+        let serial = n.as_ref().map_or(1, |n| n.serial + 1);
+        *n = Some(Notice {
+            serial,
+            ok,
+            summary,
+            problems,
+        });
     });
 }
 

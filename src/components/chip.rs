@@ -4,16 +4,17 @@ use parallax_core::Date;
 use crate::format::long_date;
 
 /// A filter, sort or view link drawn as a chip in a list; `current` marks the one in force;
-/// `outlet` adds that outlet's colour; `count` follows the label.
+/// `colour` draws it in an outlet's colour ([`Outlet::colour`](parallax_core::Outlet::colour));
+/// `count` follows the label.
 #[component]
 pub fn Chip(
     href: String,
     current: bool,
     label: String,
-    #[prop(optional)] outlet: Option<u32>,
+    #[prop(optional)] colour: Option<u32>,
     #[prop(optional)] count: Option<usize>,
 ) -> impl IntoView {
-    let class = outlet.map_or("chip".to_string(), |i| format!("chip oc{}", i % 8));
+    let class = colour.map_or("chip".to_string(), |c| format!("chip oc{c}"));
     view! {
         <li>
             <a class=class href=href aria-current=current.then_some("true")>

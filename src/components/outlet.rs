@@ -5,15 +5,23 @@ use parallax_core::Corpus;
 /// outlets say so rather than guess.
 #[component]
 pub fn OutletBadge(corpus: &'static Corpus, outlet: Option<u32>) -> impl IntoView {
-    match outlet.and_then(|i| corpus.outlets.get(i as usize).map(|o| (i, o))) {
-        Some((i, o)) => view! {
-            <span class=format!("outlet oc{}", i % 8) title=o.affiliation.clone().unwrap_or_default()>
+    match outlet.and_then(|i| corpus.outlets.get(i as usize)) {
+        Some(o) => view! {
+            <span class=format!("outlet oc{}", o.colour()) title=o.affiliation.clone().unwrap_or_default()>
                 {o.name.clone()}
             </span>
         }
         .into_any(),
         None => view! { <span class="outlet unknown">"Outlet unknown"</span> }.into_any(),
     }
+}
+
+/// Marks an article whose title is a stand-in for a missing headline.
+#[component]
+pub fn NoHeadline(article: &'static parallax_core::Article) -> impl IntoView {
+    article.title().is_none().then(|| {
+        view! { " " <span class="no-headline" title="The text has no headline; the start of its first sentence stands in">"no headline"</span> }
+    })
 }
 
 /// Marks an article the reader added (nothing for the corpus's own articles).

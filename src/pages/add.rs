@@ -11,7 +11,6 @@ use crate::route::Route;
 #[component]
 pub fn AddPage() -> impl IntoView {
     super::set_title("Your articles");
-    let busy = state::busy;
     view! {
         <super::Page
             class="add-page"
@@ -23,29 +22,10 @@ pub fn AddPage() -> impl IntoView {
                 Storage::Refused(why) => Some(view! { <p class="warning" role="alert">{why}</p> }),
                 _ => None,
             }}
-            <JobProgress />
-            <Notices />
-            {move || {
-                let n = state::state().duplicates.with(Vec::len);
-                (n > 0).then(|| view! {
-                    <p class="offer">
-                        <button type="button" disabled=busy on:click=|_| state::add_duplicates_anyway()>
-                            {format!("Add the {} anyway", count(n, "duplicate", "duplicates"))}
-                        </button>
-                    </p>
-                })
-            }}
-            {move || {
-                let gone = state::state().removed.get();
-                (!gone.is_empty()).then(|| view! {
-                    <p class="offer" role="status">
-                        {format!("Removed {}. ", count(gone.len(), "article", "articles"))}
-                        <button type="button" disabled=busy on:click=|_| state::undo_remove()>"Undo"</button>
-                    </p>
-                })
-            }}
             <AddFiles />
             <PasteText />
+            <JobProgress />
+            <Notice />
             <AddedList />
             <Share />
         </super::Page>
@@ -88,30 +68,60 @@ pub fn JobProgress() -> impl IntoView {
     }
 }
 
-/// How the last actions went.
+/// How the last action went, in the one live region of the page, between the controls that
+/// add articles and the list that removes them; with what can be done next: add the duplicates
+/// anyway, or undo a removal (the Undo button takes focus, so it is in view and at hand).
 #[component]
-fn Notices() -> impl IntoView {
+fn Notice() -> impl IntoView {
+    let busy = state::busy;
+    let notice = move || {
+        state::state().notice.get().map(|r| {
+            let class = if r.ok { "report ok" } else { "report problem" };
+            let problems = (!r.problems.is_empty()).then(|| {
+                let n = r.problems.len();
+                view! {
+                    <details open=n <= 10>
+                        <summary>{count(n, "problem", "problems")}</summary>
+                        <ul>{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    </details>
+                }
+            });
+            view! { <div class=class data-serial=r.serial><p>{r.summary}</p>{problems}</div> }
+        })
+    };
+    let duplicates = move || {
+        let n = state::state().duplicates.with(Vec::len);
+        (n > 0).then(|| {
+            view! {
+                <p class="offer">
+                    <button type="button" disabled=busy on:click=|_| state::add_duplicates_anyway()>
+                        {format!("Add the {} anyway", count(n, "duplicate", "duplicates"))}
+                    </button>
+                </p>
+            }
+        })
+    };
+    let undo = move || {
+        (!state::state().removed.with(Vec::is_empty)).then(|| {
+            let button = NodeRef::<leptos::html::Button>::new();
+            // Focus moves to Undo once it is drawn: the removed row took the focus with it.
+            Effect::new(move || {
+                if let Some(b) = button.get() {
+                    let _ = b.focus();
+                }
+            });
+            view! {
+                <p class="offer">
+                    <button type="button" node_ref=button disabled=busy on:click=|_| state::undo_remove()>"Undo"</button>
+                </p>
+            }
+        })
+    };
     view! {
         <div class="reports" role="status" aria-live="polite">
-            {move || {
-                state::state().notices
-                    .get()
-                    .into_iter()
-                    .map(|r| {
-                        let class = if r.ok { "report ok" } else { "report problem" };
-                        let problems = (!r.problems.is_empty()).then(|| {
-                            let n = r.problems.len();
-                            view! {
-                                <details open=n <= 10>
-                                    <summary>{count(n, "problem", "problems")}</summary>
-                                    <ul>{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                                </details>
-                            }
-                        });
-                        view! { <div class=class><p>{r.summary}</p>{problems}</div> }
-                    })
-                    .collect_view()
-            }}
+            {notice}
+            {duplicates}
+            {undo}
         </div>
     }
 }
@@ -399,7 +409,7 @@ fn AddedList() -> impl IntoView {
     let show_all = RwSignal::new(false);
     let rows = move || {
         // Titles as the corpus reads them, looked up once per rendering.
-        let titles: std::collections::HashMap<&str, &str> = crate::corpus::corpus()
+        let titles: std::collections::HashMap<&str, std::borrow::Cow<str>> = crate::corpus::corpus()
             .map(|c| c.articles.iter().map(|a| (a.id(), a.display_title())).collect())
             .unwrap_or_default();
         let list = state::state().articles.get();

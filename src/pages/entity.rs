@@ -4,8 +4,8 @@ use parallax_core::profiles::{network, profile, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
-    Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, Node, OutletBadge,
-    PublishedDate,
+    Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, NoHeadline, Node,
+    OutletBadge, PublishedDate,
 };
 use crate::format::{count, month_key, tie_sentence};
 use crate::route::{Route, SearchState};
@@ -217,7 +217,9 @@ fn Timeline(corpus: &'static Corpus, entity: &'static Entity, profile: Profile) 
                 corpus.outlets[o as usize].name.clone()
             }),
             value: n,
-            class: o.map_or(String::new(), |o| format!("oc{}", o % 8)),
+            class: o.map_or(String::new(), |o| {
+                format!("oc{}", corpus.outlets[o as usize].colour())
+            }),
         })
         .collect();
     view! {
@@ -258,7 +260,7 @@ fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
                     .collect_view();
                 view! {
                     <li>
-                        <h3><a href=at(article, None).href()>{article.display_title().to_string()}</a></h3>
+                        <h3 class:untitled=article.title().is_none()><a href=at(article, None).href()>{article.display_title().into_owned()}</a><NoHeadline article=article /></h3>
                         <p class="meta"><OutletBadge corpus=corpus outlet=article.outlet /> <PublishedDate date=article.published /></p>
                         <ul class="contexts">{items}</ul>
                     </li>

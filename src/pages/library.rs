@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
-use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
+use crate::components::{AddedMark, Chip, NoHeadline, OutletBadge, PublishedDate};
 use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
@@ -40,7 +40,7 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
                     href=link(Some(o.key.clone()), sort)
                     current=outlet_index == Some(i)
                     label=o.name.clone()
-                    outlet=i as u32
+                    colour=o.colour()
                     count=n
                 />
             }
@@ -49,6 +49,7 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
     view! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">"Library"</h1>
+            <super::intro::Intro corpus=corpus />
             <div class="controls">
                 <nav aria-label="Filter by outlet">
                     <ul class="chips">
@@ -134,11 +135,11 @@ fn list(corpus: &'static Corpus, outlet: Option<usize>, sort: Sort) -> Vec<&'sta
 #[component]
 fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoView {
     let href = Route::reader(article, None).href();
-    let untitled = article.title().is_none();
     view! {
         <li class="card">
-            <h2 class=if untitled { "untitled" } else { "" }>
-                <a href=href>{article.display_title().to_string()}</a>
+            <h2 class:untitled=article.title().is_none()>
+                <a href=href>{article.display_title().into_owned()}</a>
+                <NoHeadline article=article />
             </h2>
             <p class="meta">
                 <OutletBadge corpus=corpus outlet=article.outlet />

@@ -6,6 +6,7 @@ mod add;
 mod compare;
 mod entities;
 mod entity;
+mod intro;
 mod library;
 mod not_found;
 mod reader;

@@ -16,7 +16,7 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
     let doc = &article.document;
     let text = doc.text.as_str();
     let shown = RwSignal::new(Shown::default());
-    super::set_title(article.display_title());
+    super::set_title(&article.display_title());
     if let Some(a) = anchor.filter(|a| a.paragraph >= doc.paragraphs.len()) {
         return view! {
             <super::NotFound what=format!(
@@ -86,9 +86,10 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
                 <p id=format!("p{n}") class:target=target tabindex=target.then_some("-1")>
                     {body}
                     " "
-                    <a class="permalink" href=permalink(i) aria-label=format!("Link to paragraph {n}")>
+                    <a class="permalink" href=permalink(i) aria-label=format!("Link to paragraph {n}") on:click=move |_| copy_link(article.id(), i)>
                         "\u{00B6}"
                     </a>
+                    {move || copied_here(article.id(), i).map(|said| view! { " " <span class="copied" role="status">{said}</span> })}
                 </p>
             }
         })
@@ -128,8 +129,8 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
                 {match article.title() {
                     Some(t) => view! { <h1 tabindex="-1">{t.to_string()}</h1> }.into_any(),
                     None => view! {
-                        <h1 tabindex="-1" class="untitled">{article.display_title().to_string()}</h1>
-                        <p class="note">"The text has no headline; its first sentence stands in."</p>
+                        <h1 tabindex="-1" class="untitled">{article.display_title().into_owned()}</h1>
+                        <p class="note">"No headline: the start of the text\u{2019}s first sentence stands in for one."</p>
                     }
                     .into_any(),
                 }}
@@ -283,4 +284,66 @@ fn Highlights(shown: RwSignal<Shown>) -> impl IntoView {
             </label>
         </fieldset>
     }
+}
+
+thread_local! {
+    /// The paragraph whose link was last copied (article id, paragraph) and what was said of it.
+    /// Outside the view: following the link draws the reader anew.
+    static COPIED: ArcRwSignal<Option<(String, usize, &'static str)>> = ArcRwSignal::new(None);
+}
+
+/// What was said of copying paragraph `paragraph`'s link, when it was the last one copied.
+fn copied_here(id: &str, paragraph: usize) -> Option<&'static str> {
+    COPIED.with(|c| {
+        c.with(|c| {
+            c.as_ref()
+                .and_then(|(i, p, said)| (i == id && *p == paragraph).then_some(*said))
+        })
+    })
+}
+
+/// Copies the paragraph's web address to the clipboard (the link also goes there, so the
+/// address bar holds it too) and says so for a few seconds. Where the clipboard cannot be
+/// written (a page served over plain http), it says where the address is instead.
+fn copy_link(id: &str, paragraph: usize) {
+    let id = id.to_string();
+    leptos::task::spawn_local(async move {
+        let here = window().location().href().unwrap_or_default();
+        let page = here.split('#').next().unwrap_or_default();
+        let href = Route::Reader {
+            id: id.clone(),
+            anchor: Some(Anchor {
+                paragraph,
+                sentence: None,
+            }),
+        }
+        .href();
+        let url = format!("{page}{href}");
+        let said = if write_clipboard(&url).await {
+            "Link copied"
+        } else {
+            "Copy the link from the address bar"
+        };
+        let signal = COPIED.with(ArcRwSignal::clone);
+        signal.set(Some((id.clone(), paragraph, said)));
+        set_timeout(
+            move || {
+                if signal.with_untracked(|c| c.as_ref().is_some_and(|(i, p, _)| *i == id && *p == paragraph))
+                {
+                    signal.set(None);
+                }
+            },
+            std::time::Duration::from_secs(6),
+        );
+    });
+}
+
+/// Writes `text` to the clipboard; whether it was written.
+async fn write_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    available
+        && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+            .await
+            .is_ok()
 }

@@ -6,7 +6,7 @@ use parallax_core::search::{
 };
 use parallax_core::{Corpus, Span};
 
-use crate::components::{AddedMark, Chip, OutletBadge, PublishedDate};
+use crate::components::{AddedMark, Chip, NoHeadline, OutletBadge, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
 use crate::route::{KwicSort, Route, SearchState, SearchView};
@@ -183,11 +183,11 @@ fn SearchHelp() -> impl IntoView {
                 <dt><code>"-sanctions"</code></dt>
                 <dd>"leave out articles with this word (or \"phrase\")"</dd>
                 <dt><code>"outlet:rt"</code></dt>
-                <dd>"only this outlet"</dd>
+                <dd>"only this outlet; alone, lists its articles, newest first"</dd>
                 <dt><code>"entity:lukashenko"</code>", " <code>"entity:\"Alexander Lukashenko\""</code></dt>
                 <dd>"only articles naming this person, organisation, place or group (see Entities); alone, lists them by how often they do"</dd>
                 <dt><code>"after:2020-09 before:2021"</code></dt>
-                <dd>"dates: a year, a month or a day, both ends included"</dd>
+                <dd>"dates: a year, a month or a day, both ends included; alone, lists the articles of those dates"</dd>
                 <dt>"Misspellings"</dt>
                 <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko, Bealrus finds Belarus); a word in only a few articles is searched as typed, with a far more common word one slip away suggested (goverment: did you mean government?)"</dd>
             </dl>
@@ -212,11 +212,11 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
         .outlet_facets
         .iter()
         .map(
-            |&(outlet, n)| match outlet.and_then(|i| corpus.outlets.get(i as usize).map(|o| (i, o))) {
-                Some((i, o)) => {
+            |&(outlet, n)| match outlet.and_then(|i| corpus.outlets.get(i as usize)) {
+                Some(o) => {
                     let active = selects_outlet(&parsed, &o.key);
                     let target = with_outlet(&q, (!active).then_some(o.key.as_str()));
-                    view! { <Chip href=href(target) current=active label=o.name.clone() outlet=i count=n /> }
+                    view! { <Chip href=href(target) current=active label=o.name.clone() colour=o.colour() count=n /> }
                         .into_any()
                 }
                 None => view! { <li class="facet-static">"Outlet unknown " <span class="n">{n}</span></li> }
@@ -280,7 +280,7 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
             let href = passage_route(article.id(), &passage).href();
             view! {
                 <li class="card">
-                    <h2><a href=href>{article.display_title().to_string()}</a></h2>
+                    <h2 class:untitled=article.title().is_none()><a href=href>{article.display_title().into_owned()}</a><NoHeadline article=article /></h2>
                     <p class="meta">
                         <OutletBadge corpus=corpus outlet=article.outlet />
                         <PublishedDate date=article.published />

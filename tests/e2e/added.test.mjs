@@ -56,12 +56,15 @@ async function addPage(hash = "#/add") {
   return s;
 }
 
-/** Resolves with the first report's text once one appears after `action`. */
+/** Runs `action` and returns the notice it leads to: each notice replaces the one before, so
+ *  there is never more than one. */
 async function report(page, action) {
-  const before = await page.locator(".report").count();
+  const serial = () => page.evaluate(() => document.querySelector(".report")?.dataset.serial ?? "0");
+  const before = await serial();
   await action();
-  await page.waitForFunction((n) => document.querySelectorAll(".report").length > n, before, { timeout: 30000 });
-  return (await page.locator(".report").first().textContent()).trim();
+  await page.waitForFunction((n) => (document.querySelector(".report")?.dataset.serial ?? "0") !== n, before, { timeout: 30000 });
+  assert.equal(await page.locator(".report").count(), 1, "one notice at a time");
+  return (await page.locator(".report").textContent()).trim();
 }
 
 const found = (page, q) => page.evaluate((q) => window.parallax.search(q, 10), q);
@@ -160,6 +163,12 @@ test("added articles survive a reload; edit, remove and undo", async () => {
     // Remove, then undo.
     assert.match(await report(page, () => page.getByRole("button", { name: "Remove", exact: true }).click()), /Removed 1 article/);
     assert.equal((await found(page, "Kovalchuk")).total, 0);
+    // Undo is next to the notice, takes the focus and is in view.
+    const undo = page.getByRole("button", { name: "Undo" });
+    await page.waitForFunction(() => document.activeElement?.textContent === "Undo");
+    const box = await undo.boundingBox();
+    const height = await page.evaluate(() => innerHeight);
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `Undo in view: ${JSON.stringify(box)}`);
     assert.match(await report(page, () => page.getByRole("button", { name: "Undo" }).click()), /Put back 1 article/);
     // Undo puts back only what the last change removed.
     assert.equal(await page.getByRole("button", { name: "Undo" }).count(), 0);
@@ -308,6 +317,34 @@ test("the downloaded offline page opens from file:// with the added article insi
   }
 });
 
+test("two offline files of different corpora keep their own added articles apart", async (t) => {
+  const other = process.env.E2E_HOSTILE_DIST && resolve(process.env.E2E_HOSTILE_DIST, "parallax.html");
+  if (!other || !existsSync(other)) return t.skip("E2E_HOSTILE_DIST has no parallax.html (the test command makes one)");
+  const seeds = pathToFileURL(resolve(DIST, "parallax.html")).href;
+  const f = await open(browser, { origin: "file" });
+  try {
+    await f.page.goto(seeds + "#/add");
+    await heading(f.page, "Your articles");
+    await report(f.page, () => f.page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE)]));
+    await f.page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
+
+    // The same browser opens another corpus's file: none of the first file's articles.
+    await f.page.goto(pathToFileURL(other).href + "#/add");
+    await heading(f.page, "Your articles");
+    await f.page.waitForFunction(() => window.parallax !== undefined);
+    assert.equal(await f.page.locator(".added-table tbody tr").count(), 0);
+    assert.equal((await found(f.page, "Kovalchuk")).total, 0);
+
+    // Back in the first file, its article is still there.
+    await f.page.goto(seeds + "#/");
+    await heading(f.page, "Library");
+    await f.page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
+    assert.deepEqual(f.problems(), []);
+  } finally {
+    await f.close();
+  }
+});
+
 test("pasted text with its metadata; a 50 MB file is refused with a clear message", async () => {
   const s = await addPage();
   const { page } = s;
@@ -344,9 +381,12 @@ test("a full store and a damaged record are reported in plain words", async () =
   try {
     // A stored record that is not an article.
     await page.evaluate(
-      () =>
-        new Promise((done, fail) => {
-          const open = indexedDB.open("parallax", 1);
+      async () => {
+        // The page's own store: one per corpus, named after it.
+        const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("parallax-"));
+        if (names.length !== 1) throw new Error(`one store expected: ${names}`);
+        return new Promise((done, fail) => {
+          const open = indexedDB.open(names[0], 1);
           open.onsuccess = () => {
             const tx = open.result.transaction("articles", "readwrite");
             tx.objectStore("articles").put("{not json", "broken.txt");
@@ -354,7 +394,8 @@ test("a full store and a damaged record are reported in plain words", async () =
             tx.onerror = fail;
           };
           open.onerror = fail;
-        }),
+        });
+      },
     );
     await page.reload();
     await heading(page, "Your articles");

@@ -52,6 +52,14 @@ export async function heading(page, text) {
   return (await h1.first().textContent()).trim();
 }
 
+/** Waits for the URL to match `pattern` and then for the app to render what it says: the router
+ *  changes the URL first and the view follows a few ticks later, so reading the page right after
+ *  the URL changes can see the view before. Two animation frames cover the reactive flush. */
+export async function navigated(page, pattern) {
+  await page.waitForURL(pattern);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Opens `base + hash` in a fresh context, runs `body(page, session)`, then asserts the console
  *  stayed clean and nothing left the origin of `base`. */
 export async function visit(browser, base, hash, body, options = {}) {

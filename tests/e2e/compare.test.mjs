@@ -38,9 +38,30 @@ test("outlet against outlet, chosen with the form: words, labels, voices, frames
     assert.match(await page.locator(".sides .side-b").textContent(), /3 articles/);
     assert.match(await page.locator(".sides").textContent(), /Caution: a small sample/);
 
-    // Side A's words lean to A (z > 0), side B's to B.
+    // Each side's header: its outlet with what the corpus says of it, and its dates.
+    assert.match(await page.locator(".sides .side-a .affiliations").textContent(), /RT: Russian state-funded television network/);
+    assert.match(await page.locator(".sides .side-b .when").textContent(), /^18 August 2020 to 15 February 2021$/);
+    // Each side is drawn in its own outlet's colour, as everywhere else.
+    const [border, badge] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector(".sides .side-a h2")).borderLeftColor,
+      getComputedStyle(document.querySelector(".sides .side-a .outlet")).color,
+    ]);
+    assert.equal(border, badge, "side A's mark is RT's colour");
+    // Facts come first; the words panel follows.
+    const order = await page.evaluate(() => [...document.querySelectorAll(".panel h2")].map((h) => h.id));
+    assert.ok(order.indexOf("facts-title") < order.indexOf("words-title"), order.join());
+
+    // Words in plain figures, no numbers or function words; the z-scores one click away, and
+    // side A's words lean to A (z > 0), side B's to B.
+    assert.match(await page.locator(".columns .side-a .terms .figures").first().textContent(), /^\d+ here, \d+ on side B$/);
+    const terms = await page.locator(".columns .terms .term").allTextContents();
+    assert.ok(terms.every((t) => /\p{L}/u.test(t) && !/^(us|1)$/.test(t)), terms.join());
+    const stats = page.locator(".columns .side-a .terms .stats").first();
+    assert.equal(await stats.isVisible(), false, "no bare z-scores at first");
+    await page.getByLabel("Show the statistics (z-scores)").check();
+    assert.ok(await stats.isVisible());
     const zs = async (k) =>
-      (await page.locator(`.columns .side-${k} .terms .figures`).allTextContents()).map((t) => Number(t.split("z ")[1]));
+      (await page.locator(`.columns .side-${k} .terms .stats`).allTextContents()).map((t) => Number(t.split("z ")[1]));
     const [za, zb] = [await zs("a"), await zs("b")];
     assert.ok(za.length >= 5 && za.every((z) => z > 0), za.join());
     assert.ok(zb.length >= 5 && zb.every((z) => z < 0), zb.join());

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { launch, heading, visit } from "./browser.mjs";
+import { launch, heading, visit, navigated } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -39,12 +39,13 @@ test("entities list: kinds, figures, sorting and filtering as you type", async (
     assert.deepEqual([kind, articles, outlets], ["person", "5", "3"]);
 
     await page.getByRole("link", { name: /^People/ }).click();
-    await page.waitForURL(/kind=person/);
+    await navigated(page, /kind=person/);
     const kinds = await page.locator(".entity-table tbody td:nth-child(2)").allTextContents();
     assert.ok(kinds.length > 3 && kinds.every((k) => k === "person"), kinds.join());
 
     await page.getByRole("link", { name: "Quotes" }).click();
-    await page.waitForURL(/sort=quotes/);
+    await navigated(page, /sort=quotes/);
+    await page.locator("th[aria-sort]", { hasText: "Quotes" }).waitFor();
     const quotes = (await page.locator(".entity-table tbody td:nth-child(6)").allTextContents()).map(Number);
     assert.deepEqual(quotes, [...quotes].sort((a, b) => b - a), "most quoted first");
     assert.equal(await page.locator("th[aria-sort]").textContent(), "Quotes");

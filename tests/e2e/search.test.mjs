@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { launch, heading, visit } from "./browser.mjs";
+import { launch, heading, visit, navigated } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -138,7 +138,7 @@ test("concordance: sortable, click-through to the sentence, CSV export", async (
     const keywords = await page.locator("table.kwic td.kw").allTextContents();
     assert.ok(keywords.every((k) => /^protest/i.test(k)), keywords.join(","));
     await page.getByRole("link", { name: "Sort by right context" }).click();
-    await page.waitForURL(/sort=right/);
+    await navigated(page, /sort=right/);
     const rights = await page.locator("table.kwic td.right").allTextContents();
     const keys = (await page.locator("table.kwic td.kw").allTextContents()).map((k, i) => k.toLowerCase() + " " + rights[i].toLowerCase());
     assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }) || 0).map((x) => x), "sorted by keyword then right context");

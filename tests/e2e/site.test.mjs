@@ -6,10 +6,10 @@
 // command starts one).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, heading, visit } from "./browser.mjs";
+import { launch, open, heading, visit, navigated } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -40,12 +40,45 @@ test("library lists every article with outlet, date and length", async () => {
     assert.equal(await first.locator(".outlet").textContent(), "Sputnik");
     assert.equal(await first.locator("time").getAttribute("datetime"), "2021-02-15");
     assert.match(await first.locator(".meta").textContent(), /\d+ words/);
-    // 002 and 004 have no headline: their first sentence stands in, marked as such.
+    // 002 and 004 have no headline: the start of their first sentence stands in, marked as such.
     const untitled = await page.locator(".card h2.untitled").allTextContents();
     assert.equal(untitled.length, 2);
+    for (const t of untitled) assert.match(t.trim(), /^(\S+\s+){1,11}\S+\u2026\s*no headline$/, "a dozen words at most, and marked");
     assert.ok(untitled.some((t) => t.startsWith("Russia is closely following events in Belarus")), untitled);
     assert.ok(untitled.some((t) => t.startsWith("US Congressmen Michael McCaul")), untitled);
     assert.match(await page.locator(".corpus-summary").textContent(), /5 articles from 3 outlets/);
+  });
+});
+
+test("the library opens with an introduction: who publishes, three first steps, and it can be hidden", async () => {
+  await withPage("", async (page) => {
+    await heading(page, "Library");
+    const intro = page.locator("section.intro");
+    assert.match(await intro.locator("h2").textContent(), /What Parallax shows/);
+    assert.match(await intro.textContent(), /5 articles from 3 outlets/);
+    assert.match(await intro.locator(".affiliations").textContent(), /RT: Russian state-funded television network/);
+    const steps = intro.locator(".steps li");
+    assert.equal(await steps.count(), 3);
+    assert.match(await steps.nth(0).textContent(), /Compare .*: they give different figures for \d+ things?\./);
+    assert.match(await steps.nth(1).textContent(), /What .+ is quoted saying: \d+ quotations?/);
+    assert.match(await steps.nth(2).textContent(), /Search every article for /);
+
+    // The suggested comparison shows figures that differ.
+    await steps.nth(0).locator("a").click();
+    await heading(page, "Compare");
+    await page.locator("#facts-title").waitFor();
+    assert.ok((await page.locator("table.facts tr.differ").count()) >= 1, "a disagreement, as promised");
+    await page.goBack();
+    await heading(page, "Library");
+
+    // Hidden, it stays hidden after a reload, and one button brings it back.
+    await page.getByRole("button", { name: "Hide this introduction" }).click();
+    assert.equal(await intro.count(), 0);
+    await page.reload();
+    await heading(page, "Library");
+    assert.equal(await intro.count(), 0);
+    await page.getByRole("button", { name: /Show the introduction/ }).click();
+    await intro.waitFor();
   });
 });
 
@@ -53,10 +86,10 @@ test("filter by outlet and sort by date live in the URL", async () => {
   await withPage("", async (page) => {
     await heading(page, "Library");
     await page.getByRole("link", { name: /^Sputnik/ }).click();
-    await page.waitForURL(/outlet=sputnik/);
+    await navigated(page, /outlet=sputnik/);
     assert.equal(await page.locator(".articles .card").count(), 3);
     await page.getByRole("link", { name: "Oldest first" }).click();
-    await page.waitForURL(/sort=oldest/);
+    await navigated(page, /sort=oldest/);
     const dates = await page.locator(".articles time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
     assert.deepEqual(dates, ["2020-08-18", "2020-09-19", "2021-02-15"]);
     await page.reload();
@@ -101,6 +134,13 @@ test("a paragraph permalink opened directly under a sub-path is highlighted and 
     assert.equal(await page.locator(".reader .body p.target").getAttribute("id"), "p4");
     const href = await page.locator("#p7 .permalink").getAttribute("href");
     assert.equal(href, "#/read/001_f2949b16144bae03/p7");
+
+    // The ¶ copies the paragraph's address and says so beside it.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await page.locator("#p7 .permalink").click();
+    await navigated(page, /\/p7$/);
+    assert.equal(await page.locator("#p7 .copied").textContent(), "Link copied");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   });
 });
 
@@ -182,6 +222,18 @@ test("dev server (trunk serve) serves the app", async (t) => {
   } finally {
     await s.close();
   }
+});
+
+test("the published dist/ carries no live-reload client (the dev server builds elsewhere)", async () => {
+  assert.doesNotMatch(readFileSync(resolve(DIST, "index.html"), "utf8"), /WebSocket|__trunk_address__/);
+  await withPage("", async (page) => {
+    const sockets = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
+    await page.reload();
+    await heading(page, "Library");
+    await page.waitForTimeout(300);
+    assert.deepEqual(sockets, [], "no WebSocket opened");
+  });
 });
 
 test("parallax.html opened from file:// works with zero network requests", async () => {

@@ -24,11 +24,12 @@
 
 // The layers, bottom to top, are drawn in ARCHITECTURE.md and checked by `tests/layers.rs`:
 // model; text; ingest, reading, offline; index, entities; quotes, facts; corpus; search,
-// profiles; compare; pipeline. A module may import only modules of lower layers.
+// profiles; compare, guide; pipeline. A module may import only modules of lower layers.
 pub mod compare;
 pub mod corpus;
 pub mod entities;
 pub mod facts;
+pub mod guide;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -8,7 +8,7 @@ use parallax_core::index::build_index;
 use parallax_core::quotes::extract_quotes;
 use parallax_core::reading::AddedArticle;
 use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
-use parallax_core::{Analysis, Corpus, Date, Extension, Stage};
+use parallax_core::{Analysis, Corpus, Date, Extension, Outlet, Stage};
 
 fn analyse(mut analysis: Analysis) -> Corpus {
     let mut stages = Vec::new();
@@ -133,12 +133,18 @@ fn added_articles_join_outlets_search_and_entities() {
     assert_eq!(corpus.outlets.len(), base.outlets.len() + 1);
     for a in &base.articles {
         let same = corpus.articles.iter().find(|b| b.id() == a.id()).unwrap();
+        let (now, before) = (
+            &corpus.outlets[same.outlet.unwrap() as usize],
+            &base.outlets[a.outlet.unwrap() as usize],
+        );
         assert_eq!(
-            corpus.outlets[same.outlet.unwrap() as usize].key,
-            base.outlets[a.outlet.unwrap() as usize].key,
+            now.key, before.key,
             "corpus articles keep their outlets when outlets are renumbered"
         );
+        assert_eq!(now.colour(), before.colour(), "and their outlets' colours");
     }
+    let colours: Vec<u32> = corpus.outlets.iter().map(Outlet::colour).collect();
+    assert!(colours.iter().all(|&c| c < Outlet::COLOURS), "{colours:?}");
 
     assert_eq!(hits(&corpus, "Vilnius teachers"), ["class-notes"]);
     assert_eq!(hits(&corpus, "met outlet:bbc-news"), ["class-notes"]);

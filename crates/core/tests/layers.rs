@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["quotes", "facts"],
     &["corpus"],
     &["search", "profiles"],
-    &["compare"],
+    &["compare", "guide"],
     &["pipeline"],
 ];
 

@@ -110,6 +110,10 @@ const SEEDS: &[Case] = &[
     ),
     ("Lavrov OR Ilyichev", &["000", "003"], Some(2)),
     ("Lukashenko outlet:rt", &["002"], Some(1)),
+    // A filter alone lists what it selects, newest first; an exclusion alone selects nothing.
+    ("outlet:sputnik", &["003", "000", "004"], Some(3)),
+    ("after:2021", &["003"], Some(1)),
+    ("-sanctions", &[], Some(0)),
     ("Lukashenko outlet:presstv", &["001"], Some(1)),
     ("Lukashenko outlet:Sputnik", &["000", "003", "004"], Some(3)),
     ("Lukashenko after:2021", &["003"], Some(1)),

@@ -62,12 +62,14 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 .into_any();
         }
         let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
+        let colours = side_colours(corpus, &c.docs);
         let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
         // One comparison shared by every panel (it holds both sides' tokenized text).
         let c = Rc::new(c);
         let file = format!("parallax-compare-{}-vs-{}", file_slug(&names[0]), file_slug(&names[1]));
         let (json_file, csv_file) = (format!("{file}.json"), format!("{file}-words.csv"));
         view! {
+            <div class="compared" style=colours>
             {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
             <SideSummary corpus=corpus c=c.clone() names=names.clone() />
             <p class="exports">
@@ -85,14 +87,17 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 }>"Download everything (JSON)"</button>
                 " "
                 <button type="button" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                " "
+                <label class="show-stats"><input type="checkbox" id="show-stats" />" Show the statistics (z-scores)"</label>
             </p>
-            <Words corpus=corpus c=c.clone() names=names.clone() />
             <Facts corpus=corpus c=c.clone() names=names.clone() />
+            <Words corpus=corpus c=c.clone() names=names.clone() />
             <Passages corpus=corpus c=c.clone() />
             <Labels corpus=corpus c=c.clone() names=names.clone() />
             <Voices corpus=corpus c=c.clone() names=names.clone() />
             <Frames corpus=corpus c=c.clone() names=names.clone() />
             <Contrasts corpus=corpus c=c names=names />
+            </div>
         }
         .into_any()
     });
@@ -107,6 +112,21 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
             <Method />
             {body}
         </super::Page>
+    }
+}
+
+/// Each side drawn in its outlet's colour when each is one outlet and the two colours differ;
+/// otherwise the two side colours of the theme.
+fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> String {
+    let colour = |docs: &[u32]| {
+        let first = corpus.articles[*docs.first()? as usize].outlet?;
+        docs.iter()
+            .all(|&d| corpus.articles[d as usize].outlet == Some(first))
+            .then(|| corpus.outlets[first as usize].colour())
+    };
+    match (colour(&docs[0]), colour(&docs[1])) {
+        (Some(a), Some(b)) if a != b => format!("--side-a: var(--oc{a}); --side-b: var(--oc{b})"),
+        _ => String::new(),
     }
 }
 

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use parallax_core::compare::Comparison;
-use parallax_core::Corpus;
+use parallax_core::{Corpus, Date};
 use std::rc::Rc;
 
 use crate::components::OutletBadge;
-use crate::format::count;
+use crate::format::{count, long_date};
 
 #[component]
 pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
@@ -17,15 +17,32 @@ pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [St
         outlets.sort();
         outlets.dedup();
         let small = c.terms[k] < 1500;
+        // Who publishes the side, with what the corpus says of each (a few outlets at most).
+        let affiliations = (outlets.len() <= MAX_DESCRIBED).then(|| {
+            outlets
+                .iter()
+                .filter_map(|&o| {
+                    corpus
+                        .outlets
+                        .get(o? as usize)?
+                        .affiliation
+                        .as_ref()
+                        .map(|a| (o, a))
+                })
+                .map(|(o, a)| view! { <li><OutletBadge corpus=corpus outlet=o />": "{a.clone()}</li> })
+                .collect_view()
+        });
         view! {
             <div class=format!("side side-{}", ["a", "b"][k])>
                 <h2>{format!("{} ", ["A", "B"][k])}<span class="side-name">{names[k].clone()}</span></h2>
                 <p class="meta">
                     {outlets.into_iter().map(|o| view! { <OutletBadge corpus=corpus outlet=o /> }).collect_view()}
+                    <span class="when">{when(corpus, docs)}</span>
                     <span>{count(docs.len(), "article", "articles")}</span>
                     <span>{count(c.framing[k].sentences, "sentence", "sentences")}</span>
                     <span>{count(c.terms[k], "word counted", "words counted")}</span>
                 </p>
+                <ul class="affiliations">{affiliations}</ul>
                 {small.then(|| view! {
                     <p class="caution">"Caution: a small sample. Differences on a few hundred words can be chance; read the sentences before drawing conclusions."</p>
                 })}
@@ -33,4 +50,26 @@ pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [St
         }
     };
     view! { <div class="sides">{side(0)}{side(1)}</div> }
+}
+
+/// Outlets of one side described with their affiliation; a side of more lists only names.
+const MAX_DESCRIBED: usize = 3;
+
+/// When a side's articles were published: one date, or the first and last, and how many are
+/// undated.
+fn when(corpus: &Corpus, docs: &[u32]) -> String {
+    let dates: Vec<Date> = docs
+        .iter()
+        .filter_map(|&d| corpus.articles[d as usize].published)
+        .collect();
+    let undated = docs.len() - dates.len();
+    let span = match (dates.iter().min(), dates.iter().max()) {
+        (Some(&first), Some(&last)) if first == last => long_date(first),
+        (Some(&first), Some(&last)) => format!("{} to {}", long_date(first), long_date(last)),
+        _ => return "date unknown".to_string(),
+    };
+    match undated {
+        0 => span,
+        n => format!("{span} ({} undated)", count(n, "article", "articles")),
+    }
 }

@@ -35,10 +35,16 @@ pub(super) fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
             .into_iter()
             .map(|d| {
                 let refs = sentences_with(&c.texts[k], &d.term);
+                let (here, there) = if k == 0 {
+                    (d.count_a, d.count_b)
+                } else {
+                    (d.count_b, d.count_a)
+                };
                 let summary = view! {
                     <span class="term" class:small=d.small>{d.term.clone()}</span>
-                    <span class="figures">{format!("{} : {}", d.count_a, d.count_b)}" · z "{format!("{:+.1}", d.z)}</span>
-                    {d.small.then(|| view! { <span class="few">" few"</span> })}
+                    <span class="figures">{format!("{here} here, {there} on side {}", ["B", "A"][k])}</span>
+                    <span class="strength">{strength(&d)}</span>
+                    <span class="stats">{format!("z {:+.1}", d.z)}</span>
                 }
                 .into_any();
                 view! { <li><Evidence corpus=corpus refs=refs summary=summary /></li> }
@@ -58,10 +64,20 @@ pub(super) fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
         <Panel
             id="words-title"
             title="Distinctive words and phrases"
-            note="Counts are side A : side B. Open a word for its sentences on that side."
+            note="Words one side uses much more often than the other, for its length. Look for two names for the same thing (protesters or rioters?), for words only one side uses, and for who each side talks about. Open a word to read its sentences."
         >
             {body}
         </Panel>
+    }
+}
+
+/// How sure the difference is, in words: by its z-score, and never sure on a few uses.
+fn strength(d: &Distinctive) -> &'static str {
+    match d.z.abs() {
+        _ if d.small => "too few uses to tell",
+        z if z >= 3.0 => "much more often",
+        z if z >= 2.0 => "more often",
+        _ => "slightly more often: could be chance",
     }
 }
 

@@ -35,12 +35,12 @@ impl TermCounts {
     }
 }
 
-/// The counted terms of a sentence's words: each content word, and each pair of adjacent
-/// content words.
+/// The counted terms of a sentence's words: each content word (one with a letter, not a
+/// function word: numbers are the facts panel's), and each pair of adjacent content words.
 fn terms(words: &[Token]) -> Vec<String> {
     let stop = stopwords();
     let mut out = Vec::with_capacity(words.len() * 2);
-    let content = |t: &Token| !stop.contains(t.exact.as_str()) && t.exact.chars().any(char::is_alphanumeric);
+    let content = |t: &Token| !stop.contains(t.exact.as_str()) && t.exact.chars().any(char::is_alphabetic);
     for (i, t) in words.iter().enumerate() {
         if !content(t) {
             continue;

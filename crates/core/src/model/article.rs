@@ -1,5 +1,7 @@
 //! An article of a corpus (a document with what metadata adds) and its outlet.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Date, Document};
@@ -10,6 +12,21 @@ pub struct Outlet {
     pub key: String,
     pub name: String,
     pub affiliation: Option<String>,
+}
+
+impl Outlet {
+    /// How many colours outlets are drawn in.
+    pub const COLOURS: u32 = 8;
+
+    /// The outlet's colour, `0..COLOURS`, from its key alone: the same outlet keeps its colour
+    /// whatever other outlets a corpus has, in whatever order, and when articles are added.
+    pub fn colour(&self) -> u32 {
+        let hash = self
+            .key
+            .bytes()
+            .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+        hash % Self::COLOURS
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,16 +53,73 @@ impl Article {
         self.title_override.as_deref().or(self.document.title_text())
     }
 
-    /// The headline, or the first sentence of the body when there is none.
-    pub fn display_title(&self) -> &str {
-        self.title()
-            .or(self.document.first_sentence())
-            .unwrap_or(self.document.file.as_str())
+    /// The headline; when there is none, a stand-in: the start of the body's first sentence
+    /// (at most [`STAND_IN_WORDS`] words, cut at a word and ended with "…"), else the file name.
+    /// Pages mark a stand-in as such ([`Article::title`] is `None`).
+    pub fn display_title(&self) -> Cow<'_, str> {
+        match self.title() {
+            Some(title) => Cow::Borrowed(title),
+            None => self
+                .document
+                .first_sentence()
+                .map_or(Cow::Borrowed(self.document.file.as_str()), stand_in),
+        }
     }
+}
+
+/// The most words of a first sentence that stand in for a missing headline.
+pub const STAND_IN_WORDS: usize = 12;
+
+/// `sentence` cut after [`STAND_IN_WORDS`] words, without the punctuation the cut leaves
+/// hanging, and ended with "…"; whole when short enough.
+fn stand_in(sentence: &str) -> Cow<'_, str> {
+    let sentence = sentence.trim();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in sentence.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > STAND_IN_WORDS {
+                let kept = sentence[..i]
+                    .trim_end()
+                    .trim_end_matches([',', ';', ':', '-', '\u{2013}', '\u{2014}']);
+                return Cow::Owned(format!("{}\u{2026}", kept.trim_end()));
+            }
+        }
+    }
+    Cow::Borrowed(sentence)
 }
 
 /// A file read from a corpus folder.
 pub struct SourceFile<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stand_in;
+
+    #[test]
+    fn a_long_first_sentence_is_cut_at_a_word_and_says_so() {
+        let s = "Belarusian opposition leader Svetlana Tsikhanouskaya, who left for Lithuania, said on Monday that she was ready to lead.";
+        assert_eq!(
+            stand_in(s),
+            "Belarusian opposition leader Svetlana Tsikhanouskaya, who left for Lithuania, said on Monday\u{2026}"
+        );
+        assert_eq!(
+            stand_in("One two three four five six seven eight nine ten eleven twelve, — thirteen"),
+            "One two three four five six seven eight nine ten eleven twelve\u{2026}",
+            "no comma or dash left hanging"
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_stands_whole() {
+        assert_eq!(stand_in("  Minsk protests go on.  "), "Minsk protests go on.");
+        assert_eq!(stand_in("Ёлка — «новогодняя» ёлка."), "Ёлка — «новогодняя» ёлка.");
+    }
 }

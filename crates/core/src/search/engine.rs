@@ -100,7 +100,8 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
         avg_len: index.mean_length().max(1.0),
         lengths: &index.doc_lengths,
     };
-    // Entity filters alone rank the articles naming the entity by how often they do.
+    // Entity filters alone rank the articles naming the entity by how often they do; outlet
+    // and date filters alone select every article they let through, newest first.
     let mut scores: Option<Vec<(u32, f32)>> = entity_docs.map(|counts| {
         let alone = query.is_empty();
         counts
@@ -121,8 +122,8 @@ pub fn search(corpus: &Corpus, query: &Query, options: SearchOptions) -> SearchR
             None => clause_scores,
         });
     }
-    // Not blank, so there was a clause or an entity filter.
-    let mut scores = scores.unwrap_or_default();
+    // With neither words nor an entity, the outlet and date filters below do the selecting.
+    let mut scores = scores.unwrap_or_else(|| (0..n_docs as u32).map(|d| (d, 0.0)).collect());
     // An excluded word is taken as typed: no correction, no suggestion.
     let literal = SearchOptions {
         typo_tolerance: false,

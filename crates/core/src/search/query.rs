@@ -53,9 +53,14 @@ impl Query {
         self.clauses.is_empty()
     }
 
-    /// Nothing selects documents: no words and no entity filter.
+    /// Nothing selects documents: no words and no filter (an entity, an outlet or a date).
+    /// Exclusions alone select nothing.
     pub fn is_blank(&self) -> bool {
-        self.clauses.is_empty() && self.entities.is_empty()
+        self.clauses.is_empty()
+            && self.entities.is_empty()
+            && self.outlets.is_empty()
+            && self.after.is_none()
+            && self.before.is_none()
     }
 }
 
@@ -119,12 +124,9 @@ pub fn parse_query(input: &str, options: ParseOptions) -> Query {
         }
         pending_or = false;
     }
-    if q.clauses.is_empty()
-        && q.entities.is_empty()
-        && (!q.excluded.is_empty() || !q.outlets.is_empty() || q.after.is_some() || q.before.is_some())
-    {
+    if q.is_blank() && !q.excluded.is_empty() {
         q.messages
-            .push("Add at least one word to search for; filters and exclusions only narrow a search.".into());
+            .push("Add at least one word or filter to search for; exclusions only narrow a search.".into());
     }
     q
 }
