@@ -113,3 +113,14 @@ pub fn entity(corpus: &Corpus, name: &str) -> Option<usize> {
         .binary_search_by(|e| e.name.as_str().cmp(name))
         .ok()
 }
+
+/// The entity a URL names: the one called `name`; failing that, the most-mentioned entity
+/// with `name` as an alias, a name word or a misspelling of one (`Tsikhanouskaya`,
+/// `lukashenka`).
+pub fn entity_named(corpus: &Corpus, name: &str) -> Option<usize> {
+    entity(corpus, name).or_else(|| {
+        parallax_core::entities::find_entities(&corpus.entities, name)
+            .into_iter()
+            .max_by_key(|&e| (corpus.entities[e].mentions.len(), std::cmp::Reverse(e)))
+    })
+}

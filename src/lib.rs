@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
             Route::Search(state) => view! { <Search corpus=c state=state /> }.into_any(),
             Route::Compare { a, b } => view! { <Compare corpus=c a=a b=b /> }.into_any(),
             Route::Entities(q) => view! { <Entities corpus=c query=q /> }.into_any(),
-            Route::Entity(name) => match corpus::entity(c, &name) {
+            Route::Entity(name) => match corpus::entity_named(c, &name) {
                 Some(e) => view! { <EntityPage corpus=c entity=e /> }.into_any(),
                 None => view! { <NotFound what=format!("No entity of this corpus is called \u{201C}{name}\u{201D}.") /> }
                     .into_any(),

@@ -165,3 +165,45 @@ fn entity_filter_lists_and_narrows() {
         unknown.messages
     );
 }
+
+/// `entity:` and entity URLs take any spelling the articles use, a single name word of any
+/// spelling, and a misspelling or another transliteration of one (the seeds write
+/// Tikhanovskaya; other outlets Tsikhanouskaya).
+#[test]
+fn any_spelling_or_misspelling_of_a_name_finds_its_entity() {
+    let corpus = common::seeds();
+    let svetlana = find_entities(&corpus.entities, "Svetlana Tikhanovskaya");
+    assert_eq!(svetlana.len(), 1, "{svetlana:?}");
+    for typed in [
+        "Tsikhanouskaya",
+        "tikhanovskaya",
+        "Tikhanovskya",
+        "Svetlana Tsikhanouskaya",
+        "Sviatlana Tikhanovskaya",
+    ] {
+        assert_eq!(find_entities(&corpus.entities, typed), svetlana, "{typed}");
+    }
+    assert_eq!(
+        find_entities(&corpus.entities, "Lukashenka"),
+        [lukashenko(&corpus)]
+    );
+    assert!(find_entities(&corpus.entities, "Zzyzxville").is_empty());
+    assert!(
+        find_entities(&corpus.entities, "Lukas").is_empty(),
+        "five letters, not one slip from a name"
+    );
+
+    let docs = |q: &str| {
+        let results = search(
+            &corpus,
+            &parse_query(q, ParseOptions::default()),
+            SearchOptions::default(),
+        );
+        results.hits.iter().map(|h| h.doc).collect::<Vec<_>>()
+    };
+    assert!(!docs("entity:\"Svetlana Tikhanovskaya\"").is_empty());
+    assert_eq!(
+        docs("entity:Tsikhanouskaya"),
+        docs("entity:\"Svetlana Tikhanovskaya\"")
+    );
+}

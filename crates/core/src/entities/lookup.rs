@@ -1,34 +1,65 @@
 //! Finding entities by a name a reader types.
 
 use super::Entity;
+use crate::text::distance::{bounded_distance, edits_allowed};
 use crate::text::tokenize::fold;
 
 /// The entities `name` refers to: those with `name` as their name or one of their aliases
 /// (ignoring case, diacritics and typography); failing that, those with a name word that is
-/// `name` (`lukashenko` → Alexander Lukashenko).
+/// `name` (`lukashenko` → Alexander Lukashenko, `tsikhanouskaya` → the entity one outlet names
+/// Svetlana Tsikhanouskaya); failing that, those nearest within the edits a misspelling may
+/// hold ([`edits_allowed`]: `lukashenka`, `Svetlana Tikhanovskaya` for `Tsikhanouskaya`).
 pub fn find_entities(entities: &[Entity], name: &str) -> Vec<usize> {
     let wanted = fold_name(name);
     if wanted.is_empty() {
         return Vec::new();
     }
-    let exact: Vec<usize> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.aliases.iter().chain([&e.name]).any(|a| fold_name(a) == wanted))
-        .map(|(i, _)| i)
-        .collect();
+    let names =
+        |e: &'_ Entity| -> Vec<String> { e.aliases.iter().chain([&e.name]).map(|a| fold_name(a)).collect() };
+    let matching = |accept: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| names(e).iter().any(|a| accept(a)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let exact = matching(&|a| a == wanted);
     if !exact.is_empty() {
         return exact;
     }
-    entities
+    let by_word =
+        matching(&|a| a.split(' ').any(|w| w == wanted) || (wanted.contains(' ') && a.contains(&wanted)));
+    if !by_word.is_empty() {
+        return by_word;
+    }
+    // Misspelt: the whole name against whole names, a single word against name words.
+    let typed: Vec<char> = wanted.chars().collect();
+    let allowed = edits_allowed(typed.len());
+    if allowed == 0 {
+        return Vec::new();
+    }
+    let mut scratch = Default::default();
+    let mut best: Vec<(usize, usize)> = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
-            let name = fold_name(&e.name);
-            name.split(' ').any(|w| w == wanted) || (wanted.contains(' ') && name.contains(&wanted))
+        .filter_map(|(i, e)| {
+            let names = names(e);
+            let candidates: Vec<&str> = if wanted.contains(' ') {
+                names.iter().map(String::as_str).collect()
+            } else {
+                names.iter().flat_map(|a| a.split(' ')).collect()
+            };
+            candidates
+                .into_iter()
+                .filter_map(|c| bounded_distance(&typed, c, allowed, &mut scratch))
+                .min()
+                .map(|d| (d, i))
         })
-        .map(|(i, _)| i)
-        .collect()
+        .collect();
+    let nearest = best.iter().map(|&(d, _)| d).min();
+    best.retain(|&(d, _)| Some(d) == nearest);
+    best.into_iter().map(|(_, i)| i).collect()
 }
 
 fn fold_name(s: &str) -> String {

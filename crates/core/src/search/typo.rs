@@ -3,7 +3,7 @@
 
 use super::results::Suggestion;
 use crate::index::{word_shape, TermTable};
-use crate::text::distance::{bounded_distance, is_swap};
+use crate::text::distance::{bounded_distance, edits_allowed, is_swap};
 use crate::text::tokenize::stem;
 
 /// A word of 6 or more letters found in at most this many articles may be a misspelling the
@@ -62,11 +62,10 @@ fn is_slip(a: &str, b: &str) -> bool {
 /// sorted dictionary makes that range cheap); words with digits or hyphens are never corrected.
 pub(super) fn correct(table: &TermTable, word: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
-    let allowed = match chars.len() {
-        0..=4 => return None,
-        5..=8 => 1,
-        _ => 2,
-    };
+    let allowed = edits_allowed(chars.len());
+    if allowed == 0 {
+        return None;
+    }
     if word.contains(|c: char| c.is_ascii_digit() || c == '-') {
         return None;
     }

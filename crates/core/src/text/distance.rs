@@ -1,6 +1,16 @@
 //! Edit distances between words, for typo correction in search and for joining spelling
 //! variants of names.
 
+/// The edits a misspelling of a word of `len` characters may hold: none up to 4 characters, 1
+/// up to 8, 2 beyond.
+pub fn edits_allowed(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
 /// `b` is `a` with two neighbouring characters swapped.
 pub fn is_swap(a: &[char], b: &[char]) -> bool {
     let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
