@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
     }
     };
     view! {
-        <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip" href="#main" on:click=skip_to("main")>"Skip to content"</a>
         <SiteHeader route=route />
         {move || (!matches!(route.get(), Route::Add)).then(|| view! { <JobProgress /> })}
         <main id="main" tabindex="-1">{body}</main>
@@ -91,11 +91,15 @@ pub fn App() -> impl IntoView {
 }
 
 /// The skip link moves focus without changing the route fragment.
-fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-            let _ = main.focus();
+/// A skip link's click: focus moves to the element `id` (which has `tabindex="-1"`) without
+/// touching the URL fragment, where the routes live.
+pub(crate) fn skip_to(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
+    move |ev| {
+        ev.prevent_default();
+        if let Some(target) = document().get_element_by_id(id) {
+            if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+                let _ = target.focus();
+            }
         }
     }
 }

@@ -10,4 +10,4 @@ pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
 pub use entity::{EntityLink, EntityRow, LabelList};
 pub use header::SiteHeader;
-pub use outlet::{AddedMark, NoHeadline, OutletBadge};
+pub use outlet::{AddedMark, NoHeadline, OutletBadge, OutletDescribed};

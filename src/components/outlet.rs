@@ -16,6 +16,21 @@ pub fn OutletBadge(corpus: &'static Corpus, outlet: Option<u32>) -> impl IntoVie
     }
 }
 
+/// An outlet's name in its colour followed by what the corpus says of it (`RT: Russian
+/// state-funded television network`), or the name alone when it says nothing.
+#[component]
+pub fn OutletDescribed(corpus: &'static Corpus, outlet: Option<u32>) -> impl IntoView {
+    let affiliation = outlet
+        .and_then(|o| corpus.outlets.get(o as usize))
+        .and_then(|o| o.affiliation.clone());
+    view! {
+        <span class="described">
+            <OutletBadge corpus=corpus outlet=outlet />
+            {affiliation.map(|a| view! { <span class="affiliation">": " {a}</span> })}
+        </span>
+    }
+}
+
 /// Marks an article whose title is a stand-in for a missing headline.
 #[component]
 pub fn NoHeadline(article: &'static parallax_core::Article) -> impl IntoView {

@@ -5,7 +5,7 @@ use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
     Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, NoHeadline, Node,
-    OutletBadge, PublishedDate,
+    OutletBadge, OutletDescribed, PublishedDate,
 };
 use crate::format::{count, month_key, tie_sentence};
 use crate::route::{Route, SearchState};
@@ -82,7 +82,7 @@ fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
                 .map_or(Vec::new(), |l| l.labels.clone());
             view! {
                 <tr>
-                    <th scope="row"><OutletBadge corpus=corpus outlet=outlet /></th>
+                    <th scope="row"><OutletDescribed corpus=corpus outlet=outlet /></th>
                     <td><LabelList labels=labels none="names it without a title or description" /></td>
                 </tr>
             }
@@ -186,10 +186,12 @@ fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl In
         <section aria-labelledby="together-title">
             <h2 id="together-title">"Appears with"</h2>
             <div class="together">
-                <table>
-                    <thead><tr><th scope="col">"Entity"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Same sentence"</th><th scope="col" class="num">"Same article"</th></tr></thead>
-                    <tbody>{table}</tbody>
-                </table>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Entity"</th><th scope="col">"Kind"</th><th scope="col" class="num">"Same sentence"</th><th scope="col" class="num">"Same article"</th></tr></thead>
+                        <tbody>{table}</tbody>
+                    </table>
+                </div>
                 {(net.nodes.len() > 1).then(|| view! { <NetworkChart nodes=nodes edges=net.edges caption=caption /> })}
             </div>
         </section>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use parallax_core::guide::Comparison;
 use parallax_core::Corpus;
 
-use crate::components::OutletBadge;
+use crate::components::OutletDescribed;
 use crate::format::count;
 use crate::route::{Route, SearchState};
 
@@ -77,9 +77,7 @@ fn Outlets(corpus: &'static Corpus) -> impl IntoView {
             .map(|o| {
                 view! {
                     <li>
-                        <OutletBadge corpus=corpus outlet=Some(o) />
-                        ": "
-                        {corpus.outlets[o as usize].affiliation.clone()}
+                        <OutletDescribed corpus=corpus outlet=Some(o) />
                     </li>
                 }
             })

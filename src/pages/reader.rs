@@ -145,8 +145,10 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
             </header>
             {credits}
             <Highlights shown=shown />
+            // Every name in the text is a link: one tab stop each. This skips them all.
+            <a class="skip-inline" href="#article-end" on:click=crate::skip_to("article-end")>"Skip past the article\u{2019}s text and links"</a>
             <div class=move || body_class(shown.get())>{paragraphs}</div>
-            <footer>
+            <footer id="article-end" tabindex="-1">
                 <details class="notes" open=has_warning>
                     <summary>{format!("How Parallax read {} ({})", doc.file, count(n_notes, "note", "notes"))}</summary>
                     <ul>{notes}</ul>

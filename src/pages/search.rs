@@ -176,6 +176,8 @@ fn SearchHelp() -> impl IntoView {
                 <dd>"articles with every word; other forms count too (protests, protesters), exact forms rank higher; e-mail and email find each other"</dd>
                 <dt><code>"\"internal affairs\""</code></dt>
                 <dd>"the exact phrase"</dd>
+                <dt><code>"\"protesters\""</code></dt>
+                <dd>"only this form of the word (not protests or protester); without quotes, other forms are found too and marked with a dashed underline"</dd>
                 <dt><code>"luka*"</code></dt>
                 <dd>"words that start with luka (the last word you type is also read this way)"</dd>
                 <dt><code>"minsk OR moscow"</code></dt>
@@ -314,6 +316,10 @@ fn passage_route(id: &str, passage: &Passage) -> Route {
 
 /// A passage as text nodes with `<mark>` around matched words; document text is never parsed
 /// as HTML.
+/// What a word marked as another form is.
+const OTHER_FORM: &str =
+    "Another form of a word you searched for; put the word in quotes to find only the form you typed";
+
 fn marked(text: &str, passage: &Passage) -> impl IntoView {
     let mut parts: Vec<AnyView> = Vec::new();
     if passage.clipped_start {
@@ -322,7 +328,11 @@ fn marked(text: &str, passage: &Passage) -> impl IntoView {
     let mut at = passage.span.start as usize;
     for h in &passage.highlights {
         parts.push(text[at..h.start as usize].to_string().into_any());
-        parts.push(view! { <mark>{h.of(text).to_string()}</mark> }.into_any());
+        let other = passage.other_forms.contains(h);
+        parts.push(
+            view! { <mark class:other-form=other title=other.then_some(OTHER_FORM)>{h.of(text).to_string()}</mark> }
+                .into_any(),
+        );
         at = h.end as usize;
     }
     parts.push(
@@ -370,7 +380,7 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
             view! {
                 <tr>
                     <td class="left"><div class="clip"><span>{l.left.clone()}</span></div></td>
-                    <td class="kw"><a href=route.href()>{l.keyword.clone()}</a></td>
+                    <td class="kw" class:other-form=l.other_form title=l.other_form.then_some(OTHER_FORM)><a href=route.href()>{l.keyword.clone()}</a></td>
                     <td class="right">{l.right.clone()}</td>
                     <td class="src"><OutletBadge corpus=corpus outlet=article.outlet /></td>
                 </tr>

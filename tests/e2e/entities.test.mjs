@@ -74,6 +74,7 @@ test("Lukashenko's page: all five seeds, labels per outlet, quotes, ties, charts
     const row = (outlet) => labels.filter({ has: page.locator(".outlet", { hasText: new RegExp(`^${outlet}$`) }) });
     assert.match(await row("Sputnik").textContent(), /Belarusian President/);
     assert.match(await row("RT").textContent(), /incumbent/);
+    assert.match(await row("RT").locator("th").textContent(), /^RT: Russian state-funded television network$/, "who the outlet is");
 
     assert.ok((await page.locator("ol.quotes blockquote").count()) >= 1, "what he said");
     assert.equal(await page.locator(".mention-groups > li").count(), 5, "mentions in all five articles");

@@ -194,7 +194,50 @@ test("keyboard: skip link, tab to an article, Enter opens it, focus is visible",
     await page.waitForURL(/#\/read\//);
     await page.locator(".reader h1").waitFor();
     assert.ok(await page.evaluate(() => document.activeElement.tagName === "H1"), "focus moves to the new view");
+
+    // In the reader, one link skips the article's text and its many name links.
+    let skip = false;
+    for (let i = 0; i < 15 && !skip; i++) {
+      await page.keyboard.press("Tab");
+      skip = await page.evaluate(() => document.activeElement.classList.contains("skip-inline"));
+    }
+    assert.ok(skip, "the skip link comes before the text");
+    assert.ok(await page.locator(".skip-inline").isVisible(), "and shows when focused");
+    const links = await page.locator(".reader .body a").count();
+    assert.ok(links > 10, `${links} links skipped`);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "article-end");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".body")), null, "past the text");
   });
+});
+
+test("no view scrolls sideways at 360, 768 or 1,280 px, long names included", async () => {
+  const long = "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const views = [
+    "#/",
+    "#/search?q=protesters",
+    "#/search?q=protest&view=kwic",
+    `#/search?q=${long}`,
+    "#/read/000_bad9fe235c42383a",
+    "#/entities",
+    "#/entity/Alexander%20Lukashenko",
+    `#/entity/${long}`,
+    "#/compare",
+    "#/compare?a=outlet%3Art&b=outlet%3Asputnik",
+    "#/compare?a=doc%3A000_bad9fe235c42383a&b=doc%3A004_e10c65f5f54494c2",
+    "#/add",
+  ];
+  for (const width of [360, 768, 1280]) {
+    await withPage("", async (page) => {
+      for (const view of views) {
+        await page.goto(server.url + view);
+        await page.locator("main h1").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `${view} at ${width} px is ${overflow} px wider than the screen`);
+      }
+    }, { viewport: { width, height: 800 } });
+  }
 });
 
 test("landmarks, 360 px without sideways scrolling, and the dark scheme", async () => {

@@ -566,3 +566,59 @@ fn warm_up_queries_are_made_of_the_corpus_words_and_answering_them_changes_no_an
         ]
     );
 }
+
+/// A quoted word finds that form only; unquoted, other forms count too and are marked apart
+/// from the form typed, in passages and in the concordance, whose context is cut at words.
+#[test]
+fn a_quoted_word_finds_its_form_only_and_other_forms_are_marked_apart() {
+    let corpus = corpus_of(&[
+        (
+            "a.txt",
+            "Protesters marched through central Minsk on Sunday afternoon. Police watched the protests.",
+        ),
+        (
+            "b.txt",
+            "The protests grew in Grodno, where factory workers joined them.",
+        ),
+    ]);
+    let run = |q: &str| {
+        search(
+            &corpus,
+            &parse_query(q, ParseOptions::default()),
+            SearchOptions::default(),
+        )
+    };
+    assert_eq!(run("protesters").total, 2, "other forms count");
+    let quoted = run("\"protesters\"");
+    assert_eq!(quoted.total, 1, "the form typed only");
+    assert_eq!(corpus.articles[quoted.hits[0].doc as usize].id(), "a");
+
+    let plain = run("protesters");
+    let b = corpus.articles.iter().position(|a| a.id() == "b").unwrap() as u32;
+    let passage = best_passage(&corpus, b, &plain.matcher);
+    let text = &corpus.articles[b as usize].document.text;
+    let other: Vec<&str> = passage.other_forms.iter().map(|s| s.of(text)).collect();
+    assert_eq!(other, ["protests"]);
+
+    let lines = concordance(&corpus, &plain, 20, 100);
+    let marked: Vec<(&str, bool)> = lines.iter().map(|l| (l.keyword.as_str(), l.other_form)).collect();
+    assert!(marked.contains(&("Protesters", false)), "{marked:?}");
+    assert!(marked.contains(&("protests", true)), "{marked:?}");
+    for l in &lines {
+        let (left, right) = (l.left.trim(), l.right.trim());
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let source = &corpus.articles[l.doc as usize].document.text;
+        let source_words = words(source);
+        for w in words(left).iter().chain(&words(right)) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            assert!(
+                w.is_empty()
+                    || source_words
+                        .iter()
+                        .any(|s| s.trim_matches(|c: char| !c.is_alphanumeric()) == w),
+                "{w:?} is a whole word of the text (left {left:?}, right {right:?})"
+            );
+        }
+        assert!(l.left.chars().count() <= 20 && l.right.chars().count() <= 20);
+    }
+}

@@ -5,7 +5,7 @@ use parallax_core::compare::Comparison;
 use parallax_core::{Corpus, Date};
 use std::rc::Rc;
 
-use crate::components::OutletBadge;
+use crate::components::{OutletBadge, OutletDescribed};
 use crate::format::{count, long_date};
 
 #[component]
@@ -21,15 +21,11 @@ pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [St
         let affiliations = (outlets.len() <= MAX_DESCRIBED).then(|| {
             outlets
                 .iter()
-                .filter_map(|&o| {
-                    corpus
-                        .outlets
-                        .get(o? as usize)?
-                        .affiliation
-                        .as_ref()
-                        .map(|a| (o, a))
+                .filter(|&&o| {
+                    o.and_then(|o| corpus.outlets.get(o as usize))
+                        .is_some_and(|o| o.affiliation.is_some())
                 })
-                .map(|(o, a)| view! { <li><OutletBadge corpus=corpus outlet=o />": "{a.clone()}</li> })
+                .map(|&o| view! { <li><OutletDescribed corpus=corpus outlet=o /></li> })
                 .collect_view()
         });
         view! {

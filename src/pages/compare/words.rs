@@ -74,10 +74,10 @@ pub(super) fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
 /// How sure the difference is, in words: by its z-score, and never sure on a few uses.
 fn strength(d: &Distinctive) -> &'static str {
     match d.z.abs() {
-        _ if d.small => "too few uses to tell",
+        _ if d.small => "too few to tell",
         z if z >= 3.0 => "much more often",
         z if z >= 2.0 => "more often",
-        _ => "slightly more often: could be chance",
+        _ => "could be chance",
     }
 }
 

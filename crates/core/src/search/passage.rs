@@ -85,12 +85,24 @@ pub fn best_passage(corpus: &Corpus, doc: u32, matcher: &Matcher) -> Passage {
             None => (None, d.title.unwrap_or_default()),
         },
     };
-    let highlights: Vec<Span> = matched
+    let inside: Vec<&Token> = matched
         .iter()
-        .filter(|(_, t)| t.start >= span.start as usize && t.end <= span.end as usize)
-        .map(|(_, t)| Span::new(t.start, t.end))
+        .map(|(_, t)| t)
+        .filter(|t| t.start >= span.start as usize && t.end <= span.end as usize)
         .collect();
-    clip(&d.text, anchor, span, highlights)
+    let mut passage = clip(
+        &d.text,
+        anchor,
+        span,
+        inside.iter().map(|t| Span::new(t.start, t.end)).collect(),
+    );
+    passage.other_forms = inside
+        .iter()
+        .filter(|t| !matcher.exact.contains(&t.exact))
+        .map(|t| Span::new(t.start, t.end))
+        .filter(|s| passage.highlights.contains(s))
+        .collect();
+    passage
 }
 
 /// Clips a long passage to about [`MAX_PASSAGE`] bytes around its first highlight, at word
@@ -129,6 +141,37 @@ fn clip(text: &str, anchor: Option<Anchor>, span: Span, highlights: Vec<Span>) -
         clipped_start,
         clipped_end,
         highlights,
+        other_forms: Vec::new(),
+    }
+}
+
+/// The end of `text` of at most `max` characters, starting at a word: a word the limit cuts
+/// is left out whole.
+fn last_words(text: &str, max: usize) -> &str {
+    match text.char_indices().rev().nth(max) {
+        None => text,
+        Some((cut, c)) => {
+            let rest = &text[cut + c.len_utf8()..];
+            if c.is_whitespace() {
+                return rest;
+            }
+            rest.find(char::is_whitespace).map_or("", |i| &rest[i..])
+        }
+    }
+}
+
+/// The start of `text` of at most `max` characters, ending at a word: a word the limit cuts is
+/// left out whole.
+fn first_words(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        None => text,
+        Some((cut, c)) => {
+            let kept = &text[..cut];
+            if c.is_whitespace() {
+                return kept;
+            }
+            kept.rfind(char::is_whitespace).map_or("", |i| &kept[..i])
+        }
     }
 }
 
@@ -148,21 +191,13 @@ pub fn concordance(corpus: &Corpus, results: &SearchResults, context: usize, lim
             let (anchor, _) = sentence_of(d, paragraph, t.start);
             let before = &d.text[seg_span.start as usize..t.start];
             let after = &d.text[t.end..seg_span.end as usize];
-            let left: String = before
-                .chars()
-                .rev()
-                .take(context)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let right: String = after.chars().take(context).collect();
             out.push(KwicLine {
                 doc,
                 anchor,
-                left,
+                left: last_words(before, context).to_string(),
                 keyword: d.text[t.start..t.end].to_string(),
-                right,
+                other_form: !results.matcher.exact.contains(&t.exact),
+                right: first_words(after, context).to_string(),
             });
             if out.len() >= limit {
                 return out;

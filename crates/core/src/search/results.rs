@@ -95,6 +95,9 @@ pub struct Passage {
     pub clipped_end: bool,
     /// Matched words inside `span`, as byte ranges of the document text.
     pub highlights: Vec<Span>,
+    /// Those of `highlights` matched as another form of a query word (`protests` for
+    /// `protesters`), not as the form itself.
+    pub other_forms: Vec<Span>,
 }
 
 /// Which words count as matches: folded exact forms and stems.
@@ -118,5 +121,7 @@ pub struct KwicLine {
     pub anchor: Option<Anchor>,
     pub left: String,
     pub keyword: String,
+    /// The keyword is another form of a query word, not the form itself.
+    pub other_form: bool,
     pub right: String,
 }
