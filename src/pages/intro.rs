@@ -1,6 +1,6 @@
 //! The library's introduction: what Parallax shows, who publishes the articles, and three first
-//! steps into this corpus ([`parallax_core::guide`]). A reader can hide it; the choice is kept
-//! in the browser and a button brings it back.
+//! steps into this corpus ([`parallax_core::guide`]). A reader can hide it (who publishes the
+//! articles stays); the choice is kept in the browser and a button brings it back.
 
 use leptos::prelude::*;
 use parallax_core::guide::Comparison;
@@ -37,10 +37,14 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
     };
     move || {
         if hidden.get() {
+            // Who publishes the articles stays in sight.
             view! {
-                <p class="intro-shown">
-                    <button type="button" on:click=move |_| set_hidden(false)>"What is Parallax? Show the introduction"</button>
-                </p>
+                <div class="intro-hidden">
+                    <Outlets corpus=corpus top=true />
+                    <p>
+                        <button type="button" on:click=move |_| set_hidden(false)>"What is Parallax? Show the introduction"</button>
+                    </p>
+                </div>
             }
             .into_any()
         } else {
@@ -55,7 +59,7 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
                         )}
                     </p>
                     <p>"Parallax finds all of this with rules, not with people: a name, a quotation or a number may be read wrong, so check what matters in the article itself, always one click away."</p>
-                    <Outlets corpus=corpus />
+                    <Outlets corpus=corpus top=false />
                     <Steps corpus=corpus />
                     <button type="button" on:click=move |_| set_hidden(true)>"Hide this introduction"</button>
                 </section>
@@ -65,9 +69,11 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
     }
 }
 
-/// Who publishes the articles: each outlet with the affiliation the corpus gives for it.
+/// Who publishes the articles: each outlet with the affiliation the corpus gives for it. `top`:
+/// headed at the level under the page's title (the introduction hidden), else under the
+/// introduction's.
 #[component]
-fn Outlets(corpus: &'static Corpus) -> impl IntoView {
+fn Outlets(corpus: &'static Corpus, top: bool) -> impl IntoView {
     let described: Vec<u32> = (0..corpus.outlets.len() as u32)
         .filter(|&o| corpus.outlets[o as usize].affiliation.is_some())
         .collect();
@@ -82,8 +88,13 @@ fn Outlets(corpus: &'static Corpus) -> impl IntoView {
                 }
             })
             .collect_view();
+        let heading = if top {
+            view! { <h2 class="affiliations-title">"Who publishes these articles"</h2> }.into_any()
+        } else {
+            view! { <h3>"Who publishes them"</h3> }.into_any()
+        };
         view! {
-            <h3>"Who publishes them"</h3>
+            {heading}
             <ul class="affiliations">{items}</ul>
         }
     })

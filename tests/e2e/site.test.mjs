@@ -77,6 +77,7 @@ test("the library opens with an introduction: who publishes, three first steps, 
     await page.reload();
     await heading(page, "Library");
     assert.equal(await intro.count(), 0);
+    assert.match(await page.locator(".intro-hidden .affiliations").textContent(), /RT: Russian state-funded/, "who publishes stays in sight");
     await page.getByRole("button", { name: /Show the introduction/ }).click();
     await intro.waitFor();
   });

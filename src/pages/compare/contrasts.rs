@@ -30,7 +30,7 @@ pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [Stri
             }
         })
         .collect_view();
-    let note = "How often each side uses the first wording, then the second. Open a count for its sentences.";
+    let note = "Two ways of naming the same thing, such as protests or riots. Look for a side that prefers the loaded wording. The first count is the first wording, the second the other; open a count for its sentences.";
     table_panel(
         "contrasts-title",
         "Contrast wordings",

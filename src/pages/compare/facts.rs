@@ -71,6 +71,7 @@ pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
             <p class="note">
                 {format!("{} both sides give numbers for; {differ} differ. ", count(c.facts.len(), "thing", "things"))}
                 {told_apart}
+                "Look at the figures marked differ: which is right, and whom does each side cite for it? "
                 "Numbers are lined up when they count the same thing in similar words; they agree when one value fits both (\u{201C}over 80 percent\u{201D} and \u{201C}80.1 percent\u{201D}). Numbers of different dates, places or rounds are not lined up; numbers told at different times are not called a disagreement. Check the sentences: a difference can also be a different source."
             </p>
             {side_table("facts", "About", &names, rows)}

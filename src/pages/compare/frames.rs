@@ -34,6 +34,6 @@ pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
             }
         })
         .collect_view();
-    let note = "Share of each side's sentences with a cue word of the frame. Open a bar for its sentences.";
+    let note = "The share of each side's sentences that use words of each theme (security, legality, morality\u{2026}). Look for a theme one side returns to much more often than the other; open a bar to check the sentences, since a cue word can mislead.";
     table_panel("frames-title", "Frames", note, ("frames", "Frame"), &names, rows)
 }

@@ -38,6 +38,12 @@ pub(super) fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
         .into_any()
     };
     view! {
-        <Panel id="labels-title" title="How each side labels who both name">{body}</Panel>
+        <Panel
+            id="labels-title"
+            title="How each side labels who both name"
+            note="The titles and descriptions each side puts before a name. Look for a label only one side uses (\u{201C}incumbent\u{201D} or \u{201C}President\u{201D}?), and for people one side names without any title."
+        >
+            {body}
+        </Panel>
     }
 }

@@ -97,7 +97,7 @@ pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoV
         <Panel
             id="passages-title"
             title="Passages"
-            note="Paragraphs are paired when they share rare words (names, numbers, unusual terms) more than chance would; each paragraph pairs at most once."
+            note="Paragraphs of the two articles that tell the same thing, side by side (they share rare words: names, numbers, unusual terms). Look for what one article adds, leaves out, or words differently; the paragraphs only one article has come after."
         >
             {body}
         </Panel>

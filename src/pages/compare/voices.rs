@@ -58,6 +58,12 @@ pub(super) fn Voices(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
         <div class="columns">{column(0)}{column(1)}</div>
     };
     view! {
-        <Panel id="voices-title" title="Who gets a voice">{body}</Panel>
+        <Panel
+            id="voices-title"
+            title="Who gets a voice"
+            note="Who each side quotes directly, and how much. Look for who speaks on one side only, whose words fill the most space, and whether officials, protesters or experts are heard. Open a name for the quotations."
+        >
+            {body}
+        </Panel>
     }
 }
