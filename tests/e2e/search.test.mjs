@@ -23,6 +23,42 @@ after(async () => {
 
 const withPage = (hash, body, srv = server) => visit(browser, srv.url, hash, body);
 
+test("a filter alone lists what it selects", async () => {
+  await withPage("#/search?q=outlet%3Art%20", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    assert.match(await page.locator(".status").first().textContent(), /^1 article match/);
+    assert.equal(await page.locator(".results .card .outlet").textContent(), "RT");
+  });
+  await withPage("#/search?q=after%3A2020-09%20outlet%3Asputnik%20", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    const dates = await page.locator(".results .card time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+    assert.deepEqual(dates, ["2021-02-15", "2020-09-19"], "newest first");
+  });
+});
+
+test("a word in quotes matches that form only; unquoted, other forms are marked apart", async () => {
+  await withPage("#/search?q=protesters%20", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    const other = await page.locator(".results mark.other-form").allTextContents();
+    assert.ok(other.length > 0 && other.every((t) => t.toLowerCase() !== "protesters"), other.join());
+    const same = await page.locator(".results mark:not(.other-form)").allTextContents();
+    assert.ok(same.every((t) => t.toLowerCase() === "protesters"), same.join());
+    assert.match(await page.locator(".results mark.other-form").first().getAttribute("title"), /Another form/);
+  });
+  await withPage("#/search?q=%22protesters%22", async (page) => {
+    await page.locator(".results .card").first().waitFor();
+    assert.equal(await page.locator(".results mark.other-form").count(), 0);
+    const marks = await page.locator(".results mark").allTextContents();
+    assert.ok(marks.length > 0 && marks.every((t) => t.toLowerCase() === "protesters"), marks.join());
+  });
+});
+
+test("an entity URL takes another spelling of the name", async () => {
+  await withPage("#/entity/Tsikhanouskaya", async (page) => {
+    await heading(page, "Svetlana Tikhanovskaya");
+  });
+});
+
 test("typing after / searches as you type, with highlighted passages", async () => {
   await withPage("", async (page) => {
     await heading(page, "Library");

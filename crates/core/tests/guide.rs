@@ -6,7 +6,6 @@ use parallax_core::compare::{compare, Prior};
 use parallax_core::entities::Kind;
 use parallax_core::guide::{guide, Comparison};
 use parallax_core::profiles::entity_rows;
-use parallax_core::{build_corpus, parse_metadata, SourceFile};
 
 #[test]
 fn the_seeds_offer_two_articles_disagreeing_the_most_quoted_person_and_a_place() {
@@ -44,27 +43,19 @@ fn the_seeds_offer_two_articles_disagreeing_the_most_quoted_person_and_a_place()
 
 #[test]
 fn without_differing_figures_the_two_largest_outlets_are_offered() {
-    let metadata = parse_metadata(
-        "[outlet.bbc]\nname = \"BBC\"\n[outlet.itv]\nname = \"ITV\"\n[outlet.sky]\nname = \"Sky\"\n\
+    let metadata = "[outlet.bbc]\nname = \"BBC\"\n[outlet.itv]\nname = \"ITV\"\n[outlet.sky]\nname = \"Sky\"\n\
          [file.\"a.txt\"]\noutlet = \"itv\"\n[file.\"b.txt\"]\noutlet = \"sky\"\n\
-         [file.\"c.txt\"]\noutlet = \"sky\"\n[file.\"d.txt\"]\noutlet = \"bbc\"\n[file.\"e.txt\"]\noutlet = \"bbc\"\n",
-    )
-    .unwrap();
-    let texts = [
-        ("a.txt", "It rained in Leeds on Monday."),
-        ("b.txt", "The sun shone in York on Monday."),
-        ("c.txt", "The wind blew in Hull on Monday."),
-        ("d.txt", "Snow fell in Bath on Monday."),
-        ("e.txt", "Fog lay over Ely on Monday."),
-    ];
-    let files: Vec<SourceFile> = texts
-        .iter()
-        .map(|(name, text)| SourceFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
-    let corpus = build_corpus(&files, &metadata).unwrap();
+         [file.\"c.txt\"]\noutlet = \"sky\"\n[file.\"d.txt\"]\noutlet = \"bbc\"\n[file.\"e.txt\"]\noutlet = \"bbc\"\n";
+    let corpus = common::corpus_with(
+        &[
+            ("a.txt", "It rained in Leeds on Monday."),
+            ("b.txt", "The sun shone in York on Monday."),
+            ("c.txt", "The wind blew in Hull on Monday."),
+            ("d.txt", "Snow fell in Bath on Monday."),
+            ("e.txt", "Fog lay over Ely on Monday."),
+        ],
+        metadata,
+    );
     let g = guide(&corpus);
     let Some(Comparison::Outlets { a, b }) = g.comparison else {
         panic!("three outlets, no figures: {:?}", g.comparison);

@@ -54,7 +54,7 @@ impl Article {
     }
 
     /// The headline; when there is none, a stand-in: the start of the body's first sentence
-    /// (at most [`STAND_IN_WORDS`] words, cut at a word and ended with "…"), else the file name.
+    /// (at most twelve words, cut at a word and ended with "…"), else the file name.
     /// Pages mark a stand-in as such ([`Article::title`] is `None`).
     pub fn display_title(&self) -> Cow<'_, str> {
         match self.title() {
@@ -68,7 +68,7 @@ impl Article {
 }
 
 /// The most words of a first sentence that stand in for a missing headline.
-pub const STAND_IN_WORDS: usize = 12;
+const STAND_IN_WORDS: usize = 12;
 
 /// `sentence` cut after [`STAND_IN_WORDS`] words, without the punctuation the cut leaves
 /// hanging, and ended with "…"; whole when short enough.

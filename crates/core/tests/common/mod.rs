@@ -63,6 +63,12 @@ pub fn shared_with_gold(name: &str) -> Option<(Corpus, String)> {
 /// A corpus of small texts given inline, `(file name, text)`, without metadata.
 #[allow(dead_code)] // not every test binary builds corpora inline
 pub fn corpus_of(files: &[(&str, &str)]) -> Corpus {
+    corpus_with(files, "")
+}
+
+/// A corpus of small texts given inline, with the `corpus.toml` text `metadata`.
+#[allow(dead_code)] // not every test binary builds corpora inline
+pub fn corpus_with(files: &[(&str, &str)], metadata: &str) -> Corpus {
     let files: Vec<SourceFile> = files
         .iter()
         .map(|(name, text)| SourceFile {
@@ -70,7 +76,7 @@ pub fn corpus_of(files: &[(&str, &str)]) -> Corpus {
             bytes: text.as_bytes(),
         })
         .collect();
-    build_corpus(&files, &Default::default()).unwrap()
+    build_corpus(&files, &parse_metadata(metadata).unwrap()).unwrap()
 }
 
 /// The words of the corpus's claim `i` (`more than 130 security officers`).

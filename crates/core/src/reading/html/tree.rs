@@ -1,111 +1,31 @@
 //! The document tree: elements and text, built from tokens with the nesting repairs browsers
 //! mostly make ([`parse_html`]), and rendered as paragraphs of text.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::tokenizer::{decode_entities, find_end_tag, markup_at, Token};
+use crate::text::data_lines;
 
-/// Elements whose content is never article text.
-const DROPPED: [&str; 21] = [
-    "script", "style", "noscript", "template", "svg", "math", "head", "title", "nav", "header", "footer",
-    "aside", "form", "button", "iframe", "object", "embed", "canvas", "select", "textarea", "dialog",
-];
-
-/// ARIA roles of page furniture, dropped like the elements above.
+/// ARIA roles of page furniture, dropped like the elements marked `dropped`.
 const DROPPED_ROLES: [&str; 5] = ["navigation", "banner", "contentinfo", "complementary", "search"];
 
-/// Elements that start and end a paragraph.
-const BLOCKS: [&str; 44] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tr",
-    "ul",
-    "option",
-];
-
-/// Elements that have no content and no end tag.
-const VOID: [&str; 15] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// Elements whose content is raw text: no tags inside, up to the matching end tag.
-const RAW_TEXT: [&str; 9] = [
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
-];
-
-/// Elements allowed in `<head>`; any other start tag ends the head.
-const IN_HEAD: [&str; 9] = [
-    "title", "meta", "link", "style", "script", "noscript", "base", "template", "head",
-];
-
-/// Start tags that close an open `<p>` on top of the stack.
-const CLOSES_P: [&str; 27] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "ul",
-];
+/// What `data/html_elements.txt` says of the element `name`: whether it is in `category`
+/// (`dropped`, `block`, `void`, `raw`, `head` or `closes-p`).
+fn is(name: &str, category: &str) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            data_lines(include_str!("../../../data/html_elements.txt"))
+                .filter_map(|line| {
+                    let mut words = line.split_whitespace();
+                    Some((words.next()?, words.collect()))
+                })
+                .collect()
+        })
+        .get(name)
+        .is_some_and(|categories| categories.contains(&category))
+}
 
 const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
@@ -148,7 +68,7 @@ impl Tree {
     /// Whether an element's content is page furniture rather than article text.
     pub(super) fn dropped(&self, id: usize) -> bool {
         let name = self.name(id);
-        DROPPED.contains(&name)
+        is(name, "dropped")
             || self.attr(id, "hidden").is_some()
             || self
                 .attr(id, "aria-hidden")
@@ -221,7 +141,7 @@ impl Tree {
                     if id != root && (Some(id) == skip || self.dropped(id)) {
                         continue;
                     }
-                    if BLOCKS.contains(&name.as_str()) {
+                    if is(name, "block") {
                         out.paragraph();
                         stack.push(Step::Leave);
                     } else if matches!(name.as_str(), "td" | "th") {
@@ -373,10 +293,10 @@ impl Builder {
     /// Handles a start tag; returns whether the element was left open.
     fn start(&mut self, name: String, attrs: Vec<(String, String)>, self_closing: bool) -> bool {
         let n = name.as_str();
-        if !IN_HEAD.contains(&n) {
+        if !is(n, "head") {
             self.close_head();
         }
-        if CLOSES_P.contains(&n) && self.top_is(&["p"]) {
+        if is(n, "closes-p") && self.top_is(&["p"]) {
             self.stack.pop();
         }
         if HEADINGS.contains(&n) && self.top_is(&HEADINGS) {
@@ -392,7 +312,7 @@ impl Builder {
             }
             _ => {}
         }
-        let open = !self_closing && !VOID.contains(&n);
+        let open = !self_closing && !is(n, "void");
         let is_head = n == "head";
         let id = self.append(Node::Element {
             name,
@@ -454,7 +374,7 @@ pub(super) fn parse_html(html: &str) -> Tree {
                 attrs,
                 self_closing,
             } => {
-                let raw = RAW_TEXT.contains(&name.as_str()).then(|| name.clone());
+                let raw = is(&name, "raw").then(|| name.clone());
                 let open = builder.start(name, attrs, self_closing);
                 if let (Some(name), true) = (raw, open) {
                     let (content_end, after) = find_end_tag(html, i, &name);
