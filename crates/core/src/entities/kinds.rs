@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::lexicon::Lexicon;
-use super::words::{is_acronym, is_cap, join_words, run_span, title_case, Word, PARTICLES};
+use super::words::{is_acronym, is_cap, join_words, particles, run_span, title_case, Word};
 use super::{Kind, Mention};
 use crate::model::Span;
 use crate::text::data_lines;
@@ -47,7 +47,7 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
             continue;
         }
         let after_function_word =
-            matches!(prev, "of" | "the") || PARTICLES.contains(&prev) || compass().contains(&prev);
+            matches!(prev, "of" | "the") || particles().contains(&prev) || compass().contains(&prev);
         let lost_possessive = |w: &str| {
             !lex.places.contains_key(w) && w.strip_suffix('s').is_some_and(|p| lex.places.contains_key(p))
         };
@@ -55,12 +55,12 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
             || (seg.len() == 2 && compass().contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
         let seg_is_person = seg.len() >= 2
             && (lex.given.contains_key(seg[0].1)
-                || (KUNYA.contains(&seg[0].1) && lex.given.contains_key(seg[1].1)));
+                || (kunya().contains(&seg[0].1) && lex.given.contains_key(seg[1].1)));
         let given =
-            given || (KUNYA.contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains_key(n.1)));
+            given || (kunya().contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains_key(n.1)));
         let org_before = seg.iter().any(|(_, s)| lex.org_heads.contains(s));
         let place_split = !matches!(prev, "of")
-            && !PARTICLES.contains(&prev)
+            && !particles().contains(&prev)
             && !compass().contains(&prev)
             && ((place_at(k).is_some() && !org_before && !lex.titles.contains(prev))
                 || lost_possessive(w)
@@ -188,7 +188,7 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     }
     while run
         .last()
-        .is_some_and(|(_, w)| matches!(w.as_str(), "of" | "the") || PARTICLES.contains(&w.as_str()))
+        .is_some_and(|(_, w)| matches!(w.as_str(), "of" | "the") || particles().contains(&w.as_str()))
     {
         run.pop();
     }
@@ -335,7 +335,7 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     if let Some(g) = words[k..].iter().position(|w| is_given(w, lex)) {
         if g > 0
             && words.len() - (k + g) >= 2
-            && !KUNYA.contains(&words[k + g - 1])
+            && !kunya().contains(&words[k + g - 1])
             && !words[k..k + g].iter().any(|w| lex.org_heads.contains(w))
         {
             k += g;
@@ -425,7 +425,7 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         .iter()
         .any(|w| lex.titles.contains(w) || lex.roles.contains(w.to_lowercase().as_str()));
     let person = is_given(name[0], lex)
-        || (KUNYA.contains(&name[0]) && name.get(1).is_some_and(|n| is_given(n, lex)))
+        || (kunya().contains(&name[0]) && name.get(1).is_some_and(|n| is_given(n, lex)))
         || (titled && (1..=3).contains(&name.len()));
     if person {
         return push(mentions, name_text, Kind::Person, label, span);
@@ -451,7 +451,10 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
 }
 
 /// Name parts that make a person's name with a given name after them (`Abu Omar`).
-const KUNYA: [&str; 4] = ["Abu", "Umm", "Bin", "Ibn"];
+fn kunya() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/kunya.txt")).collect())
+}
 
 /// A known given name, or a hyphenated one whose first part is (`Jean-Yves`).
 fn is_given(w: &str, lex: &Lexicon) -> bool {

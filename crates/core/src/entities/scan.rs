@@ -1,15 +1,19 @@
 //! Scanning a region of a document for candidate names: capitalised runs, joined across
 //! `of`/`the`, particles and initials, cut at possessives, each classified and described.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::kinds::{classify, RunContext};
 use super::labels::{
     appositive_after, description_before, org_before, org_context, role_after, role_after_name,
     rule_named_after,
 };
 use super::lexicon::{lexicon, Lexicon};
-use super::words::{abbreviation, is_acronym, is_cap, join_words, strip_possessive, words, Word, PARTICLES};
+use super::words::{abbreviation, is_acronym, is_cap, join_words, particles, strip_possessive, words, Word};
 use super::{Kind, Mention};
 use crate::model::Span;
+use crate::text::data_lines;
 
 /// Reads the capitalised runs of one region of a document as mentions (and `Name (ACRONYM)`
 /// definitions).
@@ -55,9 +59,9 @@ pub(super) fn scan(
                         || !org_follows(&ws[j + 1..], lex));
                 j += 1;
             } else if matches!(w, "of" | "the") && next_cap(j + 1)
-                || PARTICLES.contains(&w)
+                || particles().contains(&w)
                     && (next_cap(j + 1)
-                        || (ws.get(j + 1).is_some_and(|n| PARTICLES.contains(&n.1)) && next_cap(j + 2)))
+                        || (ws.get(j + 1).is_some_and(|n| particles().contains(&n.1)) && next_cap(j + 2)))
             {
                 run.push(ws[j]);
                 j += 1;
@@ -136,11 +140,7 @@ pub(super) fn scan(
         let closing_quote = i >= 2 && matches!(ws[i - 2].1, "," | "." | "?" | "!");
         let sentence_start =
             i == 0 || matches!(ws[i - 1].1, "\u{201C}" | "(") || (ws[i - 1].1 == "\"" && !closing_quote);
-        let locative = i >= 1
-            && matches!(
-                ws[i - 1].1,
-                "in" | "near" | "outside" | "around" | "towards" | "toward" | "across" | "at" | "from"
-            );
+        let locative = i >= 1 && locatives().contains(ws[i - 1].1);
         if let [(at, given)] = run[..] {
             if let Some(surname) = lex
                 .given
@@ -295,4 +295,10 @@ fn person_after(ws: &[Word], j: usize) -> bool {
         (",", "who" | "whose", _) => true,
         _ => pronoun(),
     }
+}
+
+/// Prepositions of place: a name right after one is more likely a place (`in Minsk`).
+fn locatives() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/locatives.txt")).collect())
 }

@@ -2,26 +2,33 @@
 //! particles and abbreviations kept), and tests on single words: capitalised, acronym,
 //! possessive.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::Span;
+use crate::text::data_lines;
 use crate::text::split::{pieces, Piece};
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mohammed bin Salman`).
-pub(super) const PARTICLES: [&str; 16] = [
-    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "bin", "ibn", "al", "el", "ez",
-];
+pub(super) fn particles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/name_particles.txt")).collect())
+}
 
 /// Whether `w` is a lower-case Arabic article joined to a name (`al-Assad`, `ez-Zor`).
 fn particle_name(w: &str) -> bool {
-    w.split_once('-')
-        .is_some_and(|(p, rest)| ARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase))
+    w.split_once('-').is_some_and(|(p, rest)| {
+        articles().contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// Arabic articles and name particles joined to a name by a hyphen (`al-Assad`, `bin-Laden`).
-const ARTICLES: [&str; 12] = [
-    "al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "bin", "ibn",
-];
+fn articles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/name_articles.txt")).collect())
+}
 
 /// Words and marks of a region with their byte offsets: the splitter's pieces
 /// ([`pieces`]), each word cut where names part ([`cut_word`]).
@@ -66,7 +73,7 @@ fn cut_word<'t>(text: &'t str, w: Piece, out: &mut Vec<(usize, &'t str)>) {
                 let first = so_far.chars().next();
                 let upper_join = first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
                     && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
-                let article = next.is_some_and(char::is_uppercase) && ARTICLES.contains(&so_far);
+                let article = next.is_some_and(char::is_uppercase) && articles().contains(&so_far);
                 upper_join || article || short_name_part(so_far, &text[i + c.len_utf8()..])
             }
             _ => false,

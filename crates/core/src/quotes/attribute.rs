@@ -303,9 +303,10 @@ fn resolve_object(words: &[&str], by_name: &dyn Fn(&str) -> Option<Named>) -> Op
 
 /// Prepositions whose object is not a reporting verb's subject (`for` is left out: `a
 /// spokeswoman for the Royal Academy of Dance said` speaks for it).
-const PREPOSITIONS: [&str; 10] = [
-    "of", "in", "to", "with", "by", "about", "against", "from", "on", "than",
-];
+fn object_prepositions() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(include_str!("../../data/object_prepositions.txt")).collect())
+}
 
 /// `Lavrov's`, `Lavrov’s`.
 fn possessive(w: &str) -> bool {
@@ -360,7 +361,7 @@ fn resolve(
             let part = &words[end - take..end];
             let governed = (end - take)
                 .checked_sub(1)
-                .is_some_and(|k| PREPOSITIONS.contains(&words[k]));
+                .is_some_and(|k| object_prepositions().contains(words[k]));
             if !governed && part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
                 // a place or group speaks only as the subject right before the verb
                 let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
