@@ -130,7 +130,11 @@ fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> String {
     }
 }
 
-/// How a side reads in headings: the outlet's name, the article's headline, or the query.
+/// Words of a headline that name a side in headings and table columns.
+const SIDE_NAME_WORDS: usize = 10;
+
+/// How a side reads in headings: the outlet's name, the article's headline (its first
+/// [`SIDE_NAME_WORDS`] words), or the query.
 fn side_name(corpus: &Corpus, side: &Side) -> String {
     match side {
         Side::Outlet(k) => corpus
@@ -138,9 +142,9 @@ fn side_name(corpus: &Corpus, side: &Side) -> String {
             .iter()
             .find(|o| o.key.eq_ignore_ascii_case(k))
             .map_or(k.clone(), |o| o.name.clone()),
-        Side::Document(id) => {
-            crate::corpus::article(corpus, id).map_or(id.clone(), |a| a.display_title().to_string())
-        }
+        Side::Document(id) => crate::corpus::article(corpus, id).map_or(id.clone(), |a| {
+            parallax_core::model::first_words(&a.display_title(), SIDE_NAME_WORDS).into_owned()
+        }),
         Side::Search(q) => format!("\u{201C}{q}\u{201D}"),
     }
 }

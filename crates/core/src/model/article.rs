@@ -62,7 +62,9 @@ impl Article {
             None => self
                 .document
                 .first_sentence()
-                .map_or(Cow::Borrowed(self.document.file.as_str()), stand_in),
+                .map_or(Cow::Borrowed(self.document.file.as_str()), |s| {
+                    first_words(s, STAND_IN_WORDS)
+                }),
         }
     }
 }
@@ -70,9 +72,9 @@ impl Article {
 /// The most words of a first sentence that stand in for a missing headline.
 const STAND_IN_WORDS: usize = 12;
 
-/// `sentence` cut after [`STAND_IN_WORDS`] words, without the punctuation the cut leaves
-/// hanging, and ended with "…"; whole when short enough.
-fn stand_in(sentence: &str) -> Cow<'_, str> {
+/// `sentence` cut after `max` words, without the punctuation the cut leaves hanging, and ended
+/// with "…"; whole (trimmed) when short enough.
+pub fn first_words(sentence: &str, max: usize) -> Cow<'_, str> {
     let sentence = sentence.trim();
     let mut words = 0;
     let mut in_word = false;
@@ -82,7 +84,7 @@ fn stand_in(sentence: &str) -> Cow<'_, str> {
         } else if !in_word {
             in_word = true;
             words += 1;
-            if words > STAND_IN_WORDS {
+            if words > max {
                 let kept = sentence[..i]
                     .trim_end()
                     .trim_end_matches([',', ';', ':', '-', '\u{2013}', '\u{2014}']);
@@ -101,7 +103,11 @@ pub struct SourceFile<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::stand_in;
+    use super::{first_words, STAND_IN_WORDS};
+
+    fn stand_in(s: &str) -> std::borrow::Cow<'_, str> {
+        first_words(s, STAND_IN_WORDS)
+    }
 
     #[test]
     fn a_long_first_sentence_is_cut_at_a_word_and_says_so() {

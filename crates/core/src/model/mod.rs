@@ -6,6 +6,6 @@ mod article;
 mod document;
 mod span;
 
-pub use article::{Article, Outlet, SourceFile};
+pub use article::{first_words, Article, Outlet, SourceFile};
 pub use document::{Anchor, Dateline, Diagnostic, Document, Level, Paragraph, PhotoCredit};
 pub use span::{Date, Span, MONTHS};
