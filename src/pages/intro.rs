@@ -3,6 +3,7 @@
 //! articles stays); the choice is kept in the browser and a button brings it back.
 
 use leptos::prelude::*;
+use parallax_core::compare::Side;
 use parallax_core::guide::Comparison;
 use parallax_core::Corpus;
 
@@ -112,8 +113,8 @@ fn Steps(corpus: &'static Corpus) -> impl IntoView {
         Comparison::Articles { a, b, disagreements } => {
             let (x, y) = (&corpus.articles[a as usize], &corpus.articles[b as usize]);
             let href = Route::Compare {
-                a: format!("doc:{}", x.id()),
-                b: format!("doc:{}", y.id()),
+                a: Side::Document(x.id().to_string()).spec(),
+                b: Side::Document(y.id().to_string()).spec(),
             }
             .href();
             let label = if x.outlet == y.outlet {
@@ -135,8 +136,8 @@ fn Steps(corpus: &'static Corpus) -> impl IntoView {
         Comparison::Outlets { a, b } => {
             let (x, y) = (&corpus.outlets[a as usize], &corpus.outlets[b as usize]);
             let href = Route::Compare {
-                a: format!("outlet:{}", x.key),
-                b: format!("outlet:{}", y.key),
+                a: Side::Outlet(x.key.clone()).spec(),
+                b: Side::Outlet(y.key.clone()).spec(),
             }
             .href();
             view! {

@@ -14,14 +14,14 @@ pub fn find_entities(entities: &[Entity], name: &str) -> Vec<usize> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    let names =
-        |e: &'_ Entity| -> Vec<String> { e.aliases.iter().chain([&e.name]).map(|a| fold_name(a)).collect() };
+    // Every entity's names, folded once for the three passes.
+    let folded: Vec<Vec<String>> = entities
+        .iter()
+        .map(|e| e.aliases.iter().chain([&e.name]).map(|a| fold_name(a)).collect())
+        .collect();
     let matching = |accept: &dyn Fn(&str) -> bool| -> Vec<usize> {
-        entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| names(e).iter().any(|a| accept(a)))
-            .map(|(i, _)| i)
+        (0..entities.len())
+            .filter(|&i| folded[i].iter().any(|a| accept(a)))
             .collect()
     };
     let exact = matching(&|a| a == wanted);
@@ -40,11 +40,10 @@ pub fn find_entities(entities: &[Entity], name: &str) -> Vec<usize> {
         return Vec::new();
     }
     let mut scratch = Default::default();
-    let mut best: Vec<(usize, usize)> = entities
+    let mut best: Vec<(usize, usize)> = folded
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| {
-            let names = names(e);
+        .filter_map(|(i, names)| {
             let candidates: Vec<&str> = if wanted.contains(' ') {
                 names.iter().map(String::as_str).collect()
             } else {
