@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Parallax needs beyond rustup, cargo and node, at pinned versions. Idempotent:
 # each tool is installed only when missing or at another version.
-#   trunk 0.21.14 · wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock ·
+#   trunk 0.21.14 · wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock · cargo-fuzz 0.13.2 ·
 #   binaryen 132 and playwright-core (package-lock.json) · Debian's chromium + chromium-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -24,6 +25,19 @@ done
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# cargo fuzz runs libFuzzer on stable Rust (`-s none`); it builds libFuzzer with a C++ compiler.
+if ! command -v c++ >/dev/null; then
+  say "installing Debian's g++ (libFuzzer is C++)"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y g++
+fi
+if ! cargo fuzz --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then

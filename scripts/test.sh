@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy (native and
-# wasm32), native tests, wasm tests (core in Node, components in headless Chromium), the release
+# wasm32), native tests, a short run of every fuzz target, wasm tests (core in Node, components in headless Chromium), the release
 # build and offline file, and the end-to-end tests of all three delivery forms in headless
 # Chromium. Ends with one line: "N passed, N failed".
 set -uo pipefail
@@ -31,6 +31,7 @@ step "cargo fmt" cargo fmt --all --check
 step "clippy native" cargo clippy --workspace --all-targets -- -D warnings
 step "clippy wasm32" cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --workspace
+step "fuzzing: a short run of every target" bash scripts/fuzz.sh 20000
 step "wasm tests: core in Node" cargo test --target wasm32-unknown-unknown -p parallax-core --test ingest --test bundle
 step "wasm tests: components in Chromium" cargo test --target wasm32-unknown-unknown -p parallax-app --test web
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet

@@ -53,7 +53,7 @@ pub fn ColumnChart(bars: Vec<Bar>, caption: String, unit: &'static str) -> impl 
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 -16 {width} {}", height + base + 16.0) role="img" aria-label=caption.clone() class="columns" style=format!("max-width: {}px", width * 1.6)>
+            <svg viewBox=format!("0 -16 {width} {}", height + base + 16.0) role="img" aria-label=caption.clone() class="columns" style=("max-width", format!("{}px", width * 1.6))>
                 {columns}
             </svg>
             <DataTable bars=bars caption=caption unit=unit />

@@ -289,7 +289,7 @@ test("export, then import into a fresh profile; a bad file changes nothing", asy
   }
 });
 
-test("the downloaded offline page opens from file:// with the added article inside", async () => {
+test("the downloaded offline page opens from file:// with the added article inside, and hands on a second generation", async () => {
   const s = await addPage();
   const dir = mkdtempSync(join(tmpdir(), "parallax-offline-"));
   const target = join(dir, "parallax.html");
@@ -311,9 +311,33 @@ test("the downloaded offline page opens from file:// with the added article insi
     await f.page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
     assert.equal(await f.page.locator(".articles .card").count(), 6);
     assert.equal(await f.page.locator(".articles .card .added-mark").count(), 1);
+    // Second generation: an article added in the offline file, and the file downloaded again.
+    await f.page.goto(pathToFileURL(target).href + "#/add");
+    await heading(f.page, "Your articles");
+    const second = "Dockworkers in Brest walked out on Monday, their organiser Pavel Zhuk said.\n";
+    assert.match(
+      await report(f.page, () => f.page.locator("#add-files-input").setInputFiles([file("brest-docks.txt", second)])),
+      /Added 1 article/,
+    );
+    const [download] = await Promise.all([
+      f.page.waitForEvent("download"),
+      f.page.getByRole("button", { name: /Download parallax\.html/ }).click(),
+    ]);
+    await download.saveAs(join(dir, "parallax-2.html"));
     assert.deepEqual(f.problems(), []);
   } finally {
     await f.close();
+  }
+  const g = await open(browser, { origin: "file" });
+  try {
+    await g.page.goto(pathToFileURL(join(dir, "parallax-2.html")).href);
+    await heading(g.page, "Library");
+    await g.page.waitForFunction(() => window.parallax.search("Kovalchuk", 5).total === 1);
+    assert.equal((await found(g.page, "Zhuk")).total, 1, "the article added in the offline file");
+    assert.equal(await g.page.locator(".articles .card .added-mark").count(), 2, "both sets of added articles");
+    assert.deepEqual(g.problems(), [], "no request, no error, no policy violation");
+  } finally {
+    await g.close();
   }
 });
 

@@ -21,10 +21,36 @@ export function launch() {
   });
 }
 
-/** A fresh context and page; `problems()` lists console errors/warnings, page errors and
- *  requests that left `origin` ("file" for file:// pages, where no request may leave at all). */
+/** One URL fragment per kind of view, long names included (the library, search results and
+ *  concordance, the reader, the entity list and pages, Compare empty, by outlets and by
+ *  articles, adding articles). */
+const LONG = "A".repeat(90);
+export const VIEWS = [
+  "#/",
+  "#/search?q=protesters",
+  "#/search?q=protest&view=kwic",
+  `#/search?q=${LONG}`,
+  "#/read/000_bad9fe235c42383a",
+  "#/entities",
+  "#/entity/Alexander%20Lukashenko",
+  `#/entity/${LONG}`,
+  "#/compare",
+  "#/compare?a=outlet%3Art&b=outlet%3Asputnik",
+  "#/compare?a=doc%3A000_bad9fe235c42383a&b=doc%3A004_e10c65f5f54494c2",
+  "#/add",
+];
+
+/** A fresh context and page; `problems()` lists console errors/warnings, page errors,
+ *  Content-Security-Policy violations and requests that left `origin` ("file" for file://
+ *  pages, where no request may leave at all). */
 export async function open(browser, { origin, viewport, colorScheme } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1200, height: 900 }, colorScheme });
+  // Installed by the browser's debugger before the page's own code, so no policy stops it.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline code"}`),
+    ),
+  );
   const page = await context.newPage();
   const messages = [];
   const requests = [];

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, heading, visit, navigated } from "./browser.mjs";
+import { launch, open, heading, visit, navigated, VIEWS } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -214,24 +214,9 @@ test("keyboard: skip link, tab to an article, Enter opens it, focus is visible",
 });
 
 test("no view scrolls sideways at 360, 768 or 1,280 px, long names included", async () => {
-  const long = "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-  const views = [
-    "#/",
-    "#/search?q=protesters",
-    "#/search?q=protest&view=kwic",
-    `#/search?q=${long}`,
-    "#/read/000_bad9fe235c42383a",
-    "#/entities",
-    "#/entity/Alexander%20Lukashenko",
-    `#/entity/${long}`,
-    "#/compare",
-    "#/compare?a=outlet%3Art&b=outlet%3Asputnik",
-    "#/compare?a=doc%3A000_bad9fe235c42383a&b=doc%3A004_e10c65f5f54494c2",
-    "#/add",
-  ];
   for (const width of [360, 768, 1280]) {
     await withPage("", async (page) => {
-      for (const view of views) {
+      for (const view of VIEWS) {
         await page.goto(server.url + view);
         await page.locator("main h1").first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
@@ -254,7 +239,7 @@ test("landmarks, 360 px without sideways scrolling, and the dark scheme", async 
   }, { viewport: { width: 360, height: 740 }, colorScheme: "dark" });
 });
 
-test("dev server (trunk serve) serves the app", async (t) => {
+test("dev server (scripts/serve.sh's trunk serve) serves the app, policy included", async (t) => {
   const url = process.env.E2E_DEV_URL;
   if (!url) return t.skip("E2E_DEV_URL not set (the test command starts trunk serve and sets it)");
   const s = await open(browser, { origin: new URL(url).origin });
@@ -262,6 +247,8 @@ test("dev server (trunk serve) serves the app", async (t) => {
     await s.page.goto(url + "#/read/004_e10c65f5f54494c2/p2");
     await heading(s.page, "US Congressmen");
     assert.equal(await s.page.locator(".reader .body p.target").getAttribute("id"), "p2");
+    const policy = s.page.locator('meta[http-equiv="Content-Security-Policy"]');
+    assert.match(await policy.getAttribute("content"), /^default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();

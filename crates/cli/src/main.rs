@@ -3,6 +3,7 @@
 //! ```text
 //! parallax analyze DIR            print the analysis of a corpus folder as JSON
 //! parallax offline DIST [OUT]     inline a Trunk build into one self-contained HTML file
+//! parallax policy DIST            write the Content-Security-Policy into DIST/index.html
 //! ```
 
 mod offline;
@@ -16,7 +17,9 @@ use serde::Serialize;
 const USAGE: &str = "usage:
   parallax analyze DIR            print the analysis of a corpus folder as JSON
   parallax offline DIST [OUT]     inline a Trunk build (DIST) into one HTML file
-                                  (default OUT: DIST/parallax.html)";
+                                  (default OUT: DIST/parallax.html)
+  parallax policy DIST            write the Content-Security-Policy into DIST/index.html
+                                  (Trunk's post-build hook runs it)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         ["analyze", dir] => analyse(Path::new(dir)),
         ["offline", dist] => offline::write(Path::new(dist), &Path::new(dist).join("parallax.html")),
         ["offline", dist, out] => offline::write(Path::new(dist), Path::new(out)),
+        ["policy", dist] => offline::write_policy(Path::new(dist)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

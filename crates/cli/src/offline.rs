@@ -1,5 +1,6 @@
 //! `parallax offline`: turns a Trunk build into one self-contained `parallax.html`, with
 //! `parallax_core::offline` (which the app also uses to hand on a reader's articles).
+//! `parallax policy`: writes the site's Content-Security-Policy into a Trunk build's page.
 
 use std::path::Path;
 
@@ -31,4 +32,18 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
         std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)
     );
     Ok(())
+}
+
+/// Writes the site's policy (its inline scripts by hash) into `dist/index.html`; not into a
+/// page for `trunk serve`'s live reload, whose client is rewritten as it is served, so that no
+/// hash could allow it (`scripts/serve.sh` serves without it, policy and all).
+pub fn write_policy(dist: &Path) -> Result<(), String> {
+    let path = dist.join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if html.contains("{{__TRUNK_ADDRESS__}}") {
+        eprintln!("parallax policy: a live-reload page (trunk serve) gets no Content-Security-Policy");
+        return Ok(());
+    }
+    let page = offline::with_policy(&html, &offline::site_policy(&html));
+    std::fs::write(&path, page).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -1,5 +1,12 @@
 //! The single offline file: a Trunk build inlined into one self-contained HTML page, and the
-//! block of reader-added articles such a page can carry.
+//! block of reader-added articles such a page can carry; and the Content-Security-Policy of both
+//! the site's page and the offline page.
+//!
+//! The policy lets a page run only its own code: on the site, its own files ('self') and Trunk's
+//! loader, an inline script allowed by its hash; in the offline file, only its one inline
+//! script and one inline stylesheet, by hash. Wasm may be compiled ('wasm-unsafe-eval'); no
+//! other origin is reachable, and nothing can be framed, posted or based elsewhere. So if a
+//! document's text ever escaped into markup, it could neither run nor load anything.
 //!
 //! Browsers refuse to fetch a wasm module from `file://`, so the offline page must fetch
 //! nothing: stylesheets become `<style>`, the wasm-bindgen glue an inline module script (its
@@ -85,21 +92,96 @@ pub fn inline_page(html: &str, stylesheets: &[String], glue: &str, wasm: &[u8]) 
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let mut inject = String::new();
-    for css in stylesheets {
-        inject.push_str("<style>\n");
-        inject.push_str(&css.replace("</style", "<\\/style"));
-        inject.push_str("\n</style>\n");
-    }
-    inject.push_str("<script type=\"module\">\n");
-    inject.push_str(&glue_body.replace("</script", "<\\/script"));
-    inject.push_str("\nconst parallaxWasm = Uint8Array.from(atob(\"");
-    inject.push_str(&base64(wasm));
-    inject.push_str(
-        "\"), (c) => c.charCodeAt(0));\nawait __wbg_init({ module_or_path: parallaxWasm });\n</script>\n",
+    // One stylesheet, in cascade order. Line breaks are written as the HTML parser leaves them
+    // (`\r\n` becomes `\n`), so the hashes below are those of the text the browser sees.
+    let css = unix_lines(&stylesheets.join("\n")).replace("</style", "<\\/style");
+    let script = format!(
+        "\n{}\nconst parallaxWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
+         await __wbg_init({{ module_or_path: parallaxWasm }});\n",
+        unix_lines(&glue_body).replace("</script", "<\\/script"),
+        base64(wasm)
     );
-    page.insert_str(head_end, &inject);
-    Ok(page)
+    let policy = offline_policy(&sha256_source(&script), &sha256_source(&css));
+    page.insert_str(
+        head_end,
+        &format!("<style>{css}</style>\n<script type=\"module\">{script}</script>\n"),
+    );
+    Ok(with_policy(&page, &policy))
+}
+
+/// `\r\n` and `\r` written as `\n`.
+fn unix_lines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The policy of the offline page: its one script and one stylesheet, by hash; wasm; images
+/// written into the page (`data:`, and `blob:` for downloads); nothing else.
+fn offline_policy(script: &str, style: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'wasm-unsafe-eval' '{script}'; style-src '{style}'; \
+         img-src data: blob:; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// The policy of the site's page: its own files, wasm, and the inline scripts `html` holds
+/// (Trunk's loader; the dev server's reload client), each by hash.
+pub fn site_policy(html: &str) -> String {
+    let hashes: Vec<String> = inline_scripts(html)
+        .iter()
+        .map(|s| format!(" '{}'", sha256_source(s)))
+        .collect();
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        hashes.concat()
+    )
+}
+
+/// The marker of the policy's `<meta>` element.
+const POLICY_META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+
+/// `html` with its Content-Security-Policy `<meta>` replaced by one holding `policy`, or one
+/// added first in its head.
+pub fn with_policy(html: &str, policy: &str) -> String {
+    let meta = format!("{POLICY_META} content=\"{policy}\">");
+    if let Some(start) = html.find(POLICY_META) {
+        let end = html[start..].find('>').map_or(html.len(), |e| start + e + 1);
+        return format!("{}{meta}{}", &html[..start], &html[end..]);
+    }
+    // Right after `<head>`, so the policy is in force before any script.
+    let at = html.find("<head>").map(|h| h + "<head>".len()).unwrap_or(0);
+    format!("{}\n{meta}{}", &html[..at], &html[at..])
+}
+
+/// The policy in force in `html`, if it has one.
+pub fn policy(html: &str) -> Option<&str> {
+    let start = html.find(POLICY_META)? + POLICY_META.len();
+    let rest = html[start..].strip_prefix(" content=\"")?;
+    Some(&rest[..rest.find('"')?])
+}
+
+/// The text of every inline script that runs (not JSON data, not `src=` scripts).
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<script") {
+        rest = &rest[i..];
+        let Some(open_end) = rest.find('>') else { break };
+        let open = rest[..open_end].to_ascii_lowercase();
+        let body = &rest[open_end + 1..];
+        let close = body.find("</script>").unwrap_or(body.len());
+        if !open.contains("application/json") && !open.contains(" src=") {
+            out.push(&body[..close]);
+        }
+        rest = &body[close..];
+    }
+    out
+}
+
+/// A CSP hash source, `sha256-…`, of `text`.
+fn sha256_source(text: &str) -> String {
+    use sha2::Digest;
+    format!("sha256-{}", base64(&sha2::Sha256::digest(text.as_bytes())))
 }
 
 /// `page` with its added-articles block replaced by one holding `json` (or without a block when
@@ -208,11 +290,47 @@ mod tests {
             !page.contains("WebSocket"),
             "a dev server's reload script is dropped"
         );
-        assert!(page.contains("<style>\nbody{}\n</style>"));
+        assert!(page.contains("<style>body{}</style>"));
         assert!(page.contains("function initSync(m)") && !page.contains("export"));
         assert!(page.contains("atob(\"AGFzbQ==\")"));
         assert!(page.contains("<title>P</title>") && page.contains("<main></main>"));
         assert_eq!(assets(&page), None);
+    }
+
+    #[test]
+    fn policies_allow_exactly_the_pages_own_inline_code() {
+        assert_eq!(
+            sha256_source("abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+        let site = site_policy(TRUNK_PAGE);
+        let loader = "import init from './a.js'; await init('./a_bg.wasm');";
+        assert!(site.contains(&sha256_source(loader)), "{site}");
+        assert!(site.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(site.contains("connect-src 'self'") && site.starts_with("default-src 'none'"));
+        let page = with_policy(TRUNK_PAGE, &site);
+        assert_eq!(policy(&page), Some(site.as_str()));
+        assert!(
+            page.find(POLICY_META) < page.find("<script"),
+            "the policy comes before any script"
+        );
+        let replaced = with_policy(&page, "default-src 'none'");
+        assert_eq!(replaced.matches(POLICY_META).count(), 1);
+        assert_eq!(policy(&replaced), Some("default-src 'none'"));
+
+        let offline = inline_page(&page, &["a{}\r\n".into(), "b{}".into()], "let x;\r\n", b"\0asm").unwrap();
+        let p = policy(&offline).unwrap();
+        assert_eq!(offline.matches(POLICY_META).count(), 1);
+        assert!(!p.contains("'self'") && !p.contains("connect-src") && !offline.contains('\r'));
+        let scripts = inline_scripts(&offline);
+        assert_eq!(scripts.len(), 1, "only the app's own script runs");
+        assert!(p.contains(&format!(
+            "script-src 'wasm-unsafe-eval' '{}'",
+            sha256_source(scripts[0])
+        )));
+        let css = &offline[offline.find("<style>").unwrap() + 7..offline.find("</style>").unwrap()];
+        assert_eq!(css, "a{}\n\nb{}");
+        assert!(p.contains(&format!("style-src '{}'", sha256_source(css))));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
                 let refs = c.framing[k].frames[i].clone();
                 let pct = share(k, refs.len());
                 let summary = view! {
-                    <span class="bar-track"><span class=format!("bar side-{}", ["a", "b"][k]) style=format!("width: {pct:.1}%")></span></span>
+                    <span class="bar-track"><span class=format!("bar side-{}", ["a", "b"][k]) style=("width", format!("{pct:.1}%"))></span></span>
                     <span class="figures">{format!("{} {pct:.0}%", ["A", "B"][k])}</span>
                 }
                 .into_any();

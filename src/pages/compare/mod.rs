@@ -62,14 +62,14 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 .into_any();
         }
         let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
-        let colours = side_colours(corpus, &c.docs);
+        let [colour_a, colour_b] = side_colours(corpus, &c.docs);
         let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
         // One comparison shared by every panel (it holds both sides' tokenized text).
         let c = Rc::new(c);
         let file = format!("parallax-compare-{}-vs-{}", file_slug(&names[0]), file_slug(&names[1]));
         let (json_file, csv_file) = (format!("{file}.json"), format!("{file}-words.csv"));
         view! {
-            <div class="compared" style=colours>
+            <div class="compared" data-colour-a=colour_a data-colour-b=colour_b>
             {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
             <SideSummary corpus=corpus c=c.clone() names=names.clone() />
             <p class="exports">
@@ -115,9 +115,10 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
     }
 }
 
-/// Each side drawn in its outlet's colour when each is one outlet and the two colours differ;
-/// otherwise the two side colours of the theme.
-fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> String {
+/// Each side drawn in its outlet's colour when each is one outlet and the two colours differ
+/// (`data-colour-a` and `-b`, which style/compare.css reads); otherwise the two side colours of
+/// the theme. Attributes, not a `style`, which the page's policy forbids.
+fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> [Option<u32>; 2] {
     let colour = |docs: &[u32]| {
         let first = corpus.articles[*docs.first()? as usize].outlet?;
         docs.iter()
@@ -125,8 +126,8 @@ fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> String {
             .then(|| corpus.outlets[first as usize].colour())
     };
     match (colour(&docs[0]), colour(&docs[1])) {
-        (Some(a), Some(b)) if a != b => format!("--side-a: var(--oc{a}); --side-b: var(--oc{b})"),
-        _ => String::new(),
+        (Some(a), Some(b)) if a != b => [Some(a), Some(b)],
+        _ => [None, None],
     }
 }
 

@@ -1,19 +1,20 @@
-//! The bundle: a format version, then the corpus, in postcard.
-
-use serde::{Deserialize, Serialize};
+//! The bundle: a format version, a checksum, then the corpus, in postcard.
+//!
+//! ```text
+//! varint  FORMAT_VERSION
+//! u64 LE  FNV-1a checksum of the payload
+//! …       payload: the Corpus, in postcard
+//! ```
+//!
+//! The checksum makes any damage (a truncated download, a flipped byte) an error before the
+//! payload is read, so a damaged bundle never decodes into a corpus whose spans or numbers
+//! disagree with each other.
 
 use super::Corpus;
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
 /// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 7;
-
-/// The bundle embedded in the app: a format version, then the corpus.
-#[derive(Serialize, Deserialize)]
-struct Bundle<'a> {
-    format_version: u32,
-    corpus: std::borrow::Cow<'a, Corpus>,
-}
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Why a bundle could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,18 +41,29 @@ impl std::fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
-/// Serialises a corpus into the versioned bundle (postcard).
+/// Serialises a corpus into the versioned bundle.
 pub fn encode_bundle(corpus: &Corpus) -> Vec<u8> {
-    let bundle = Bundle {
-        format_version: FORMAT_VERSION,
-        corpus: std::borrow::Cow::Borrowed(corpus),
-    };
-    postcard::to_allocvec(&bundle).expect("serialising plain data into a Vec cannot fail")
+    seal(&postcard::to_allocvec(corpus).expect("serialising plain data into a Vec cannot fail"))
 }
 
-/// Reads a bundle written by [`encode_bundle`], checking the format version first.
+/// Reads a bundle written by [`encode_bundle`]: the format version first, then the checksum,
+/// then the corpus.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Corpus, BundleError> {
-    let (found, _) =
+    postcard::from_bytes(unseal(bytes)?).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+/// A payload framed as a bundle of this format version: the version and the payload's checksum
+/// before it.
+pub fn seal(payload: &[u8]) -> Vec<u8> {
+    let mut out = postcard::to_allocvec(&FORMAT_VERSION).expect("a u32 serialises");
+    out.extend(checksum(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The payload of a bundle, once its version and checksum are right.
+pub fn unseal(bytes: &[u8]) -> Result<&[u8], BundleError> {
+    let (found, rest) =
         postcard::take_from_bytes::<u32>(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if found != FORMAT_VERSION {
         return Err(BundleError::Version {
@@ -59,7 +71,20 @@ pub fn decode_bundle(bytes: &[u8]) -> Result<Corpus, BundleError> {
             expected: FORMAT_VERSION,
         });
     }
-    let bundle: Bundle<'static> =
-        postcard::from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    Ok(bundle.corpus.into_owned())
+    let (sum, payload) = rest
+        .split_first_chunk::<8>()
+        .ok_or_else(|| BundleError::Corrupt("it ends before its checksum".into()))?;
+    if u64::from_le_bytes(*sum) != checksum(payload) {
+        return Err(BundleError::Corrupt(
+            "its checksum does not match (the file is truncated or altered)".into(),
+        ));
+    }
+    Ok(payload)
+}
+
+/// 64-bit FNV-1a.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

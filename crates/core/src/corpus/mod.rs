@@ -11,7 +11,7 @@ use crate::quotes::Quote;
 
 pub mod bundle;
 
-pub use bundle::{decode_bundle, encode_bundle, BundleError, FORMAT_VERSION};
+pub use bundle::{decode_bundle, encode_bundle, seal, unseal, BundleError, FORMAT_VERSION};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {

@@ -106,19 +106,17 @@ fn clean_field(s: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// An `http` or `https` address with something after the scheme and no white space.
+/// An `http` or `https` address with something after the scheme and no white space; the scheme
+/// is written in lower case (`HTTPS://x` is `https://x`).
 pub fn web_address(s: &str) -> Option<String> {
     let s = s.trim();
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &s[8..]
-    } else if lower.starts_with("http://") {
-        &s[7..]
-    } else {
-        return None;
-    };
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|p| lower.starts_with(p))?;
+    let rest = &s[scheme.len()..];
     let ok = !rest.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control());
-    ok.then(|| s.to_string())
+    ok.then(|| format!("{scheme}{rest}"))
 }
 
 /// A date at the start of `s`: `2020-08-18`, `2020-08-18T10:00:00Z`, or in words
@@ -222,9 +220,9 @@ pub fn article_name(name: &str) -> String {
     let base: String = base.chars().filter(|c| !c.is_control()).collect();
     let base = clean_field(&base).unwrap_or_default();
     let stem = extension(&base).map_or(base.as_str(), |(stem, _)| stem);
-    let stem = stem.trim_end_matches(['.', ' ']).trim_start();
-    let stem: String = stem.chars().take(120).collect();
-    let stem = stem.trim_end();
+    let stem: String = stem.trim_start().chars().take(120).collect();
+    // Trimmed after the cut, so the name read again is the same name.
+    let stem = stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
     if stem.is_empty() {
         "article.txt".to_string()
     } else {

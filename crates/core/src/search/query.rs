@@ -64,6 +64,47 @@ impl Query {
     }
 }
 
+/// The query written back in the query language, in a canonical order: word clauses (`OR`
+/// between a clause's atoms), exclusions, then filters. Parsing it gives the same query
+/// (messages aside): the fuzz target `query` checks this.
+impl std::fmt::Display for Query {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts: Vec<String> = self
+            .clauses
+            .iter()
+            .map(|clause| {
+                clause
+                    .iter()
+                    .map(Atom::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            })
+            .collect();
+        parts.extend(self.excluded.iter().map(|a| format!("-{a}")));
+        let value = |v: &str| {
+            if v.is_empty() || v.contains(char::is_whitespace) {
+                format!("\"{v}\"")
+            } else {
+                v.to_string()
+            }
+        };
+        parts.extend(self.outlets.iter().map(|o| format!("outlet:{}", value(o))));
+        parts.extend(self.entities.iter().map(|e| format!("entity:{}", value(e))));
+        parts.extend(self.after.map(|d| format!("after:{d}")));
+        parts.extend(self.before.map(|d| format!("before:{d}")));
+        f.write_str(&parts.join(" "))
+    }
+}
+
+impl std::fmt::Display for Atom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Atom::Term { word, prefix } => write!(f, "{word}{}", if *prefix { "*" } else { "" }),
+            Atom::Phrase(words) => write!(f, "\"{}\"", words.join(" ")),
+        }
+    }
+}
+
 /// Options of [`parse_query`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ParseOptions {

@@ -30,10 +30,16 @@ impl Piece {
 /// and `next`: the characters around it).
 fn joins(c: char, prev_digit: bool, next: Option<char>) -> bool {
     match c {
-        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(starts_word),
         ',' | '.' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
         _ => false,
     }
+}
+
+/// Whether a word can start at `c`: a letter or digit, but not a combining mark (some marks
+/// count as letters, e.g. U+2DFF); a mark only continues a word.
+fn starts_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_combining_mark(c)
 }
 
 /// The words and marks of `text`, in order; spaces are left out.
@@ -44,7 +50,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut prev_digit = false;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() || (start.is_some() && is_combining_mark(c)) {
+        if starts_word(c) || (start.is_some() && (c.is_alphanumeric() || is_combining_mark(c))) {
             start.get_or_insert(i);
             prev_alnum = true;
             prev_digit = c.is_ascii_digit();
@@ -134,6 +140,18 @@ mod tests {
             ]
         );
         assert_eq!(split("e\u{301}te"), [("e\u{301}te", true)]);
+        // A combining mark (even one that counts as a letter) continues a word, never starts
+        // one, so a hyphen before it does not join.
+        assert_eq!(
+            split("1-\u{2DFF}-d"),
+            [
+                ("1", true),
+                ("-", false),
+                ("\u{2DFF}", false),
+                ("-", false),
+                ("d", true)
+            ]
+        );
     }
 
     #[test]

@@ -94,21 +94,38 @@ pub fn joined(whole: &str) -> Option<String> {
 }
 
 /// The folded exact form of one word: lower case, no diacritics, ASCII apostrophes, no
-/// possessive, no thousands separators.
+/// possessive, no thousands separators. Folding a folded word changes nothing.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     if word.is_ascii() {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     } else {
-        for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
-                '\u{2010}' | '\u{2011}' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
+        // Each letter's compatibility parts, less accents and less the marks a decomposition
+        // brings in (`ŀ` is `l·`, `½` is `1⁄2`): those would split the word when written again.
+        let parts = word.chars().flat_map(|c| {
+            std::iter::once(c)
+                .nfkd()
+                .filter(move |&d| !is_combining_mark(d) && (d == c || d.is_alphanumeric()))
+        });
+        for c in parts {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
+                '\u{2010}' | '\u{2011}' => '-',
+                c => c,
+            };
+            // A word never starts with a mark, nor has two in a row, unless a letter decomposed
+            // into one (`ŉ` is `ʼn`, so `un'ŉ` would be `un''n`).
+            let mark = matches!(c, '\'' | '-');
+            if !(mark && (out.is_empty() || out.ends_with(['\'', '-']))) {
+                out.extend(c.to_lowercase());
             }
         }
+        // Nor does it end with a hyphen, unless an accent stood beyond it (`0-` and a mark).
+        while out.ends_with('-') {
+            out.pop();
+        }
     }
-    if let Some(base) = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')) {
+    while let Some(base) = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')) {
         let n = base.len();
         out.truncate(n);
     }
@@ -172,6 +189,24 @@ fn split_compound(word: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_is_idempotent_and_brings_in_no_marks() {
+        for (word, folded) in [
+            ("Café", "cafe"),
+            ("O\u{2019}Brien", "o'brien"),
+            ("\u{0140}a", "la"),
+            ("\u{0149}", "n"),
+            ("\u{00BD}", "12"),
+            ("\u{FB01}nal", "final"),
+            ("os's'", "os"),
+            ("0-\u{2DFF}", "0"),
+            ("un'\u{0149}", "un'n"),
+        ] {
+            assert_eq!(fold(word), folded, "{word}");
+            assert_eq!(fold(&fold(word)), folded, "{word} folded twice");
+        }
+    }
 
     fn exact(text: &str) -> Vec<String> {
         tokenize(text, 0).0.into_iter().map(|t| t.exact).collect()

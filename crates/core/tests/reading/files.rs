@@ -67,8 +67,14 @@ fn file_names_are_sanitised() {
         ("Minsk, 12.08", "Minsk, 12.08.txt"),
         ("Mr. Smith goes", "Mr. Smith goes.txt"),
         ("archive.tar.gz", "archive.tar.txt"),
+        // Cut at 120 characters, then trimmed: a name read again stays the same name.
+        (
+            &format!("{}. b.md", "a".repeat(119)),
+            &format!("{}.txt", "a".repeat(119)),
+        ),
     ] {
         assert_eq!(name(given), sanitised, "{given:?}");
+        assert_eq!(name(&name(given)), sanitised, "{given:?} read twice");
     }
     assert_eq!(name(&"ж".repeat(300)).chars().count(), 124);
 }

@@ -191,7 +191,7 @@ fn new_articles_are_named_apart_and_copies_recognised() {
 fn web_addresses_are_http_or_https_without_spaces() {
     let cases: &[(&str, Option<&str>)] = &[
         ("https://example.org/a", Some("https://example.org/a")),
-        ("  HTTP://example.org ", Some("HTTP://example.org")),
+        ("  HTTP://example.org ", Some("http://example.org")),
         ("ftp://example.org", None),
         ("https://", None),
         ("https://exa mple.org", None),
