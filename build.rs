@@ -16,8 +16,11 @@ fn main() {
     for input in inputs.iter().chain([&dir.join(parallax_core::METADATA_FILE)]) {
         println!("cargo:rerun-if-changed={}", input.display());
     }
-    let corpus = parallax_folder::load_corpus(&dir).unwrap_or_else(|e| fail(&e.to_string()));
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let loaded = parallax_folder::load_corpus(&dir).unwrap_or_else(|e| fail(&e.to_string()));
+    report_left_out(&loaded.left_out, &out_dir.join("left-out.txt"));
+    let corpus = loaded.corpus;
+    let out = out_dir.join("corpus.bin");
     std::fs::write(&out, parallax_core::encode_bundle(&corpus)).unwrap_or_else(|e| fail(&e.to_string()));
     // The corpus's key, from its files' names and words: the browser keeps a reader's added
     // articles per corpus under it (`src/store.rs`).
@@ -30,6 +33,25 @@ fn main() {
         "cargo:rustc-env=PARALLAX_CORPUS_KEY={:016x}",
         fingerprint(&files.join(" "))
     );
+}
+
+/// Names every file of the folder left out of the corpus, and why: the first 20 as warnings of
+/// the build, all of them in `list` (named by the last warning).
+fn report_left_out(left_out: &[parallax_folder::LeftOut], list: &std::path::Path) {
+    const SHOWN: usize = 20;
+    let lines: Vec<String> = left_out.iter().map(|l| format!("left out {l}")).collect();
+    std::fs::write(list, lines.join("\n")).unwrap_or_else(|e| fail(&e.to_string()));
+    for line in lines.iter().take(SHOWN) {
+        println!("cargo:warning=corpus: {line}");
+    }
+    if lines.len() > SHOWN {
+        println!(
+            "cargo:warning=corpus: {} more files left out; all {} are listed in {}",
+            lines.len() - SHOWN,
+            lines.len(),
+            list.display()
+        );
+    }
 }
 
 /// Stops the build with a message that names the file (and, for metadata, the line).

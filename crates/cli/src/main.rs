@@ -43,7 +43,11 @@ fn main() -> ExitCode {
 }
 
 fn analyse(dir: &Path) -> Result<(), String> {
-    let corpus = parallax_folder::load_corpus(dir).map_err(|e| e.to_string())?;
+    let loaded = parallax_folder::load_corpus(dir).map_err(|e| e.to_string())?;
+    for file in &loaded.left_out {
+        eprintln!("parallax: left out {file}");
+    }
+    let corpus = loaded.corpus;
     let json = serde_json::to_string_pretty(&CorpusJson::of(&corpus)).map_err(|e| e.to_string())?;
     println!("{json}");
     Ok(())
