@@ -7,6 +7,7 @@
 #   bash scripts/fuzz.sh [RUNS] [TARGET...]   RUNS per target (default 20000, the short run of
 #                                             scripts/test.sh); the long runs use 10000000
 # FUZZ_SEED (default 1) makes a run repeatable; FUZZ_SEED=0 draws a new one (long runs).
+# FUZZ_TARGET_DIR builds elsewhere than crates/fuzz/fuzz/target (two runs side by side).
 # A crash leaves its input in crates/fuzz/fuzz/artifacts/TARGET/: copy it to
 # crates/fuzz/regressions/TARGET/ once fixed, and the ordinary tests replay it for ever.
 set -euo pipefail
@@ -20,7 +21,9 @@ REPLAY=$ROOT/target/release/replay
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(ingest read decode html markdown query metadata import bundle)
 cd crates/fuzz
-cargo fuzz build -s none --release
+dir_args=()
+[ -n "${FUZZ_TARGET_DIR:-}" ] && dir_args=(--target-dir "$FUZZ_TARGET_DIR")
+cargo fuzz build -s none --release "${dir_args[@]}"
 status=0
 for t in "${TARGETS[@]}"; do
   corpus=$ROOT/target/fuzz-corpus/$t
@@ -28,7 +31,7 @@ for t in "${TARGETS[@]}"; do
   seeds=()
   while read -r d; do [ -d "$ROOT/$d" ] && seeds+=("$ROOT/$d"); done < <("$REPLAY" --seed-dirs "$t")
   started=$SECONDS
-  if ! cargo fuzz run -s none --release "$t" "$corpus" "${seeds[@]}" -- \
+  if ! cargo fuzz run -s none --release "${dir_args[@]}" "$t" "$corpus" "${seeds[@]}" -- \
       -runs="$RUNS" -seed="${FUZZ_SEED:-1}" -max_len=16384 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
       >"$ROOT/target/fuzz-$t.log" 2>&1; then
     echo "FINDING in $t (log: target/fuzz-$t.log, input in crates/fuzz/fuzz/artifacts/$t/)"

@@ -5,6 +5,10 @@
 //! never see each other's articles. Two object stores: `articles` (an added article's JSON by its
 //! file name) and `meta` (small flags, such as which embedded article blocks were already
 //! taken in). Every failure becomes a sentence a reader can act on.
+//!
+//! A write that a closed tab may cut short is noted first in `localStorage` (a journal entry per
+//! write, removed once the write commits or fails), so the next visit can name what was being
+//! saved and was not kept.
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -60,6 +64,72 @@ pub async fn open() -> Result<Store, String> {
         .dyn_into::<IdbDatabase>()
         .map_err(|_| refused("not a database".to_string()))?;
     Ok(Store { db })
+}
+
+/// The prefix of the journal's `localStorage` keys (one per write under way).
+const SAVING: &str = concat!("parallax-", env!("PARALLAX_CORPUS_KEY"), "-saving-");
+
+/// A journal entry no older than this may belong to another tab still writing.
+const SETTLED_MS: f64 = 10_000.0;
+
+/// Notes that `names` are being written; returns the entry's key, for [`saved`].
+pub fn saving(names: &[String]) -> Option<String> {
+    let storage = leptos::prelude::window().local_storage().ok().flatten()?;
+    let key = format!("{SAVING}{:x}", (js_sys::Math::random() * 1e15) as u64);
+    let entry = serde_json::json!({ "at": js_sys::Date::now(), "names": names });
+    storage.set_item(&key, &entry.to_string()).ok()?;
+    Some(key)
+}
+
+/// Removes the journal entry of a write that ended (committed or refused: either way this page
+/// said so).
+pub fn saved(key: Option<String>) {
+    if let (Some(key), Some(storage)) = (key, leptos::prelude::window().local_storage().ok().flatten()) {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+/// The names of writes that a closed page left unfinished and that `stored` does not hold;
+/// their journal entries are removed. Entries younger than a few seconds are left alone: they
+/// may be another tab's write under way.
+pub fn unfinished(stored: &std::collections::HashSet<String>) -> Vec<String> {
+    let Some(storage) = leptos::prelude::window().local_storage().ok().flatten() else {
+        return Vec::new();
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(SAVING))
+        .collect();
+    let now = js_sys::Date::now();
+    let mut lost = Vec::new();
+    for key in keys {
+        let entry: serde_json::Value = storage
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .and_then(|v| serde_json::from_str(&v).ok())
+            .unwrap_or_default();
+        if entry["at"].as_f64().is_some_and(|at| now - at < SETTLED_MS) {
+            continue;
+        }
+        let names = entry["names"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n.as_str());
+        lost.extend(names.filter(|n| !stored.contains(*n)).map(str::to_string));
+        let _ = storage.remove_item(&key);
+    }
+    lost.sort();
+    lost.dedup();
+    lost
+}
+
+/// Asks the browser to keep this page's storage rather than clear it under pressure; `None`
+/// when the browser cannot be asked.
+pub async fn ask_to_keep() -> Option<bool> {
+    let promise = leptos::prelude::window().navigator().storage().persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
 }
 
 /// Why a write failed, in plain words.

@@ -59,8 +59,10 @@ pub(super) enum Outcome {
     NotSaved,
 }
 
-/// Analyses the bundled corpus plus `articles`, then shows it, stores `save` and deletes
-/// `delete`, and reports `done` (with what was not saved). When cancelled nothing changes.
+/// Stores `save` and deletes `delete`, analyses the bundled corpus plus `articles` and shows
+/// it, and reports `done` (with what was not saved). Storing comes first, so a reload or a
+/// closed tab during the analysis loses nothing; when cancelled, the store is put back as it
+/// was and nothing changes.
 pub(super) async fn commit(
     articles: Vec<AddedArticle>,
     save: Vec<AddedArticle>,
@@ -74,12 +76,21 @@ pub(super) async fn commit(
     CANCEL.set(false);
     // Bringing back stored articles cannot be cancelled: that would hide them.
     let cancellable = done.is_some();
+    set_job(&label, 0, 1, cancellable);
+    let saved = persist(&save, &delete).await;
+    if saved.is_ok() && !save.is_empty() && !ASKED_TO_KEEP.replace(true) {
+        // Not awaited: a browser may ask its reader first (Firefox does), and the work goes on.
+        leptos::task::spawn_local(async { state().kept.set(crate::store::ask_to_keep().await) });
+    }
     let corpus = if articles.is_empty() {
         None
     } else {
         match analyse(base, &articles, &label, cancellable).await {
             Some(c) => Some(c),
             None => {
+                if saved.is_ok() {
+                    undo_saving(&save, &delete).await;
+                }
                 state().progress.set(None);
                 notify(
                     false,
@@ -112,7 +123,6 @@ pub(super) async fn commit(
     // An undo only puts back what the last change removed.
     s.removed.set(Vec::new());
     s.progress.set(None);
-    let saved = persist(&save, &delete).await;
     let outcome = if saved.is_ok() {
         Outcome::Saved
     } else {
@@ -129,6 +139,30 @@ pub(super) async fn commit(
         (None, Ok(())) => {}
     }
     outcome
+}
+
+thread_local! {
+    /// Whether the browser was asked this visit to keep the page's storage.
+    static ASKED_TO_KEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Puts the store back as it was before a cancelled change stored `save` and deleted `delete`
+/// (the list shown is still the one before the change).
+async fn undo_saving(save: &[AddedArticle], delete: &[String]) {
+    let before = state().articles.get_untracked();
+    let was = |name: &str| before.iter().find(|a| a.name == name);
+    let put_back: Vec<AddedArticle> = save
+        .iter()
+        .filter_map(|a| was(&a.name))
+        .chain(delete.iter().filter_map(|name| was(name)))
+        .cloned()
+        .collect();
+    let added: Vec<String> = save
+        .iter()
+        .filter(|a| was(&a.name).is_none())
+        .map(|a| a.name.clone())
+        .collect();
+    let _ = persist(&put_back, &added).await;
 }
 
 /// The bundled corpus extended with `articles`, or `None` when cancelled.

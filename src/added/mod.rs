@@ -81,6 +81,8 @@ pub struct Added {
     /// Files whose encoding was guessed, by article name, so the reader can choose the other
     /// one.
     pub guessed: ArcRwSignal<BTreeMap<String, Guess>>,
+    /// What the browser answered when asked to keep this page's storage (`None`: not asked).
+    pub kept: ArcRwSignal<Option<bool>>,
 }
 
 thread_local! {
@@ -92,6 +94,7 @@ thread_local! {
         removed: ArcRwSignal::new(Vec::new()),
         duplicates: ArcRwSignal::new(Vec::new()),
         guessed: ArcRwSignal::new(BTreeMap::new()),
+        kept: ArcRwSignal::new(None),
     };
     static CANCEL: Cell<bool> = const { Cell::new(false) };
     /// Whether the stored articles have been brought back; additions wait for it.

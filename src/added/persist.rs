@@ -36,6 +36,13 @@ pub fn start() {
         let mut problems = Vec::new();
         match store.articles().await {
             Ok(records) => {
+                let stored = records.iter().map(|(name, _)| name.clone()).collect();
+                problems.extend(store::unfinished(&stored).into_iter().map(|name| {
+                    format!(
+                        "\u{201C}{name}\u{201D} was being saved when this page last closed, and was not \
+                         kept: add it again."
+                    )
+                }));
                 for (name, json) in records {
                     match serde_json::from_str::<AddedArticle>(&json) {
                         Ok(a) => articles.push(a),
@@ -126,7 +133,10 @@ pub(super) async fn persist(save: &[AddedArticle], delete: &[String]) -> Result<
         .iter()
         .map(|a| (a.name.clone(), serde_json::to_string(a).unwrap_or_default()))
         .collect();
-    store.write(&put, delete).await.map_err(|e| {
+    let journal = store::saving(&save.iter().map(|a| a.name.clone()).collect::<Vec<_>>());
+    let written = store.write(&put, delete).await;
+    store::saved(journal);
+    written.map_err(|e| {
         format!(
             "nothing of this change was saved in the browser ({}). The articles are here until \
              the page closes: export them to keep them.",

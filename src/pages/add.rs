@@ -22,6 +22,7 @@ pub fn AddPage() -> impl IntoView {
                 Storage::Refused(why) => Some(view! { <p class="warning" role="alert">{why}</p> }),
                 _ => None,
             }}
+            <KeptInBrowser />
             <AddFiles />
             <PasteText />
             <JobProgress />
@@ -29,6 +30,24 @@ pub fn AddPage() -> impl IntoView {
             <AddedList />
             <Share />
         </super::Page>
+    }
+}
+
+/// What the browser answered when asked to keep the added articles.
+#[component]
+fn KeptInBrowser() -> impl IntoView {
+    move || {
+        state::state().kept.get().map(|kept| {
+            if kept {
+                view! {
+                    <p class="kept">"Your browser has agreed to keep your added articles: it will not clear them to make room."</p>
+                }
+            } else {
+                view! {
+                    <p class="kept not-kept">"Your browser has not promised to keep your added articles: it may clear them when space runs low, and a private window forgets them when it closes. Export them (below) to keep a copy."</p>
+                }
+            }
+        })
     }
 }
 

@@ -501,3 +501,106 @@ test("every quotation of an added article shows what tied it to its speaker, or 
     await s.close();
   }
 });
+
+/** `n` distinct short articles, each naming `marker`. */
+const many = (n, marker) =>
+  Array.from({ length: n }, (_, i) =>
+    file(
+      `${marker}-${String(i).padStart(4, "0")}.txt`,
+      `Report ${i} from Vitebsk: ${marker} counted ${i + 3} marchers on Sunday, said organiser Olga Brel ${i}.\n\n` +
+        `"We walked from the square to the river," Brel said. Police detained ${i % 7} people, a spokesman added.\n`,
+    ),
+  );
+
+test("added articles survive a reload during their analysis", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    await page.locator("#add-files-input").setInputFiles(many(400, "reloadmark"));
+    // Stored before they are analysed: reload while the analysis runs.
+    await page.waitForFunction(
+      () => /indexing|finding|reading numbers/.test(document.querySelector(".job label")?.textContent ?? ""),
+      null,
+      { polling: "raf", timeout: 60000 },
+    );
+    await page.reload();
+    await heading(page, "Your articles");
+    await page.waitForFunction(() => window.parallax.search("reloadmark", 5).total === 400, null, { timeout: 120000 });
+    assert.match(await page.locator("section.added").textContent(), /400 articles added/);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a save cut short by a closed page is named on the next visit", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    // What a page closed in the middle of saving leaves: its journal entry, and no article.
+    await page.evaluate(async () => {
+      const db = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("parallax-"));
+      localStorage.setItem(`${db}-saving-test`, JSON.stringify({ at: 0, names: ["lost-report.txt"] }));
+    });
+    await page.reload();
+    await heading(page, "Your articles");
+    const notice = page.locator(".report");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /\u201Clost-report\.txt\u201D was being saved when this page last closed, and was not kept/);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("-saving-")).length), 0);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("two tabs adding at once keep both sets, and each shows the other's after a reload", async () => {
+  const s = await addPage();
+  const other = await s.context.newPage();
+  try {
+    await other.goto(server.url + "#/add");
+    await heading(other, "Your articles");
+    await Promise.all([
+      report(s.page, () => s.page.locator("#add-files-input").setInputFiles(many(3, "tabone"))),
+      report(other, () => other.locator("#add-files-input").setInputFiles(many(4, "tabtwo"))),
+    ]);
+    for (const page of [s.page, other]) {
+      await page.reload();
+      await heading(page, "Your articles");
+      await page.waitForFunction(
+        () => window.parallax.search("tabone", 9).total === 3 && window.parallax.search("tabtwo", 9).total === 4,
+        null,
+        { timeout: 30000 },
+      );
+      assert.match(await page.locator("section.added").textContent(), /7 articles added/);
+    }
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("the page says whether the browser agreed to keep added articles; a private window may not, and export still works", async () => {
+  // Every test context is a private (off-the-record) one.
+  const s = await addPage();
+  const { page } = s;
+  try {
+    await report(page, () => page.locator("#add-files-input").setInputFiles([file("grodno-teachers.txt", ARTICLE)]));
+    const kept = page.locator("p.kept");
+    await kept.waitFor();
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    assert.match(
+      await kept.textContent(),
+      persisted ? /has agreed to keep/ : /has not promised to keep your added articles.*private window forgets them.*Export/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: /Export added articles/ }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.deepEqual(exported.articles.map((a) => a.name), ["grodno-teachers.txt"]);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
