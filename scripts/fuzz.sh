@@ -7,6 +7,8 @@
 #   bash scripts/fuzz.sh [RUNS] [TARGET...]   RUNS per target (default 20000, the short run of
 #                                             scripts/test.sh); the long runs use 10000000
 # FUZZ_SEED (default 1) makes a run repeatable; FUZZ_SEED=0 draws a new one (long runs).
+# FUZZ_MAX_TIME (seconds) also ends each target's run after that long (`-runs` or the time,
+# whichever comes first), for runs of "10 million inputs or an hour".
 # FUZZ_TARGET_DIR builds elsewhere than crates/fuzz/fuzz/target (two runs side by side).
 # A crash leaves its input in crates/fuzz/fuzz/artifacts/TARGET/: copy it to
 # crates/fuzz/regressions/TARGET/ once fixed, and the ordinary tests replay it for ever.
@@ -32,7 +34,7 @@ for t in "${TARGETS[@]}"; do
   while read -r d; do [ -d "$ROOT/$d" ] && seeds+=("$ROOT/$d"); done < <("$REPLAY" --seed-dirs "$t")
   started=$SECONDS
   if ! cargo fuzz run -s none --release "${dir_args[@]}" "$t" "$corpus" "${seeds[@]}" -- \
-      -runs="$RUNS" -seed="${FUZZ_SEED:-1}" -max_len=16384 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+      -runs="$RUNS" ${FUZZ_MAX_TIME:+-max_total_time="$FUZZ_MAX_TIME"} -seed="${FUZZ_SEED:-1}" -max_len=16384 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
       >"$ROOT/target/fuzz-$t.log" 2>&1; then
     echo "FINDING in $t (log: target/fuzz-$t.log, input in crates/fuzz/fuzz/artifacts/$t/)"
     tail -30 "$ROOT/target/fuzz-$t.log"

@@ -5,11 +5,14 @@
 //! (as you type: the last word is also a prefix).
 //! The last answers are kept ([`TopCache`]), so a repeated query costs a lookup; answers are
 //! frozen, as the same object goes to everyone asking the same.
-//! `window.parallax.memory()` → the bytes of the wasm module's linear memory (for benchmarks).
+//! `window.parallax.memory()` → the bytes of the wasm module's linear memory, and
+//! `window.parallax.live()` → the bytes the app holds on its heap now (for benchmarks: linear
+//! memory never shrinks, so only the second tells a leak from a fragmented heap).
 //! While the page is idle, it answers [`warm_up_queries`] (a slice at a time, answers thrown
 //! away), so a reader's first searches run on optimised code and find typo correction ready.
 
 use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use parallax_core::search::{search_top, warm_up_queries, TopCache};
 use parallax_core::Corpus;
@@ -18,7 +21,7 @@ use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Answers of `window.parallax.search` for the corpus they were worked out on.
-    static CACHE: RefCell<(Option<&'static Corpus>, TopCache<JsValue>)> = RefCell::default();
+    static CACHE: RefCell<(Weak<Corpus>, TopCache<JsValue>)> = RefCell::default();
     /// The answers' keys, made once rather than decoded from UTF-8 on every answer.
     static KEYS: (JsValue, JsValue) = (JsValue::from_str("total"), JsValue::from_str("ids"));
 }
@@ -46,12 +49,13 @@ pub fn install() {
                 return JsValue::NULL;
             };
             CACHE.with_borrow_mut(|(of, cache)| {
-                if !of.is_some_and(|c| std::ptr::eq(c, corpus)) {
-                    *of = Some(corpus);
+                // The weak reference keeps the old corpus's address from being reused.
+                if !std::ptr::eq(of.as_ptr(), Arc::as_ptr(&corpus)) {
+                    *of = Arc::downgrade(&corpus);
                     *cache = TopCache::default();
                 }
                 let k = k.unwrap_or(10) as usize;
-                cache.get(&q, k, || answer(corpus, &q, k))
+                cache.get(&q, k, || answer(&corpus, &q, k))
             })
         });
     let memory_fn = Closure::<dyn Fn() -> f64>::new(|| {
@@ -63,7 +67,10 @@ pub fn install() {
                     .map_or(0.0, |b| b.byte_length() as f64)
             })
     });
+    let live_fn = Closure::<dyn Fn() -> f64>::new(|| live_bytes() as f64);
     let api = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&api, &"live".into(), live_fn.as_ref());
+    live_fn.forget();
     let _ = js_sys::Reflect::set(&api, &"search".into(), search_fn.as_ref());
     let _ = js_sys::Reflect::set(&api, &"memory".into(), memory_fn.as_ref());
     search_fn.forget(); // lives as long as the page
@@ -81,7 +88,7 @@ fn warm_up_when_idle(queries: Option<Vec<String>>) {
             return;
         };
         let mut queries = queries.unwrap_or_else(|| {
-            let mut all = warm_up_queries(corpus);
+            let mut all = warm_up_queries(&corpus);
             all.reverse();
             all
         });
@@ -89,9 +96,47 @@ fn warm_up_when_idle(queries: Option<Vec<String>>) {
             let Some(q) = queries.pop() else {
                 return;
             };
-            drop(answer(corpus, &q, 10));
+            drop(answer(&corpus, &q, 10));
         }
         warm_up_when_idle(Some(queries));
     });
     let _ = leptos::prelude::window().request_idle_callback(slice.unchecked_ref());
+}
+
+/// The system allocator, counting the bytes it has handed out and not had back.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc(layout);
+        if !p.is_null() {
+            LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        std::alloc::System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        let p = std::alloc::System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            LIVE.fetch_add(new_size, std::sync::atomic::Ordering::Relaxed);
+            LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The bytes the app holds on its heap now.
+pub fn live_bytes() -> usize {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed)
 }

@@ -2,12 +2,13 @@
 //! that corpus extended with the articles a reader added (see `added/`), which replaces it
 //! whenever the added articles change.
 //!
-//! Pages borrow the corpus for as long as they live, so each corpus (and what is derived from
-//! it) is leaked rather than freed: the few rebuilds of a session cost memory, never a dangling
-//! view. Derived figures are cached per corpus.
+//! Pages hold the corpus they show by reference count (an [`Arc`], as views hold `Send`
+//! values): replacing it frees the old one once the last view showing it is gone, so a reader
+//! who adds and removes articles all lesson long does not pile up corpora. What is derived from
+//! a corpus is cached for the current one only.
 
-use std::cell::Cell;
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
 use parallax_core::compare::Prior;
@@ -17,20 +18,23 @@ use parallax_core::{decode_bundle, Article, BundleError, Corpus};
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The embedded corpus, or why it could not be read.
+pub type Bundled = Result<Arc<Corpus>, Arc<BundleError>>;
+
 thread_local! {
-    static CURRENT: Cell<Option<&'static Corpus>> = const { Cell::new(None) };
+    static BUNDLED: Bundled = decode_bundle(BUNDLE).map(Arc::new).map_err(Arc::new);
+    static CURRENT: RefCell<Option<Arc<Corpus>>> = const { RefCell::new(None) };
     static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
 /// The embedded corpus, or why it could not be read.
-pub fn bundled() -> Result<&'static Corpus, &'static BundleError> {
-    static CORPUS: OnceLock<Result<Corpus, BundleError>> = OnceLock::new();
-    CORPUS.get_or_init(|| decode_bundle(BUNDLE)).as_ref()
+pub fn bundled() -> Bundled {
+    BUNDLED.with(Clone::clone)
 }
 
 /// The corpus pages show now.
-pub fn corpus() -> Result<&'static Corpus, &'static BundleError> {
-    match CURRENT.get() {
+pub fn corpus() -> Bundled {
+    match CURRENT.with_borrow(Clone::clone) {
         Some(c) => Ok(c),
         None => bundled(),
     }
@@ -44,7 +48,7 @@ pub fn generation() -> ArcRwSignal<u64> {
 
 /// Makes `corpus` the one every page shows, and re-renders them.
 pub fn replace(corpus: Corpus) {
-    CURRENT.set(Some(Box::leak(Box::new(corpus))));
+    CURRENT.set(Some(Arc::new(corpus)));
     generation().update(|g| *g += 1);
 }
 
@@ -54,25 +58,63 @@ pub fn reset() {
     generation().update(|g| *g += 1);
 }
 
-/// The article whose id (file name without extension) is `id`.
-pub fn article<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c Article> {
-    corpus.articles.iter().find(|a| a.id() == id)
+/// The article whose id (file name without extension) is `id`, by its index.
+pub fn article(corpus: &Corpus, id: &str) -> Option<usize> {
+    corpus.articles.iter().position(|a| a.id() == id)
 }
 
-/// A value derived from one corpus, computed on first use.
-struct PerCorpus<T: 'static>(Cell<Option<(*const Corpus, &'static T)>>);
+/// One article of a shown corpus; it keeps that corpus alive and reads as the article.
+#[derive(Clone)]
+pub struct ArticleRef {
+    corpus: Arc<Corpus>,
+    index: usize,
+}
+
+impl ArticleRef {
+    /// Article `index` of `corpus` (which must have it).
+    pub fn new(corpus: &Arc<Corpus>, index: usize) -> Self {
+        debug_assert!(index < corpus.articles.len());
+        ArticleRef {
+            corpus: Arc::clone(corpus),
+            index,
+        }
+    }
+
+    /// Its position in the corpus, the `doc` number of the analysis.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The corpus it belongs to.
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+}
+
+impl std::ops::Deref for ArticleRef {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.corpus.articles[self.index]
+    }
+}
+
+/// A value derived from the current corpus, computed on first use; a new corpus replaces it.
+struct PerCorpus<T>(RefCell<Option<(Weak<Corpus>, Arc<T>)>>);
 
 impl<T> PerCorpus<T> {
     const fn new() -> Self {
-        PerCorpus(Cell::new(None))
+        PerCorpus(RefCell::new(None))
     }
 
-    fn get(&self, corpus: &'static Corpus, make: impl FnOnce(&'static Corpus) -> T) -> &'static T {
-        match self.0.get() {
-            Some((of, value)) if std::ptr::eq(of, corpus) => value,
+    fn get(&self, corpus: &Arc<Corpus>, make: impl FnOnce(&Corpus) -> T) -> Arc<T> {
+        let mut slot = self.0.borrow_mut();
+        match &*slot {
+            // The weak reference keeps the old corpus's address from being reused.
+            Some((of, value)) if std::ptr::eq(of.as_ptr(), Arc::as_ptr(corpus)) => Arc::clone(value),
             _ => {
-                let value: &'static T = Box::leak(Box::new(make(corpus)));
-                self.0.set(Some((corpus, value)));
+                let value = Arc::new(make(corpus));
+                *slot = Some((Arc::downgrade(corpus), Arc::clone(&value)));
                 value
             }
         }
@@ -87,22 +129,22 @@ thread_local! {
 }
 
 /// Each document's entity mentions.
-pub fn mentions(corpus: &'static Corpus) -> &'static MentionIndex {
+pub fn mentions(corpus: &Arc<Corpus>) -> Arc<MentionIndex> {
     MENTIONS.with(|d| d.get(corpus, MentionIndex::new))
 }
 
 /// The figures of the entities list.
-pub fn entity_rows(corpus: &'static Corpus) -> &'static [EntityRow] {
+pub fn entity_rows(corpus: &Arc<Corpus>) -> Arc<Vec<EntityRow>> {
     ROWS.with(|d| d.get(corpus, parallax_core::profiles::entity_rows))
 }
 
 /// What every comparison reads from the whole corpus.
-pub fn prior(corpus: &'static Corpus) -> &'static Prior {
+pub fn prior(corpus: &Arc<Corpus>) -> Arc<Prior> {
     PRIOR.with(|d| d.get(corpus, Prior::of))
 }
 
 /// The first steps the library's introduction offers.
-pub fn guide(corpus: &'static Corpus) -> &'static Guide {
+pub fn guide(corpus: &Arc<Corpus>) -> Arc<Guide> {
     GUIDE.with(|d| d.get(corpus, parallax_core::guide::guide))
 }
 

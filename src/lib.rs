@@ -39,6 +39,9 @@ pub fn App() -> impl IntoView {
         let navigated = previous.is_some();
         request_animation_frame(move || focus_view(navigated));
     });
+    // Whether the Add page shows, as a memo: the progress bar elsewhere is drawn anew only when
+    // that changes, not on every navigation.
+    let adding = Memo::new(move |_| matches!(route.get(), Route::Add));
     let body = move || {
         // A new corpus re-renders every view but the one adding articles, whose forms the
         // reader may be filling in meanwhile (it follows the added articles by itself).
@@ -59,13 +62,13 @@ pub fn App() -> impl IntoView {
             Route::Search(state) => view! { <Search corpus=c state=state /> }.into_any(),
             Route::Compare { a, b } => view! { <Compare corpus=c a=a b=b /> }.into_any(),
             Route::Entities(q) => view! { <Entities corpus=c query=q /> }.into_any(),
-            Route::Entity(name) => match corpus::entity_named(c, &name) {
+            Route::Entity(name) => match corpus::entity_named(&c, &name) {
                 Some(e) => view! { <EntityPage corpus=c entity=e /> }.into_any(),
                 None => view! { <NotFound what=format!("No entity of this corpus is called \u{201C}{name}\u{201D}.") /> }
                     .into_any(),
             },
-            Route::Reader { id, anchor } => match corpus::article(c, &id) {
-                Some(a) => view! { <Reader corpus=c article=a anchor=anchor /> }.into_any(),
+            Route::Reader { id, anchor } => match corpus::article(&c, &id) {
+                Some(a) => view! { <Reader article=corpus::ArticleRef::new(&c, a) anchor=anchor /> }.into_any(),
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
                     .into_any(),
             },
@@ -79,7 +82,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#main" on:click=skip_to("main")>"Skip to content"</a>
         <SiteHeader route=route />
-        {move || (!matches!(route.get(), Route::Add)).then(|| view! { <JobProgress /> })}
+        {move || (!adding.get()).then(|| view! { <JobProgress /> })}
         <main id="main" tabindex="-1">{body}</main>
         <footer class="site-footer">
             <p>

@@ -41,9 +41,9 @@ pub async fn open() -> Result<Store, String> {
         .map_err(|e| refused(describe(&e)))?
         .ok_or_else(|| refused("no IndexedDB".to_string()))?;
     let request = factory.open_with_u32(DB, 1).map_err(|e| refused(describe(&e)))?;
-    let upgrade = Closure::once_into_js({
+    let upgrade = Handler::new({
         let request = request.clone();
-        move |_: web_sys::Event| {
+        move |_| {
             if let Some(db) = request
                 .result()
                 .ok()
@@ -57,9 +57,11 @@ pub async fn open() -> Result<Store, String> {
             }
         }
     });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = settle(&request)
-        .await
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = settle(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    let db = opened
         .map_err(|e| refused(e.to_string()))?
         .dyn_into::<IdbDatabase>()
         .map_err(|_| refused("not a database".to_string()))?;
@@ -218,15 +220,21 @@ impl Store {
     }
 }
 
+/// An event handler the page keeps until it is dropped. `Closure::once_into_js` would free a
+/// handler only when it runs, so the one of a success/failure pair that never runs would leak
+/// (with the request and its result) on every read and write.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
 /// A request's result, once it succeeds or fails.
 async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+    let mut handlers: Option<(Handler, Handler)> = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let ok = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_success = Handler::new(move |_| {
             let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
         });
         let failed = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_error = Handler::new(move |_| {
             let why = failed
                 .error()
                 .ok()
@@ -234,31 +242,42 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
                 .map_or(JsValue::UNDEFINED, JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &why);
         });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
+        request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
+        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_success, on_error));
     });
-    JsFuture::from(promise).await.map_err(|e| describe(&e))
+    let result = JsFuture::from(promise).await.map_err(|e| describe(&e));
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    drop(handlers);
+    result
 }
 
 /// Waits until a transaction commits; `Err` when it fails or is aborted.
 async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+    let mut handlers: Option<(Handler, Handler)> = None;
     let promise = Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_complete = Handler::new(move |_| {
             let _ = resolve.call0(&JsValue::NULL);
         });
         let failed = tx.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+        let on_error = Handler::new(move |_| {
             let why = failed.error().map_or(JsValue::UNDEFINED, JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &why);
         });
         // A failed write aborts the transaction, with the reason (a full store) as its error.
-        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
-        tx.set_onabort(Some(on_error.unchecked_ref()));
+        tx.set_oncomplete(Some(on_complete.as_ref().unchecked_ref()));
+        tx.set_onabort(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_complete, on_error));
     });
-    JsFuture::from(promise)
+    let result = JsFuture::from(promise)
         .await
         .map(|_| ())
-        .map_err(|e| describe(&e))
+        .map_err(|e| describe(&e));
+    tx.set_oncomplete(None);
+    tx.set_onabort(None);
+    drop(handlers);
+    result
 }
 
 /// A DOM error in plain words: a full store, a refusal, or the browser's own message.

@@ -85,7 +85,7 @@ pub(super) async fn commit(
     let corpus = if articles.is_empty() {
         None
     } else {
-        match analyse(base, &articles, &label, cancellable).await {
+        match analyse(&base, &articles, &label, cancellable).await {
             Some(c) => Some(c),
             None => {
                 if saved.is_ok() {
@@ -166,12 +166,7 @@ async fn undo_saving(save: &[AddedArticle], delete: &[String]) {
 }
 
 /// The bundled corpus extended with `articles`, or `None` when cancelled.
-async fn analyse(
-    base: &'static Corpus,
-    articles: &[AddedArticle],
-    label: &str,
-    cancellable: bool,
-) -> Option<Corpus> {
+async fn analyse(base: &Corpus, articles: &[AddedArticle], label: &str, cancellable: bool) -> Option<Corpus> {
     let mut slice = js_sys::Date::now();
     let all = base.articles.len() + articles.len();
     // Work units: reading each added article, then each article in each of the four stages.

@@ -4,8 +4,7 @@ use parallax_core::entities::Entity;
 use crate::route::Route;
 
 /// An entity's name in its kind's colour, linking to its page.
-#[component]
-pub fn EntityLink(entity: &'static Entity) -> impl IntoView {
+pub fn entity_link(entity: &Entity) -> impl IntoView {
     view! {
         <a class=format!("ent {}", entity.kind.as_str()) href=Route::Entity(entity.name.clone()).href()>
             {entity.name.clone()}
@@ -13,13 +12,12 @@ pub fn EntityLink(entity: &'static Entity) -> impl IntoView {
     }
 }
 
-/// A table row headed by an entity's link, then `children` (its cells).
-#[component]
-pub fn EntityRow(entity: &'static Entity, children: Children) -> impl IntoView {
+/// A table row headed by an entity's link, then its `cells`.
+pub fn entity_row(entity: &Entity, cells: impl IntoView) -> impl IntoView {
     view! {
         <tr>
-            <th scope="row"><EntityLink entity=entity /></th>
-            {children()}
+            <th scope="row">{entity_link(entity)}</th>
+            {cells}
         </tr>
     }
 }

@@ -8,6 +8,6 @@ mod outlet;
 
 pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
-pub use entity::{EntityLink, EntityRow, LabelList};
+pub use entity::{entity_link, entity_row, LabelList};
 pub use header::SiteHeader;
-pub use outlet::{AddedMark, NoHeadline, OutletBadge, OutletDescribed};
+pub use outlet::{added_mark, no_headline, outlet_badge, outlet_described};

@@ -428,9 +428,11 @@ fn AddedList() -> impl IntoView {
     let show_all = RwSignal::new(false);
     let rows = move || {
         // Titles as the corpus reads them, looked up once per rendering.
-        let titles: std::collections::HashMap<&str, std::borrow::Cow<str>> = crate::corpus::corpus()
-            .map(|c| c.articles.iter().map(|a| (a.id(), a.display_title())).collect())
-            .unwrap_or_default();
+        let current = crate::corpus::corpus().ok();
+        let titles: std::collections::HashMap<&str, std::borrow::Cow<str>> = current
+            .iter()
+            .flat_map(|c| c.articles.iter().map(|a| (a.id(), a.display_title())))
+            .collect();
         let list = state::state().articles.get();
         let limit = if show_all.get() { list.len() } else { ROWS_SHOWN };
         list.into_iter()

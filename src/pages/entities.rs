@@ -1,9 +1,11 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::entities::{name_filter, names_contain, Kind};
 use parallax_core::profiles::EntityRow;
 use parallax_core::Corpus;
 
-use crate::components::EntityLink;
+use crate::components::entity_link;
 use crate::format::{count, kind_plural};
 use crate::route::{EntitiesQuery, EntitySort, Route};
 
@@ -14,9 +16,9 @@ const MAX_ROWS: usize = 200;
 /// type. Kind and order are links; the name filter rewrites the URL in place (no history entry
 /// per keystroke, and the input keeps focus).
 #[component]
-pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView {
+pub fn Entities(corpus: Arc<Corpus>, query: EntitiesQuery) -> impl IntoView {
     super::set_title("Entities");
-    let rows = crate::corpus::entity_rows(corpus);
+    let rows = crate::corpus::entity_rows(&corpus);
     let name = RwSignal::new(query.name.clone());
     let kind = query.kind;
     let sort = query.sort;
@@ -65,25 +67,28 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
         }
     };
-    let listed = Memo::new(move |_| {
-        let wanted = name_filter(&name.get());
-        let mut listed: Vec<EntityRow> = rows
-            .iter()
-            .filter(|r| {
-                let e = &corpus.entities[r.entity as usize];
-                kind.is_none_or(|k| e.kind == k) && names_contain(e, &wanted)
-            })
-            .copied()
-            .collect();
-        let figure = |r: &EntityRow| match sort {
-            EntitySort::Mentions => r.mentions,
-            EntitySort::Documents => r.documents,
-            EntitySort::Outlets => r.outlets,
-            EntitySort::Quotes => r.quotes,
-            EntitySort::Name => 0,
-        };
-        listed.sort_by(|a, b| figure(b).cmp(&figure(a)).then(a.entity.cmp(&b.entity)));
-        listed
+    let listed = Memo::new({
+        let corpus = corpus.clone();
+        move |_| {
+            let wanted = name_filter(&name.get());
+            let mut listed: Vec<EntityRow> = rows
+                .iter()
+                .filter(|r| {
+                    let e = &corpus.entities[r.entity as usize];
+                    kind.is_none_or(|k| e.kind == k) && names_contain(e, &wanted)
+                })
+                .copied()
+                .collect();
+            let figure = |r: &EntityRow| match sort {
+                EntitySort::Mentions => r.mentions,
+                EntitySort::Documents => r.documents,
+                EntitySort::Outlets => r.outlets,
+                EntitySort::Quotes => r.quotes,
+                EntitySort::Name => 0,
+            };
+            listed.sort_by(|a, b| figure(b).cmp(&figure(a)).then(a.entity.cmp(&b.entity)));
+            listed
+        }
     });
     let header = move |label: &'static str, by: EntitySort| {
         let current = sort == by;
@@ -149,7 +154,7 @@ pub fn Entities(corpus: &'static Corpus, query: EntitiesQuery) -> impl IntoView 
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <EntityLink entity=e />
+                                                {entity_link(e)}
                                             </th>
                                             <td>{e.kind.as_str()}</td>
                                             <td class="num">{r.mentions}</td>

@@ -1,11 +1,13 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use parallax_core::entities::{demonym_link, Entity, EntityMention, Kind};
+use parallax_core::entities::{demonym_link, EntityMention, Kind};
 use parallax_core::profiles::{network, profile, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
-    Bar, BarChart, ColumnChart, EntityLink, EntityRow, LabelList, NetworkChart, NoHeadline, Node,
-    OutletBadge, OutletDescribed, PublishedDate,
+    entity_link, entity_row, no_headline, outlet_badge, outlet_described, Bar, BarChart, ColumnChart,
+    LabelList, NetworkChart, Node, PublishedDate,
 };
 use crate::format::{count, month_key, tie_sentence};
 use crate::route::{Route, SearchState};
@@ -19,16 +21,16 @@ const NETWORK_SIZE: usize = 9;
 /// One entity: name, kind and aliases; labels by outlet; quotes; who it appears with; mentions
 /// over time and by outlet; every mention in context.
 #[component]
-pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
+pub fn EntityPage(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
     let e = &corpus.entities[entity];
     super::set_title(&e.name);
-    let index = crate::corpus::mentions(corpus);
-    let p = profile(corpus, index, entity);
-    let row = crate::corpus::entity_rows(corpus)[entity];
+    let index = crate::corpus::mentions(&corpus);
+    let p = profile(&corpus, &index, entity);
+    let row = crate::corpus::entity_rows(&corpus)[entity];
     let aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
     // `Belarusians` ↔ `Belarus`, when the corpus names both.
     let linked = demonym_link(e)
-        .and_then(|other| crate::corpus::entity(corpus, &other))
+        .and_then(|other| crate::corpus::entity(&corpus, &other))
         .map(|other| &corpus.entities[other]);
     let search = Route::Search(SearchState {
         q: format!("entity:\"{}\"", e.name),
@@ -45,7 +47,7 @@ pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
                 {linked.map(|other| view! {
                     <p class="aliases">
                         {if other.kind == Kind::Group { "Its people: " } else { "The people of: " }}
-                        <EntityLink entity=other />
+                        {entity_link(other)}
                     </p>
                 })}
                 <p class="meta">
@@ -59,18 +61,18 @@ pub fn EntityPage(corpus: &'static Corpus, entity: usize) -> impl IntoView {
                     " " <a href=search>"Search the articles that name it"</a>
                 </p>
             </header>
-            <Labels corpus=corpus profile=p.clone() />
-            <Quotes corpus=corpus profile=p.clone() />
-            <Together corpus=corpus entity=entity profile=p.clone() />
-            <Timeline corpus=corpus entity=e profile=p />
-            <Mentions corpus=corpus entity=e />
+            <Labels corpus=corpus.clone() profile=p.clone() />
+            <Quotes corpus=corpus.clone() profile=p.clone() />
+            <Together corpus=corpus.clone() entity=entity profile=p.clone() />
+            <Timeline corpus=corpus.clone() entity=entity profile=p />
+            <Mentions corpus=corpus.clone() entity=entity />
         </article>
     }
 }
 
 /// How each outlet labels the entity, outlet by outlet.
 #[component]
-fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
+fn Labels(corpus: Arc<Corpus>, profile: Profile) -> impl IntoView {
     let outlets: Vec<Option<u32>> = profile.outlets.iter().map(|o| o.0).collect();
     let rows = outlets
         .into_iter()
@@ -82,7 +84,7 @@ fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
                 .map_or(Vec::new(), |l| l.labels.clone());
             view! {
                 <tr>
-                    <th scope="row"><OutletDescribed corpus=corpus outlet=outlet /></th>
+                    <th scope="row">{outlet_described(&corpus, outlet)}</th>
                     <td><LabelList labels=labels none="names it without a title or description" /></td>
                 </tr>
             }
@@ -101,7 +103,7 @@ fn Labels(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
 
 /// What the entity said: each quotation with its article and a link to it in the reader.
 #[component]
-fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
+fn Quotes(corpus: Arc<Corpus>, profile: Profile) -> impl IntoView {
     if profile.quotes.is_empty() {
         return view! {
             <section aria-labelledby="quotes-title">
@@ -123,7 +125,7 @@ fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
                     <blockquote>{quote.span.of(&article.document.text).to_string()}</blockquote>
                     <p class="tie">{tie_sentence(quote.tie, &article.document.text)}</p>
                     <p class="meta">
-                        <OutletBadge corpus=corpus outlet=article.outlet />
+                        {outlet_badge(&corpus, article.outlet)}
                         <PublishedDate date=article.published />
                         <a href=href>{article.display_title().to_string()}</a>
                     </p>
@@ -142,13 +144,13 @@ fn Quotes(corpus: &'static Corpus, profile: Profile) -> impl IntoView {
 
 /// The entities it shares sentences and articles with, as a table and a small network.
 #[component]
-fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl IntoView {
+fn Together(corpus: Arc<Corpus>, entity: usize, profile: Profile) -> impl IntoView {
     if profile.together.is_empty() {
         return ().into_any();
     }
-    let index = crate::corpus::mentions(corpus);
-    let net = network(corpus, index, entity, &profile.together, NETWORK_SIZE);
-    let rows = crate::corpus::entity_rows(corpus);
+    let index = crate::corpus::mentions(&corpus);
+    let net = network(&corpus, &index, entity, &profile.together, NETWORK_SIZE);
+    let rows = crate::corpus::entity_rows(&corpus);
     let nodes = net
         .nodes
         .iter()
@@ -173,13 +175,12 @@ fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl In
         .map(|t| {
             let e = &corpus.entities[t.entity as usize];
             let (sentences, documents) = (t.sentences, t.documents);
-            view! {
-                <EntityRow entity=e>
-                    <td>{e.kind.as_str()}</td>
-                    <td class="num">{sentences}</td>
-                    <td class="num">{documents}</td>
-                </EntityRow>
-            }
+            let cells = view! {
+                <td>{e.kind.as_str()}</td>
+                <td class="num">{sentences}</td>
+                <td class="num">{documents}</td>
+            };
+            entity_row(e, cells)
         })
         .collect_view();
     view! {
@@ -201,7 +202,8 @@ fn Together(corpus: &'static Corpus, entity: usize, profile: Profile) -> impl In
 
 /// Mentions by month and by outlet.
 #[component]
-fn Timeline(corpus: &'static Corpus, entity: &'static Entity, profile: Profile) -> impl IntoView {
+fn Timeline(corpus: Arc<Corpus>, entity: usize, profile: Profile) -> impl IntoView {
+    let entity = &corpus.entities[entity];
     let months: Vec<Bar> = profile
         .months
         .iter()
@@ -243,10 +245,11 @@ fn Timeline(corpus: &'static Corpus, entity: &'static Entity, profile: Profile) 
 /// Every mention with its sentence, grouped by article (one line per sentence, all its
 /// mentions marked); long lists open on request.
 #[component]
-fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
+fn Mentions(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
     let all = RwSignal::new(false);
-    let total = entity.mentions.len();
+    let total = corpus.entities[entity].mentions.len();
     let list = move || {
+        let entity = &corpus.entities[entity];
         let shown = if all.get() {
             total
         } else {
@@ -262,8 +265,8 @@ fn Mentions(corpus: &'static Corpus, entity: &'static Entity) -> impl IntoView {
                     .collect_view();
                 view! {
                     <li>
-                        <h3 class:untitled=article.title().is_none()><a href=at(article, None).href()>{article.display_title().into_owned()}</a><NoHeadline article=article /></h3>
-                        <p class="meta"><OutletBadge corpus=corpus outlet=article.outlet /> <PublishedDate date=article.published /></p>
+                        <h3 class:untitled=article.title().is_none()><a href=at(article, None).href()>{article.display_title().into_owned()}</a>{no_headline(article)}</h3>
+                        <p class="meta">{outlet_badge(&corpus, article.outlet)} <PublishedDate date=article.published /></p>
                         <ul class="contexts">{items}</ul>
                     </li>
                 }
@@ -292,7 +295,7 @@ fn context_of(article: &Article, span: Span) -> Span {
 }
 
 /// One sentence with its mentions marked, linked to the reader at that sentence.
-fn mention_line(article: &'static Article, mentions: &[EntityMention]) -> impl IntoView {
+fn mention_line(article: &Article, mentions: &[EntityMention]) -> impl IntoView {
     let text = article.document.text.as_str();
     let context = context_of(article, mentions[0].span);
     let marks: Vec<(Span, ())> = mentions.iter().map(|m| (m.span, ())).collect();

@@ -2,12 +2,14 @@
 //! steps into this corpus ([`parallax_core::guide`]). A reader can hide it (who publishes the
 //! articles stays); the choice is kept in the browser and a button brings it back.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::compare::Side;
 use parallax_core::guide::Comparison;
 use parallax_core::Corpus;
 
-use crate::components::OutletDescribed;
+use crate::components::outlet_described;
 use crate::format::count;
 use crate::route::{Route, SearchState};
 
@@ -19,7 +21,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 #[component]
-pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
+pub fn Intro(corpus: Arc<Corpus>) -> impl IntoView {
     let hidden = RwSignal::new(
         storage()
             .and_then(|s| s.get_item(HIDDEN_KEY).ok().flatten())
@@ -41,7 +43,7 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
             // Who publishes the articles stays in sight.
             view! {
                 <div class="intro-hidden">
-                    <Outlets corpus=corpus top=true />
+                    {outlets(&corpus, true)}
                     <p>
                         <button type="button" on:click=move |_| set_hidden(false)>"What is Parallax? Show the introduction"</button>
                     </p>
@@ -60,8 +62,8 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
                         )}
                     </p>
                     <p>"Parallax finds all of this with rules, not with people: a name, a quotation or a number may be read wrong, so check what matters in the article itself, always one click away."</p>
-                    <Outlets corpus=corpus top=false />
-                    <Steps corpus=corpus />
+                    {outlets(&corpus, false)}
+                    {steps(&corpus)}
                     <button type="button" on:click=move |_| set_hidden(true)>"Hide this introduction"</button>
                 </section>
             }
@@ -73,8 +75,7 @@ pub fn Intro(corpus: &'static Corpus) -> impl IntoView {
 /// Who publishes the articles: each outlet with the affiliation the corpus gives for it. `top`:
 /// headed at the level under the page's title (the introduction hidden), else under the
 /// introduction's.
-#[component]
-fn Outlets(corpus: &'static Corpus, top: bool) -> impl IntoView {
+fn outlets(corpus: &Corpus, top: bool) -> impl IntoView {
     let described: Vec<u32> = (0..corpus.outlets.len() as u32)
         .filter(|&o| corpus.outlets[o as usize].affiliation.is_some())
         .collect();
@@ -84,7 +85,7 @@ fn Outlets(corpus: &'static Corpus, top: bool) -> impl IntoView {
             .map(|o| {
                 view! {
                     <li>
-                        <OutletDescribed corpus=corpus outlet=Some(o) />
+                        {outlet_described(corpus, Some(o))}
                     </li>
                 }
             })
@@ -102,8 +103,7 @@ fn Outlets(corpus: &'static Corpus, top: bool) -> impl IntoView {
 }
 
 /// Three first steps, each a link into this corpus; a step the corpus has nothing for is left out.
-#[component]
-fn Steps(corpus: &'static Corpus) -> impl IntoView {
+fn steps(corpus: &Arc<Corpus>) -> impl IntoView {
     let guide = crate::corpus::guide(corpus);
     let outlet_name = |o: Option<u32>| {
         o.and_then(|o| corpus.outlets.get(o as usize))

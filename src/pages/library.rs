@@ -1,7 +1,9 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
-use crate::components::{AddedMark, Chip, NoHeadline, OutletBadge, PublishedDate};
+use crate::components::{added_mark, no_headline, outlet_badge, Chip, PublishedDate};
 use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
@@ -12,13 +14,14 @@ const CARDS_SHOWN: usize = 100;
 /// Every article, filterable by outlet and sortable by date; the filter and order live in the
 /// URL. The first [`CARDS_SHOWN`] are listed, more on request.
 #[component]
-pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
+pub fn Library(corpus: Arc<Corpus>, query: LibraryQuery) -> impl IntoView {
     super::set_title("Library");
     let outlet_index = query
         .outlet
         .as_ref()
         .and_then(|k| corpus.outlets.iter().position(|o| &o.key == k));
-    let articles = list(corpus, outlet_index, query.sort);
+    let articles = list(&corpus, outlet_index, query.sort);
+    let total = corpus.articles.len();
     let listed = articles.len();
     let limit = RwSignal::new(CARDS_SHOWN);
     let unknown_outlet = query.outlet.is_some() && outlet_index.is_none();
@@ -49,7 +52,7 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
     view! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">"Library"</h1>
-            <super::intro::Intro corpus=corpus />
+            <super::intro::Intro corpus=corpus.clone() />
             <div class="controls">
                 <nav aria-label="Filter by outlet">
                     <ul class="chips">
@@ -82,7 +85,7 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
                     "No outlet of this corpus has that name; showing none.".to_string()
                 } else {
                     let shown = listed.min(limit.get());
-                    format!("Showing {} of {}", shown, count(corpus.articles.len(), "article", "articles"))
+                    format!("Showing {} of {}", shown, count(total, "article", "articles"))
                 }}
             </p>
             <ol class="articles">
@@ -90,7 +93,7 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
                     articles
                         .iter()
                         .take(limit.get())
-                        .map(|&a| view! { <ArticleCard corpus=corpus article=a /> })
+                        .map(|&a| article_card(&corpus, &corpus.articles[a]))
                         .collect_view()
                 }}
             </ol>
@@ -112,14 +115,14 @@ pub fn Library(corpus: &'static Corpus, query: LibraryQuery) -> impl IntoView {
     }
 }
 
-/// The articles of one outlet (or all), in the requested order; unknown dates go last.
-fn list(corpus: &'static Corpus, outlet: Option<usize>, sort: Sort) -> Vec<&'static Article> {
-    let mut articles: Vec<&Article> = corpus
-        .articles
-        .iter()
-        .filter(|a| outlet.is_none_or(|o| a.outlet == Some(o as u32)))
+/// The articles of one outlet (or all), by index, in the requested order; unknown dates go last.
+fn list(corpus: &Corpus, outlet: Option<usize>, sort: Sort) -> Vec<usize> {
+    let articles = &corpus.articles;
+    let mut listed: Vec<usize> = (0..articles.len())
+        .filter(|&a| outlet.is_none_or(|o| articles[a].outlet == Some(o as u32)))
         .collect();
-    articles.sort_by(|a, b| {
+    listed.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
         let by_date = match (a.published, b.published, sort) {
             (Some(x), Some(y), Sort::Newest) => y.cmp(&x),
             (Some(x), Some(y), Sort::Oldest) => x.cmp(&y),
@@ -129,21 +132,20 @@ fn list(corpus: &'static Corpus, outlet: Option<usize>, sort: Sort) -> Vec<&'sta
         };
         by_date.then_with(|| a.document.file.cmp(&b.document.file))
     });
-    articles
+    listed
 }
 
-#[component]
-fn ArticleCard(corpus: &'static Corpus, article: &'static Article) -> impl IntoView {
+fn article_card(corpus: &Corpus, article: &Article) -> impl IntoView {
     let href = Route::reader(article, None).href();
     view! {
         <li class="card">
             <h2 class:untitled=article.title().is_none()>
                 <a href=href>{article.display_title().into_owned()}</a>
-                <NoHeadline article=article />
+                {no_headline(article)}
             </h2>
             <p class="meta">
-                <OutletBadge corpus=corpus outlet=article.outlet />
-                <AddedMark article=article />
+                {outlet_badge(corpus, article.outlet)}
+                {added_mark(article)}
                 <PublishedDate date=article.published />
                 <span>{count(article.document.word_count(), "word", "words")}</span>
             </p>

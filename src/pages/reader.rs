@@ -5,14 +5,19 @@ use parallax_core::model::Anchor;
 use parallax_core::quotes::{Quote, Tie};
 use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
 
-use crate::components::{AddedMark, OutletBadge, PublishedDate};
+use crate::components::{added_mark, outlet_badge, PublishedDate};
+use crate::corpus::ArticleRef;
 use crate::format::{count, kind_plural, tie_sentence, tie_short};
 use crate::route::Route;
 
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
 /// with its own permalink.
 #[component]
-pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option<Anchor>) -> impl IntoView {
+pub fn Reader(article: ArticleRef, anchor: Option<Anchor>) -> impl IntoView {
+    let corpus: &Corpus = article.corpus();
+    let doc_number = article.index() as u32;
+    let mention_index = crate::corpus::mentions(article.corpus());
+    let article: &Article = &article;
     let doc = &article.document;
     let text = doc.text.as_str();
     let shown = RwSignal::new(Shown::default());
@@ -38,12 +43,8 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
         )
         .href()
     };
-    let doc_number = corpus
-        .articles
-        .iter()
-        .position(|a| std::ptr::eq(a, article))
-        .unwrap_or_default() as u32;
-    let mentions = crate::corpus::mentions(corpus).in_document(doc_number);
+    let mentions = mention_index.in_document(doc_number);
+    let copied = copied_here(article.id());
     let quotes: Vec<&Quote> = corpus.quotes.iter().filter(|q| q.doc == doc_number).collect();
     let paragraphs = doc
         .paragraphs
@@ -51,6 +52,7 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
         .enumerate()
         .map(|(i, p)| {
             let n = i + 1;
+            let id = article.id().to_string();
             let target = anchor.is_some_and(|a| a.paragraph == i);
             // A targeted sentence (from a search passage or the concordance) is marked.
             let marked_sentence = anchor
@@ -86,10 +88,10 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
                 <p id=format!("p{n}") class:target=target tabindex=target.then_some("-1")>
                     {body}
                     " "
-                    <a class="permalink" href=permalink(i) aria-label=format!("Link to paragraph {n}") on:click=move |_| copy_link(article.id(), i)>
+                    <a class="permalink" href=permalink(i) aria-label=format!("Link to paragraph {n}") on:click=move |_| copy_link(&id, i)>
                         "\u{00B6}"
                     </a>
-                    {move || copied_here(article.id(), i).map(|said| view! { " " <span class="copied" role="status">{said}</span> })}
+                    {move || copied.get().filter(|(p, _)| *p == i).map(|(_, said)| view! { " " <span class="copied" role="status">{said}</span> })}
                 </p>
             }
         })
@@ -135,8 +137,8 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
                     .into_any(),
                 }}
                 <p class="meta">
-                    <OutletBadge corpus=corpus outlet=article.outlet />
-                    <AddedMark article=article />
+                    {outlet_badge(corpus, article.outlet)}
+                    {added_mark(article)}
                     {doc.dateline.as_ref().map(|d| view! { <span class="dateline">{d.place.of(text).to_string()}</span> })}
                     <PublishedDate date=article.published />
                     <span>{count(doc.word_count(), "word", "words")}</span>
@@ -169,21 +171,15 @@ pub fn Reader(corpus: &'static Corpus, article: &'static Article, anchor: Option
 
 /// What a piece of a paragraph lies in.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Mark {
+enum Mark<'c> {
     Entity(u32),
     /// A quotation, with its speaker and co-speakers (entity indices) and what tied them.
-    Quote(Option<(usize, &'static [usize])>, Tie),
+    Quote(Option<(usize, &'c [usize])>, Tie),
 }
 
 /// One piece of a paragraph as nested elements: a quotation as a span (its speaker named where
 /// it starts), an entity mention as a link to its page.
-fn marked_piece(
-    corpus: &'static Corpus,
-    text: &str,
-    piece: Span,
-    tags: &[Mark],
-    quotes: &[&Quote],
-) -> AnyView {
+fn marked_piece(corpus: &Corpus, text: &str, piece: Span, tags: &[Mark], quotes: &[&Quote]) -> AnyView {
     let mut view = piece.of(text).to_string().into_any();
     for tag in tags.iter().rev() {
         view = match *tag {
@@ -294,12 +290,16 @@ thread_local! {
     static COPIED: ArcRwSignal<Option<(String, usize, &'static str)>> = ArcRwSignal::new(None);
 }
 
-/// What was said of copying paragraph `paragraph`'s link, when it was the last one copied.
-fn copied_here(id: &str, paragraph: usize) -> Option<&'static str> {
-    COPIED.with(|c| {
-        c.with(|c| {
+/// Which paragraph of article `id` had its link copied last, and what was said of it. One memo
+/// per view reads the page-wide signal: each reader of a long-lived signal stays on its list
+/// after its view is gone (reactive_graph 0.2 never prunes them), so paragraphs read the memo.
+fn copied_here(id: &str) -> Memo<Option<(usize, &'static str)>> {
+    let id = id.to_string();
+    let signal = COPIED.with(ArcRwSignal::clone);
+    Memo::new(move |_| {
+        signal.with(|c| {
             c.as_ref()
-                .and_then(|(i, p, said)| (i == id && *p == paragraph).then_some(*said))
+                .and_then(|(i, p, said)| (*i == id).then_some((*p, *said)))
         })
     })
 }

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::search::{
     any_of, best_passage, concordance, month_bounds, month_label, parse_query, replace_word, search,
@@ -6,7 +8,7 @@ use parallax_core::search::{
 };
 use parallax_core::{Corpus, Span};
 
-use crate::components::{AddedMark, Chip, NoHeadline, OutletBadge, PublishedDate};
+use crate::components::{added_mark, no_headline, outlet_badge, Chip, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
 use crate::route::{KwicSort, Route, SearchState, SearchView};
@@ -20,7 +22,7 @@ const KWIC_LIMIT: usize = 2000;
 /// Runs the query of the URL and shows ranked results with passages, facets, or the
 /// concordance.
 #[component]
-pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
+pub fn Search(corpus: Arc<Corpus>, state: SearchState) -> impl IntoView {
     super::set_title(if state.q.trim().is_empty() {
         "Search"
     } else {
@@ -33,7 +35,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
         typo_tolerance: !state.exact,
         ..SearchOptions::default()
     };
-    let results = search(corpus, &query, options);
+    let results = search(&corpus, &query, options);
     let link = {
         let state = state.clone();
         move |f: &dyn Fn(&mut SearchState)| {
@@ -70,7 +72,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             ..SearchOptions::default()
         };
         let n = search(
-            corpus,
+            &corpus,
             &parse_query(&q, ParseOptions { as_you_type: true }),
             options,
         )
@@ -140,10 +142,12 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
     };
     let main = match state.view {
         SearchView::Results => {
-            view! { <ResultList corpus=corpus results=results.clone() state=state.clone() /> }.into_any()
+            view! { <ResultList corpus=corpus.clone() results=results.clone() state=state.clone() /> }
+                .into_any()
         }
         SearchView::Concordance => {
-            view! { <Concordance corpus=corpus results=results.clone() state=state.clone() /> }.into_any()
+            view! { <Concordance corpus=corpus.clone() results=results.clone() state=state.clone() /> }
+                .into_any()
         }
     };
     view! {
@@ -158,7 +162,7 @@ pub fn Search(corpus: &'static Corpus, state: SearchState) -> impl IntoView {
             {(!query.is_blank()).then(|| view! {
                 {tabs}
                 <div class="search-layout">
-                    <Facets corpus=corpus results=results.clone() state=state.clone() />
+                    <Facets corpus=corpus.clone() results=results.clone() state=state.clone() />
                     <div class="search-main">{main}</div>
                 </div>
             })}
@@ -199,7 +203,7 @@ fn SearchHelp() -> impl IntoView {
 }
 
 #[component]
-fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
+fn Facets(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) -> impl IntoView {
     let q = state.q.clone();
     let href = move |q: String| {
         Route::Search(SearchState {
@@ -261,7 +265,7 @@ fn Facets(corpus: &'static Corpus, results: SearchResults, state: SearchState) -
 }
 
 #[component]
-fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
+fn ResultList(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) -> impl IntoView {
     let pages = results.total.div_ceil(PAGE_SIZE).max(1);
     let page_link = {
         let state = state.clone();
@@ -278,15 +282,15 @@ fn ResultList(corpus: &'static Corpus, results: SearchResults, state: SearchStat
         .iter()
         .map(|hit| {
             let article = &corpus.articles[hit.doc as usize];
-            let passage = best_passage(corpus, hit.doc, &results.matcher);
+            let passage = best_passage(&corpus, hit.doc, &results.matcher);
             let href = passage_route(article.id(), &passage).href();
             view! {
                 <li class="card">
-                    <h2 class:untitled=article.title().is_none()><a href=href>{article.display_title().into_owned()}</a><NoHeadline article=article /></h2>
+                    <h2 class:untitled=article.title().is_none()><a href=href>{article.display_title().into_owned()}</a>{no_headline(article)}</h2>
                     <p class="meta">
-                        <OutletBadge corpus=corpus outlet=article.outlet />
+                        {outlet_badge(&corpus, article.outlet)}
                         <PublishedDate date=article.published />
-                        <AddedMark article=article />
+                        {added_mark(article)}
                     </p>
                     <p class="passage">{marked(&article.document.text, &passage)}</p>
                 </li>
@@ -348,8 +352,8 @@ fn marked(text: &str, passage: &Passage) -> impl IntoView {
 }
 
 #[component]
-fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchState) -> impl IntoView {
-    let mut lines = concordance(corpus, &results, KWIC_CONTEXT, KWIC_LIMIT);
+fn Concordance(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) -> impl IntoView {
+    let mut lines = concordance(&corpus, &results, KWIC_CONTEXT, KWIC_LIMIT);
     let fold = |s: &str| s.to_lowercase();
     match state.kwic_sort {
         KwicSort::Rank => {}
@@ -370,7 +374,7 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
             .href()
         }
     };
-    let csv = kwic_csv(corpus, &lines);
+    let csv = kwic_csv(&corpus, &lines);
     let file_name = format!("parallax-concordance-{}.csv", file_slug(&state.q));
     let rows = lines
         .iter()
@@ -382,7 +386,7 @@ fn Concordance(corpus: &'static Corpus, results: SearchResults, state: SearchSta
                     <td class="left"><div class="clip"><span>{l.left.clone()}</span></div></td>
                     <td class="kw" class:other-form=l.other_form title=l.other_form.then_some(OTHER_FORM)><a href=route.href()>{l.keyword.clone()}</a></td>
                     <td class="right">{l.right.clone()}</td>
-                    <td class="src"><OutletBadge corpus=corpus outlet=article.outlet /></td>
+                    <td class="src">{outlet_badge(&corpus, article.outlet)}</td>
                 </tr>
             }
         })

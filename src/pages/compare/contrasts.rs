@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use parallax_core::compare::{contrasts, Comparison};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::evidence::Evidence;
 use super::panel::table_panel;
 
 #[component]
-pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Contrasts(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let rows = contrasts()
         .iter()
         .enumerate()
@@ -17,8 +18,8 @@ pub(super) fn Contrasts(corpus: &'static Corpus, c: Rc<Comparison>, names: [Stri
             let cell = |k: usize| {
                 let [(n1, r1), (n2, r2)] = c.framing[k].contrasts[i].clone();
                 view! {
-                    <Evidence corpus=corpus refs=r1 summary=view! { <span class="figures">{format!("first {n1}")}</span> }.into_any() />
-                    <Evidence corpus=corpus refs=r2 summary=view! { <span class="figures">{format!("second {n2}")}</span> }.into_any() />
+                    <Evidence corpus=corpus.clone() refs=r1 summary=view! { <span class="figures">{format!("first {n1}")}</span> }.into_any() />
+                    <Evidence corpus=corpus.clone() refs=r2 summary=view! { <span class="figures">{format!("second {n2}")}</span> }.into_any() />
                 }
             };
             view! {

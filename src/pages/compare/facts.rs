@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use parallax_core::compare::Comparison;
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::panel::{side_table, Panel};
 use crate::format::{count, time_apart};
@@ -11,7 +12,7 @@ use crate::route::Route;
 
 /// Numbers both sides give about the same thing, side by side, differing first.
 #[component]
-pub(super) fn Facts(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Facts(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let claims_of = |f: &parallax_core::facts::Fact, k: usize| {
         f.claims
             .iter()

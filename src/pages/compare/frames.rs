@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use parallax_core::compare::{frames, Comparison};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::evidence::Evidence;
 use super::panel::table_panel;
 
 #[component]
-pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Frames(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let share = |k: usize, n: usize| 100.0 * n as f64 / c.framing[k].sentences.max(1) as f64;
     let rows = frames()
         .iter()
@@ -23,7 +24,7 @@ pub(super) fn Frames(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
                     <span class="figures">{format!("{} {pct:.0}%", ["A", "B"][k])}</span>
                 }
                 .into_any();
-                view! { <Evidence corpus=corpus refs=refs summary=summary /> }
+                view! { <Evidence corpus=corpus.clone() refs=refs summary=summary /> }
             };
             view! {
                 <tr>

@@ -4,16 +4,17 @@ use leptos::prelude::*;
 use parallax_core::compare::Comparison;
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::panel::{side_table, Panel};
-use crate::components::{EntityRow, LabelList};
+use crate::components::{entity_row, LabelList};
 use crate::format::count;
 
 /// Entities in the labels panel.
 const LABEL_ROWS: usize = 20;
 
 #[component]
-pub(super) fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Labels(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let rows = c
         .labels
         .iter()
@@ -26,7 +27,7 @@ pub(super) fn Labels(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
                 }
             };
             let cells = (cell(&r.labels_a, r.mentions_a), cell(&r.labels_b, r.mentions_b));
-            view! { <EntityRow entity=e>{cells}</EntityRow> }
+            entity_row(e, cells)
         })
         .collect_view();
     let body = if c.labels.is_empty() {

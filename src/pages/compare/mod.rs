@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use parallax_core::compare::{compare, report, Side};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::export::{download, file_slug};
 
@@ -34,23 +35,24 @@ use words::{terms_csv, Words};
 /// Two sides side by side: distinctive words, labels, voices, frames and contrast wordings,
 /// each figure opening the sentences behind it.
 #[component]
-pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
+pub fn Compare(corpus: Arc<Corpus>, a: String, b: String) -> impl IntoView {
     super::set_title("Compare");
     let sides = [Side::parse(&a), Side::parse(&b)];
     let ready = !a.trim().is_empty() && !b.trim().is_empty();
     if !ready {
         // While the reader picks sides, read what every comparison needs from the whole corpus,
         // so the first comparison is as quick as the next.
+        let corpus = corpus.clone();
         set_timeout(
             move || {
-                let _ = crate::corpus::prior(corpus);
+                let _ = crate::corpus::prior(&corpus);
             },
             std::time::Duration::ZERO,
         );
     }
     let body = ready.then(|| {
-        let (docs_a, problem_a) = sides[0].documents(corpus);
-        let (docs_b, problem_b) = sides[1].documents(corpus);
+        let (docs_a, problem_a) = sides[0].documents(&corpus);
+        let (docs_b, problem_b) = sides[1].documents(&corpus);
         let problems: Vec<String> = [("A", problem_a), ("B", problem_b)]
             .into_iter()
             .filter_map(|(k, p)| p.map(|p| format!("Side {k}: {p}")))
@@ -61,9 +63,9 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
             return view! { <ul class="messages" role="alert">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }
                 .into_any();
         }
-        let c = compare(corpus, crate::corpus::prior(corpus), docs_a, docs_b);
-        let [colour_a, colour_b] = side_colours(corpus, &c.docs);
-        let names = [side_name(corpus, &sides[0]), side_name(corpus, &sides[1])];
+        let c = compare(&corpus, &crate::corpus::prior(&corpus), docs_a, docs_b);
+        let [colour_a, colour_b] = side_colours(&corpus, &c.docs);
+        let names = [side_name(&corpus, &sides[0]), side_name(&corpus, &sides[1])];
         // One comparison shared by every panel (it holds both sides' tokenized text).
         let c = Rc::new(c);
         let file = format!("parallax-compare-{}-vs-{}", file_slug(&names[0]), file_slug(&names[1]));
@@ -71,7 +73,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
         view! {
             <div class="compared" data-colour-a=colour_a data-colour-b=colour_b>
             {(!problems.is_empty()).then(|| view! { <ul class="messages">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
-            <SideSummary corpus=corpus c=c.clone() names=names.clone() />
+            <SideSummary corpus=corpus.clone() c=c.clone() names=names.clone() />
             <p class="exports">
                 <button type="button" on:click={
                     let c = c.clone();
@@ -79,9 +81,9 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 }>"Download words (CSV)"</button>
                 " "
                 <button type="button" on:click={
-                    let (c, sides) = (c.clone(), sides.clone());
+                    let (corpus, c, sides) = (corpus.clone(), c.clone(), sides.clone());
                     move |_| {
-                        let r = report(corpus, [&sides[0], &sides[1]], &c);
+                        let r = report(&corpus, [&sides[0], &sides[1]], &c);
                         download(&json_file, "application/json", &serde_json::to_string_pretty(&r).unwrap_or_default())
                     }
                 }>"Download everything (JSON)"</button>
@@ -90,13 +92,13 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
                 " "
                 <label class="show-stats"><input type="checkbox" id="show-stats" />" Show the statistics (z-scores)"</label>
             </p>
-            <Facts corpus=corpus c=c.clone() names=names.clone() />
-            <Words corpus=corpus c=c.clone() names=names.clone() />
-            <Passages corpus=corpus c=c.clone() />
-            <Labels corpus=corpus c=c.clone() names=names.clone() />
-            <Voices corpus=corpus c=c.clone() names=names.clone() />
-            <Frames corpus=corpus c=c.clone() names=names.clone() />
-            <Contrasts corpus=corpus c=c names=names />
+            <Facts corpus=corpus.clone() c=c.clone() names=names.clone() />
+            <Words corpus=corpus.clone() c=c.clone() names=names.clone() />
+            <Passages corpus=corpus.clone() c=c.clone() />
+            <Labels corpus=corpus.clone() c=c.clone() names=names.clone() />
+            <Voices corpus=corpus.clone() c=c.clone() names=names.clone() />
+            <Frames corpus=corpus.clone() c=c.clone() names=names.clone() />
+            <Contrasts corpus=corpus.clone() c=c names=names />
             </div>
         }
         .into_any()
@@ -108,7 +110,7 @@ pub fn Compare(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
             title="Compare"
             lede="Put two sides next to each other: two outlets, two articles, or any two searches. Every figure opens the sentences behind it."
         >
-            <SidePicker corpus=corpus a=a.clone() b=b.clone() />
+            <SidePicker corpus=corpus.clone() a=a.clone() b=b.clone() />
             <Method />
             {body}
         </super::Page>
@@ -144,7 +146,8 @@ fn side_name(corpus: &Corpus, side: &Side) -> String {
             .find(|o| o.key.eq_ignore_ascii_case(k))
             .map_or(k.clone(), |o| o.name.clone()),
         Side::Document(id) => crate::corpus::article(corpus, id).map_or(id.clone(), |a| {
-            parallax_core::model::first_words(&a.display_title(), SIDE_NAME_WORDS).into_owned()
+            let title = corpus.articles[a].display_title();
+            parallax_core::model::first_words(&title, SIDE_NAME_WORDS).into_owned()
         }),
         Side::Search(q) => format!("\u{201C}{q}\u{201D}"),
     }

@@ -5,6 +5,7 @@ use parallax_core::compare::{Comparison, REUSE_WORDS};
 use parallax_core::model::Anchor;
 use parallax_core::{Article, Corpus};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::panel::Panel;
 use crate::route::Route;
@@ -12,7 +13,7 @@ use crate::route::Route;
 /// Two articles' paragraphs side by side: pairs about the same thing, paragraphs only one has,
 /// and text both share word for word.
 #[component]
-pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoView {
+pub(super) fn Passages(corpus: Arc<Corpus>, c: Rc<Comparison>) -> impl IntoView {
     let Some(p) = c.passages.clone() else {
         return ().into_any();
     };
@@ -20,7 +21,7 @@ pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoV
         &corpus.articles[c.docs[0][0] as usize],
         &corpus.articles[c.docs[1][0] as usize],
     );
-    let para = |article: &'static Article, i: usize| {
+    let para = |article: &Article, i: usize| {
         let href = Route::reader(
             article,
             Some(Anchor {
@@ -50,7 +51,7 @@ pub(super) fn Passages(corpus: &'static Corpus, c: Rc<Comparison>) -> impl IntoV
             }
         })
         .collect_view();
-    let only = |k: usize, article: &'static Article| {
+    let only = |k: usize, article: &Article| {
         let items = p.only[k]
             .iter()
             .map(|&i| view! { <li>{para(article, i)}</li> })

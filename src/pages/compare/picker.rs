@@ -1,5 +1,7 @@
 //! The side pickers: each side an outlet, an article or a search.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::compare::Side;
 use parallax_core::Corpus;
@@ -12,7 +14,7 @@ const MAX_ARTICLE_OPTIONS: usize = 400;
 
 /// Each side: an outlet, an article, or a search; the choice becomes the URL.
 #[component]
-pub(super) fn SidePicker(corpus: &'static Corpus, a: String, b: String) -> impl IntoView {
+pub(super) fn SidePicker(corpus: Arc<Corpus>, a: String, b: String) -> impl IntoView {
     let picker = move |key: &'static str, label: &'static str, current: String| {
         let select_id = format!("side-{key}");
         let search_id = format!("side-{key}-q");

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use parallax_core::compare::Comparison;
 use parallax_core::{Corpus, Date};
 use std::rc::Rc;
+use std::sync::Arc;
 
-use crate::components::{OutletBadge, OutletDescribed};
+use crate::components::{outlet_badge, outlet_described};
 use crate::format::{count, long_date};
 
 #[component]
-pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn SideSummary(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let side = |k: usize| {
         let docs = &c.docs[k];
         let mut outlets: Vec<Option<u32>> =
@@ -25,15 +26,15 @@ pub(super) fn SideSummary(corpus: &'static Corpus, c: Rc<Comparison>, names: [St
                     o.and_then(|o| corpus.outlets.get(o as usize))
                         .is_some_and(|o| o.affiliation.is_some())
                 })
-                .map(|&o| view! { <li><OutletDescribed corpus=corpus outlet=o /></li> })
+                .map(|&o| view! { <li>{outlet_described(&corpus, o)}</li> })
                 .collect_view()
         });
         view! {
             <div class=format!("side side-{}", ["a", "b"][k])>
                 <h2>{format!("{} ", ["A", "B"][k])}<span class="side-name">{names[k].clone()}</span></h2>
                 <p class="meta">
-                    {outlets.into_iter().map(|o| view! { <OutletBadge corpus=corpus outlet=o /> }).collect_view()}
-                    <span class="when">{when(corpus, docs)}</span>
+                    {outlets.into_iter().map(|o| outlet_badge(&corpus, o)).collect_view()}
+                    <span class="when">{when(&corpus, docs)}</span>
                     <span>{count(docs.len(), "article", "articles")}</span>
                     <span>{count(c.framing[k].sentences, "sentence", "sentences")}</span>
                     <span>{count(c.terms[k], "word counted", "words counted")}</span>

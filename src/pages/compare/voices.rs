@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use parallax_core::compare::{Comparison, SentenceRef};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::evidence::Evidence;
 use super::panel::Panel;
 use crate::format::count;
 
 #[component]
-pub(super) fn Voices(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Voices(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let column = |k: usize| {
         let total_words: usize = c.voices[k].iter().map(|v| v.words).sum();
         let previous = std::cell::Cell::new(None::<&str>);
@@ -38,7 +39,7 @@ pub(super) fn Voices(corpus: &'static Corpus, c: Rc<Comparison>, names: [String;
                     .then(|| view! { <li class="voice-group">{v.group.clone()}</li> });
                 view! {
                     {heading}
-                    <li><Evidence corpus=corpus refs=refs summary=summary /></li>
+                    <li><Evidence corpus=corpus.clone() refs=refs summary=summary /></li>
                 }
             })
             .collect_view();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use parallax_core::compare::{sentences_with, Comparison, Distinctive};
 use parallax_core::Corpus;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::evidence::Evidence;
 use super::panel::Panel;
@@ -13,7 +14,7 @@ use crate::export::to_csv;
 const TOP_TERMS: usize = 15;
 
 #[component]
-pub(super) fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
+pub(super) fn Words(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
     let column = |k: usize| {
         let terms: Vec<Distinctive> = if k == 0 {
             c.distinctive
@@ -47,7 +48,7 @@ pub(super) fn Words(corpus: &'static Corpus, c: Rc<Comparison>, names: [String; 
                     <span class="stats">{format!("z {:+.1}", d.z)}</span>
                 }
                 .into_any();
-                view! { <li><Evidence corpus=corpus refs=refs summary=summary /></li> }
+                view! { <li><Evidence corpus=corpus.clone() refs=refs summary=summary /></li> }
             })
             .collect_view();
         view! {
