@@ -1,8 +1,8 @@
 // End-to-end tests of a reader's own articles (#/add) in headless Chromium, on dist/ served
 // under a sub-path: files through the file input with progress and cancel, bad input, search
 // and reader, persistence across reloads, edit, remove and undo, export and import into a fresh
-// profile, and the downloaded offline page opened from file://. Each test also asserts a clean
-// console and no request leaving the origin.
+// profile, the downloaded offline page opened from file://, and that each change frees the
+// corpus it replaces. Each test also asserts a clean console and no request leaving the origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -599,6 +599,37 @@ test("the page says whether the browser agreed to keep added articles; a private
     ]);
     const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
     assert.deepEqual(exported.articles.map((a) => a.name), ["grodno-teachers.txt"]);
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("adding and removing articles all lesson long frees each corpus they replace", async (t) => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    const cycle = async (i) => {
+      const text = ARTICLE.replace("Grodno", `Grodno (class ${i})`);
+      assert.match(
+        await report(page, () => page.locator("#add-files-input").setInputFiles([file(`lesson-${i}.txt`, text)])),
+        /Added 1 article\./,
+      );
+      assert.equal((await found(page, `Kovalchuk class ${i}`)).total, 1);
+      assert.match(
+        await report(page, () => page.getByRole("button", { name: "Remove all" }).click()),
+        /Removed 1 article/,
+      );
+    };
+    // The bytes live on the wasm heap (not its memory, which never shrinks) after two cycles,
+    // then after ten more: each change builds a whole new corpus, so one kept alive per change
+    // would grow the heap by far more than the bound.
+    for (let i = 0; i < 2; i++) await cycle(i);
+    const first = await page.evaluate(() => window.parallax.live());
+    for (let i = 2; i < 12; i++) await cycle(i);
+    const last = await page.evaluate(() => window.parallax.live());
+    t.diagnostic(`live wasm heap after 2 cycles: ${first} bytes; after 12: ${last}`);
+    assert.ok(last < first * 1.15, `live heap ${first} → ${last} bytes over ten cycles`);
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();
