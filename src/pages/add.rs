@@ -7,6 +7,23 @@ use crate::added::{self as state, Incoming, Storage};
 use crate::format::count;
 use crate::route::Route;
 
+/// Whether a job is under way, read through a memo of the calling view. Each reader of a
+/// page-wide signal stays on its list after its view is gone (see ARCHITECTURE.md, "Nothing
+/// piles up"), so the parts of a view that are drawn again (rows, offers) read the memo.
+fn busy_memo() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let busy = Memo::new(move |_| state::busy());
+    move || busy.get()
+}
+
+/// A memo of the calling view that changes whenever the page-wide `signal` does, for the parts
+/// of the view that are drawn again to track in its place (as [`busy_memo`]).
+fn changes<T: Send + Sync + 'static>(signal: ArcRwSignal<T>) -> Memo<u64> {
+    Memo::new(move |previous: Option<&u64>| {
+        signal.track();
+        previous.map_or(0, |n| n + 1)
+    })
+}
+
 /// `#/add`: add articles (files, a folder, pasted text), see and edit them, share them.
 #[component]
 pub fn AddPage() -> impl IntoView {
@@ -55,23 +72,13 @@ fn KeptInBrowser() -> impl IntoView {
 /// change, so the button stays put under the pointer and keeps focus.
 #[component]
 pub fn JobProgress() -> impl IntoView {
-    let active = Memo::new(move |_| state::busy());
-    let label = move || {
-        state::state()
-            .progress
-            .with(|p| p.as_ref().map(|p| p.label.clone()))
-    };
-    let done = move || state::state().progress.with(|p| p.as_ref().map_or(0, |p| p.done));
-    let total = move || {
-        state::state()
-            .progress
-            .with(|p| p.as_ref().map_or(1, |p| p.total))
-    };
-    let cancellable = move || {
-        state::state()
-            .progress
-            .with(|p| p.as_ref().is_some_and(|p| p.cancellable))
-    };
+    // The parts drawn anew for each job read this view's memo, not the page-wide signal.
+    let progress = Memo::new(move |_| state::state().progress.get());
+    let active = Memo::new(move |_| progress.with(Option::is_some));
+    let label = move || progress.with(|p| p.as_ref().map(|p| p.label.clone()));
+    let done = move || progress.with(|p| p.as_ref().map_or(0, |p| p.done));
+    let total = move || progress.with(|p| p.as_ref().map_or(1, |p| p.total));
+    let cancellable = move || progress.with(|p| p.as_ref().is_some_and(|p| p.cancellable));
     move || {
         active.get().then(|| {
             view! {
@@ -92,7 +99,7 @@ pub fn JobProgress() -> impl IntoView {
 /// anyway, or undo a removal (the Undo button takes focus, so it is in view and at hand).
 #[component]
 fn Notice() -> impl IntoView {
-    let busy = state::busy;
+    let busy = busy_memo();
     let notice = move || {
         state::state().notice.get().map(|r| {
             let class = if r.ok { "report ok" } else { "report problem" };
@@ -422,7 +429,9 @@ const ROWS_SHOWN: usize = 100;
 /// The added articles, each editable and removable.
 #[component]
 fn AddedList() -> impl IntoView {
-    let busy = state::busy;
+    let busy = busy_memo();
+    let (articles_changed, guesses_changed) =
+        (changes(state::state().articles), changes(state::state().guessed));
     let editing = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let show_all = RwSignal::new(false);
@@ -433,7 +442,9 @@ fn AddedList() -> impl IntoView {
             .iter()
             .flat_map(|c| c.articles.iter().map(|a| (a.id(), a.display_title())))
             .collect();
-        let list = state::state().articles.get();
+        articles_changed.track();
+        guesses_changed.track();
+        let list = state::state().articles.get_untracked();
         let limit = if show_all.get() { list.len() } else { ROWS_SHOWN };
         list.into_iter()
             .take(limit)
@@ -445,7 +456,9 @@ fn AddedList() -> impl IntoView {
                     .clone()
                     .or_else(|| titles.get(id.as_str()).map(|t| t.to_string()))
                     .unwrap_or_else(|| name.clone());
-                let encoding = state::state().guessed.with(|g| g.get(&name).map(|guess| guess.encoding));
+                let encoding = state::state()
+                    .guessed
+                    .with_untracked(|g| g.get(&name).map(|guess| guess.encoding));
                 let edit_name = name.clone();
                 let remove_name = name.clone();
                 let is_editing = {
