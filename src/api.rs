@@ -11,17 +11,20 @@
 //! While the page is idle, it answers [`warm_up_queries`] (a slice at a time, answers thrown
 //! away), so a reader's first searches run on optimised code and find typo correction ready.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
-use std::sync::{Arc, Weak};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parallax_core::search::{search_top, warm_up_queries, TopCache};
 use parallax_core::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::corpus::ForCorpus;
+
 thread_local! {
     /// Answers of `window.parallax.search` for the corpus they were worked out on.
-    static CACHE: RefCell<(Weak<Corpus>, TopCache<JsValue>)> = RefCell::default();
+    static CACHE: RefCell<ForCorpus<TopCache<JsValue>>> = const { RefCell::new(ForCorpus::new()) };
     /// The answers' keys, made once rather than decoded from UTF-8 on every answer.
     static KEYS: (JsValue, JsValue) = (JsValue::from_str("total"), JsValue::from_str("ids"));
 }
@@ -48,14 +51,10 @@ pub fn install() {
             let Ok(corpus) = crate::corpus::corpus() else {
                 return JsValue::NULL;
             };
-            CACHE.with_borrow_mut(|(of, cache)| {
-                // The weak reference keeps the old corpus's address from being reused.
-                if !std::ptr::eq(of.as_ptr(), Arc::as_ptr(&corpus)) {
-                    *of = Arc::downgrade(&corpus);
-                    *cache = TopCache::default();
-                }
-                let k = k.unwrap_or(10) as usize;
-                cache.get(&q, k, || answer(&corpus, &q, k))
+            let k = k.unwrap_or(10) as usize;
+            CACHE.with_borrow_mut(|kept| {
+                kept.get(&corpus, |_| TopCache::default())
+                    .get(&q, k, || answer(&corpus, &q, k))
             })
         });
     let memory_fn = Closure::<dyn Fn() -> f64>::new(|| {
@@ -106,28 +105,28 @@ fn warm_up_when_idle(queries: Option<Vec<String>>) {
 /// The system allocator, counting the bytes it has handed out and not had back.
 struct Counting;
 
-static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
-unsafe impl std::alloc::GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc(layout);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
         if !p.is_null() {
-            LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
         }
         p
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        std::alloc::System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
     }
 
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        let p = std::alloc::System.realloc(ptr, layout, new_size);
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
         if !p.is_null() {
-            LIVE.fetch_add(new_size, std::sync::atomic::Ordering::Relaxed);
-            LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+            LIVE.fetch_add(new_size, Ordering::Relaxed);
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         }
         p
     }
@@ -138,5 +137,5 @@ static ALLOCATOR: Counting = Counting;
 
 /// The bytes the app holds on its heap now.
 pub fn live_bytes() -> usize {
-    LIVE.load(std::sync::atomic::Ordering::Relaxed)
+    LIVE.load(Ordering::Relaxed)
 }

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use parallax_core::compare::Prior;
 use parallax_core::guide::Guide;
 use parallax_core::profiles::{EntityRow, MentionIndex};
-use parallax_core::{decode_bundle, Article, BundleError, Corpus};
+use parallax_core::{decode_bundle, BundleError, Corpus};
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
@@ -63,61 +63,42 @@ pub fn article(corpus: &Corpus, id: &str) -> Option<usize> {
     corpus.articles.iter().position(|a| a.id() == id)
 }
 
-/// One article of a shown corpus; it keeps that corpus alive and reads as the article.
-#[derive(Clone)]
-pub struct ArticleRef {
-    corpus: Arc<Corpus>,
-    index: usize,
+/// A value that belongs to one corpus: asked for another, it is made anew. It holds the corpus
+/// weakly, so it keeps no corpus alive; the weak reference also keeps the old corpus's address
+/// from being taken by a new one, so no value is mistaken for another corpus's.
+pub struct ForCorpus<T> {
+    of: Weak<Corpus>,
+    value: Option<T>,
 }
 
-impl ArticleRef {
-    /// Article `index` of `corpus` (which must have it).
-    pub fn new(corpus: &Arc<Corpus>, index: usize) -> Self {
-        debug_assert!(index < corpus.articles.len());
-        ArticleRef {
-            corpus: Arc::clone(corpus),
-            index,
+impl<T> ForCorpus<T> {
+    pub const fn new() -> Self {
+        ForCorpus {
+            of: Weak::new(),
+            value: None,
         }
     }
 
-    /// Its position in the corpus, the `doc` number of the analysis.
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
-    /// The corpus it belongs to.
-    pub fn corpus(&self) -> &Arc<Corpus> {
-        &self.corpus
-    }
-}
-
-impl std::ops::Deref for ArticleRef {
-    type Target = Article;
-
-    fn deref(&self) -> &Article {
-        &self.corpus.articles[self.index]
+    /// The value for `corpus`: the one kept, or `make(corpus)` in its place.
+    pub fn get(&mut self, corpus: &Arc<Corpus>, make: impl FnOnce(&Corpus) -> T) -> &mut T {
+        if !std::ptr::eq(self.of.as_ptr(), Arc::as_ptr(corpus)) {
+            self.of = Arc::downgrade(corpus);
+            self.value = None;
+        }
+        self.value.get_or_insert_with(|| make(corpus))
     }
 }
 
 /// A value derived from the current corpus, computed on first use; a new corpus replaces it.
-struct PerCorpus<T>(RefCell<Option<(Weak<Corpus>, Arc<T>)>>);
+struct PerCorpus<T>(RefCell<ForCorpus<Arc<T>>>);
 
 impl<T> PerCorpus<T> {
     const fn new() -> Self {
-        PerCorpus(RefCell::new(None))
+        PerCorpus(RefCell::new(ForCorpus::new()))
     }
 
     fn get(&self, corpus: &Arc<Corpus>, make: impl FnOnce(&Corpus) -> T) -> Arc<T> {
-        let mut slot = self.0.borrow_mut();
-        match &*slot {
-            // The weak reference keeps the old corpus's address from being reused.
-            Some((of, value)) if std::ptr::eq(of.as_ptr(), Arc::as_ptr(corpus)) => Arc::clone(value),
-            _ => {
-                let value = Arc::new(make(corpus));
-                *slot = Some((Arc::downgrade(corpus), Arc::clone(&value)));
-                value
-            }
-        }
+        Arc::clone(self.0.borrow_mut().get(corpus, |c| Arc::new(make(c))))
     }
 }
 

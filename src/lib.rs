@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                     .into_any(),
             },
             Route::Reader { id, anchor } => match corpus::article(&c, &id) {
-                Some(a) => view! { <Reader article=corpus::ArticleRef::new(&c, a) anchor=anchor /> }.into_any(),
+                Some(a) => view! { <Reader corpus=c article=a anchor=anchor /> }.into_any(),
                 None => view! { <NotFound what=format!("There is no article \u{201C}{id}\u{201D} in this corpus.") /> }
                     .into_any(),
             },

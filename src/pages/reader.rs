@@ -1,23 +1,24 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use parallax_core::compare::Side;
 use parallax_core::entities::Kind;
 use parallax_core::model::Anchor;
 use parallax_core::quotes::{Quote, Tie};
-use parallax_core::{split_at_marks, Article, Corpus, Level, Span};
+use parallax_core::{split_at_marks, Corpus, Level, Span};
 
 use crate::components::{added_mark, outlet_badge, PublishedDate};
-use crate::corpus::ArticleRef;
 use crate::format::{count, kind_plural, tie_sentence, tie_short};
 use crate::route::Route;
 
 /// One article: headline, outlet, dateline, date, photo captions and paragraphs, each paragraph
 /// with its own permalink.
 #[component]
-pub fn Reader(article: ArticleRef, anchor: Option<Anchor>) -> impl IntoView {
-    let corpus: &Corpus = article.corpus();
-    let doc_number = article.index() as u32;
-    let mention_index = crate::corpus::mentions(article.corpus());
-    let article: &Article = &article;
+pub fn Reader(corpus: Arc<Corpus>, article: usize, anchor: Option<Anchor>) -> impl IntoView {
+    let doc_number = article as u32;
+    let mention_index = crate::corpus::mentions(&corpus);
+    let corpus: &Corpus = &corpus;
+    let article = &corpus.articles[article];
     let doc = &article.document;
     let text = doc.text.as_str();
     let shown = RwSignal::new(Shown::default());

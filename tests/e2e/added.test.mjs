@@ -537,11 +537,15 @@ test("a save cut short by a closed page is named on the next visit", async () =>
   const s = await addPage();
   const { page } = s;
   try {
-    // What a page closed in the middle of saving leaves: its journal entry, and no article.
-    await page.evaluate(async () => {
-      const db = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("parallax-"));
-      localStorage.setItem(`${db}-saving-test`, JSON.stringify({ at: 0, names: ["lost-report.txt"] }));
-    });
+    // What a page closed in the middle of saving leaves: its journal entry, and no article. The
+    // journal is named after the page's database, which the page opens once it has started.
+    const db = await page.waitForFunction(async () =>
+      (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("parallax-")),
+    );
+    await page.evaluate(
+      (db) => localStorage.setItem(`${db}-saving-test`, JSON.stringify({ at: 0, names: ["lost-report.txt"] })),
+      await db.jsonValue(),
+    );
     await page.reload();
     await heading(page, "Your articles");
     const notice = page.locator(".report");
