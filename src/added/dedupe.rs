@@ -77,37 +77,44 @@ pub(super) async fn add_articles(
 
 /// Adds the duplicates left out of the last addition.
 pub fn add_duplicates_anyway() {
-    let dups = state().duplicates.get_untracked();
-    if busy() || dups.is_empty() {
-        return;
-    }
-    state().duplicates.set(Vec::new());
-    spawn_local(async move {
-        let done = format!("Added {}.", count(dups.len(), "duplicate", "duplicates"));
-        add_as_they_are(dups, "Analysing", done).await;
+    add_held(&state().duplicates, "Analysing", |n| {
+        format!("Added {}.", count(n, "duplicate", "duplicates"))
     });
 }
 
-/// Adds articles without the duplicate check (the reader asked for them), under names no
-/// article has, and reports `done`.
-pub(super) async fn add_as_they_are(articles: Vec<AddedArticle>, label: &str, done: String) {
-    let mut list = state().articles.get_untracked();
-    let mut names = names_taken(&list);
-    let fresh: Vec<AddedArticle> = articles
-        .into_iter()
-        .map(|a| AddedArticle {
-            name: names.claim_name(&a.name),
-            ..a
-        })
-        .collect();
-    list.extend(fresh.iter().cloned());
-    list.sort_by(|a, b| a.name.cmp(&b.name));
-    commit(
-        list,
-        fresh,
-        Vec::new(),
-        label.to_string(),
-        Some((done, Vec::new())),
-    )
-    .await;
+/// Adds the articles `held` keeps (duplicates left out, or articles removed) without the
+/// duplicate check, since the reader asked for them, under names no article has; `done` says
+/// how many were added. Does nothing while a job runs or when `held` is empty.
+pub(super) fn add_held(
+    held: &ArcRwSignal<Vec<AddedArticle>>,
+    label: &'static str,
+    done: fn(usize) -> String,
+) {
+    let articles = held.get_untracked();
+    if busy() || articles.is_empty() {
+        return;
+    }
+    held.set(Vec::new());
+    spawn_local(async move {
+        let done = done(articles.len());
+        let mut list = state().articles.get_untracked();
+        let mut names = names_taken(&list);
+        let fresh: Vec<AddedArticle> = articles
+            .into_iter()
+            .map(|a| AddedArticle {
+                name: names.claim_name(&a.name),
+                ..a
+            })
+            .collect();
+        list.extend(fresh.iter().cloned());
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        commit(
+            list,
+            fresh,
+            Vec::new(),
+            label.to_string(),
+            Some((done, Vec::new())),
+        )
+        .await;
+    });
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::dedupe::add_as_they_are;
+use super::dedupe::add_held;
 use super::jobs::{commit, Outcome};
 use super::{busy, state};
 use crate::format::count;
@@ -33,13 +33,7 @@ pub fn remove(names: Vec<String>) {
 
 /// Puts back the articles removed last.
 pub fn undo_remove() {
-    let gone = state().removed.get_untracked();
-    if busy() || gone.is_empty() {
-        return;
-    }
-    state().removed.set(Vec::new());
-    spawn_local(async move {
-        let done = format!("Put back {}.", count(gone.len(), "article", "articles"));
-        add_as_they_are(gone, "Putting back", done).await;
+    add_held(&state().removed, "Putting back", |n| {
+        format!("Put back {}.", count(n, "article", "articles"))
     });
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use parallax_core::entities::Entity;
+use parallax_core::Corpus;
 
 use crate::route::Route;
 
@@ -12,14 +13,28 @@ pub fn entity_link(entity: &Entity) -> impl IntoView {
     }
 }
 
-/// A table row headed by an entity's link, then its `cells`.
-pub fn entity_row(entity: &Entity, cells: impl IntoView) -> impl IntoView {
-    view! {
-        <tr>
-            <th scope="row">{entity_link(entity)}</th>
-            {cells}
-        </tr>
-    }
+/// Table rows for the first `limit` of `items`, each headed by the link of the entity `entity`
+/// gives (an index into `corpus.entities`), then the `cells` drawn for it.
+pub fn entity_table_rows<T, V: IntoView>(
+    corpus: &Corpus,
+    items: &[T],
+    limit: usize,
+    entity: impl Fn(&T) -> u32,
+    cells: impl Fn(&T, &Entity) -> V,
+) -> impl IntoView {
+    items
+        .iter()
+        .take(limit)
+        .map(|item| {
+            let e = &corpus.entities[entity(item) as usize];
+            view! {
+                <tr>
+                    <th scope="row">{entity_link(e)}</th>
+                    {cells(item, e)}
+                </tr>
+            }
+        })
+        .collect_view()
 }
 
 /// Titles and descriptions with how many articles use each (`“Belarusian President” ×2`), or

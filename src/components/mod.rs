@@ -8,6 +8,6 @@ mod outlet;
 
 pub use charts::{Bar, BarChart, ColumnChart, NetworkChart, Node};
 pub use chip::{Chip, PublishedDate};
-pub use entity::{entity_link, entity_row, LabelList};
+pub use entity::{entity_link, entity_table_rows, LabelList};
 pub use header::SiteHeader;
 pub use outlet::{added_mark, no_headline, outlet_badge, outlet_described};

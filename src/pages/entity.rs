@@ -6,7 +6,7 @@ use parallax_core::profiles::{network, profile, Profile};
 use parallax_core::{split_at_marks, Article, Corpus, Span};
 
 use crate::components::{
-    entity_link, entity_row, no_headline, outlet_badge, outlet_described, Bar, BarChart, ColumnChart,
+    entity_link, entity_table_rows, no_headline, outlet_badge, outlet_described, Bar, BarChart, ColumnChart,
     LabelList, NetworkChart, Node, PublishedDate,
 };
 use crate::format::{count, month_key, tie_sentence};
@@ -168,21 +168,19 @@ fn Together(corpus: Arc<Corpus>, entity: usize, profile: Profile) -> impl IntoVi
         corpus.entities[entity].name,
         net.nodes.len() - 1
     );
-    let table = profile
-        .together
-        .iter()
-        .take(TOGETHER_ROWS)
-        .map(|t| {
-            let e = &corpus.entities[t.entity as usize];
-            let (sentences, documents) = (t.sentences, t.documents);
-            let cells = view! {
+    let table = entity_table_rows(
+        &corpus,
+        &profile.together,
+        TOGETHER_ROWS,
+        |t| t.entity,
+        |t, e| {
+            view! {
                 <td>{e.kind.as_str()}</td>
-                <td class="num">{sentences}</td>
-                <td class="num">{documents}</td>
-            };
-            entity_row(e, cells)
-        })
-        .collect_view();
+                <td class="num">{t.sentences}</td>
+                <td class="num">{t.documents}</td>
+            }
+        },
+    );
     view! {
         <section aria-labelledby="together-title">
             <h2 id="together-title">"Appears with"</h2>

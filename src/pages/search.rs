@@ -170,30 +170,40 @@ pub fn Search(corpus: Arc<Corpus>, state: SearchState) -> impl IntoView {
     }
 }
 
+/// The query language by example: what to type (one or more ways), and what it finds.
+const SEARCH_EXAMPLES: &[(&[&str], &str)] = &[
+    (&["belarus protest"], "articles with every word; other forms count too (protests, protesters), exact forms rank higher; e-mail and email find each other"),
+    (&["\"internal affairs\""], "the exact phrase"),
+    (&["\"protesters\""], "only this form of the word (not protests or protester); without quotes, other forms are found too and marked with a dashed underline"),
+    (&["luka*"], "words that start with luka (the last word you type is also read this way)"),
+    (&["minsk OR moscow"], "either word"),
+    (&["-sanctions"], "leave out articles with this word (or \"phrase\")"),
+    (&["outlet:rt"], "only this outlet; alone, lists its articles, newest first"),
+    (&["entity:lukashenko", "entity:\"Alexander Lukashenko\""], "only articles naming this person, organisation, place or group (see Entities); alone, lists them by how often they do"),
+    (&["after:2020-09 before:2021"], "dates: a year, a month or a day, both ends included; alone, lists the articles of those dates"),
+];
+
 #[component]
 fn SearchHelp() -> impl IntoView {
+    let examples = SEARCH_EXAMPLES
+        .iter()
+        .map(|&(queries, finds)| {
+            let queries = queries
+                .iter()
+                .enumerate()
+                .map(|(i, &q)| view! { {(i > 0).then_some(", ")}<code>{q}</code> })
+                .collect_view();
+            view! {
+                <dt>{queries}</dt>
+                <dd>{finds}</dd>
+            }
+        })
+        .collect_view();
     view! {
         <details class="help">
             <summary>"How to search"</summary>
             <dl>
-                <dt><code>"belarus protest"</code></dt>
-                <dd>"articles with every word; other forms count too (protests, protesters), exact forms rank higher; e-mail and email find each other"</dd>
-                <dt><code>"\"internal affairs\""</code></dt>
-                <dd>"the exact phrase"</dd>
-                <dt><code>"\"protesters\""</code></dt>
-                <dd>"only this form of the word (not protests or protester); without quotes, other forms are found too and marked with a dashed underline"</dd>
-                <dt><code>"luka*"</code></dt>
-                <dd>"words that start with luka (the last word you type is also read this way)"</dd>
-                <dt><code>"minsk OR moscow"</code></dt>
-                <dd>"either word"</dd>
-                <dt><code>"-sanctions"</code></dt>
-                <dd>"leave out articles with this word (or \"phrase\")"</dd>
-                <dt><code>"outlet:rt"</code></dt>
-                <dd>"only this outlet; alone, lists its articles, newest first"</dd>
-                <dt><code>"entity:lukashenko"</code>", " <code>"entity:\"Alexander Lukashenko\""</code></dt>
-                <dd>"only articles naming this person, organisation, place or group (see Entities); alone, lists them by how often they do"</dd>
-                <dt><code>"after:2020-09 before:2021"</code></dt>
-                <dd>"dates: a year, a month or a day, both ends included; alone, lists the articles of those dates"</dd>
+                {examples}
                 <dt>"Misspellings"</dt>
                 <dd>"a word that matches nothing is read as the nearest word in the articles (Lukashenka finds Lukashenko, Bealrus finds Belarus); a word in only a few articles is searched as typed, with a far more common word one slip away suggested (goverment: did you mean government?)"</dd>
             </dl>

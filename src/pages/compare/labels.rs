@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::panel::{side_table, Panel};
-use crate::components::{entity_row, LabelList};
+use crate::components::{entity_table_rows, LabelList};
 use crate::format::count;
 
 /// Entities in the labels panel.
@@ -15,21 +15,18 @@ const LABEL_ROWS: usize = 20;
 
 #[component]
 pub(super) fn Labels(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) -> impl IntoView {
-    let rows = c
-        .labels
-        .iter()
-        .take(LABEL_ROWS)
-        .map(|r| {
-            let e = &corpus.entities[r.entity as usize];
-            let cell = |labels: &[(String, usize)], mentions: usize| {
-                view! {
-                    <td><LabelList labels=labels.to_vec() none="no title or description" /><span class="n">{format!(" ({})", count(mentions, "mention", "mentions"))}</span></td>
-                }
-            };
-            let cells = (cell(&r.labels_a, r.mentions_a), cell(&r.labels_b, r.mentions_b));
-            entity_row(e, cells)
-        })
-        .collect_view();
+    let cell = |labels: &[(String, usize)], mentions: usize| {
+        view! {
+            <td><LabelList labels=labels.to_vec() none="no title or description" /><span class="n">{format!(" ({})", count(mentions, "mention", "mentions"))}</span></td>
+        }
+    };
+    let rows = entity_table_rows(
+        &corpus,
+        &c.labels,
+        LABEL_ROWS,
+        |r| r.entity,
+        |r, _| (cell(&r.labels_a, r.mentions_a), cell(&r.labels_b, r.mentions_b)),
+    );
     let body = if c.labels.is_empty() {
         view! { <p class="unknown">"The two sides name no entity in common."</p> }.into_any()
     } else {

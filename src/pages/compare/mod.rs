@@ -118,7 +118,7 @@ pub fn Compare(corpus: Arc<Corpus>, a: String, b: String) -> impl IntoView {
 }
 
 /// Each side drawn in its outlet's colour when each is one outlet and the two colours differ
-/// (`data-colour-a` and `-b`, which style/compare.css reads); otherwise the two side colours of
+/// (`data-colour-a` and `-b`, which style/3-compare.css reads); otherwise the two side colours of
 /// the theme. Attributes, not a `style`, which the page's policy forbids.
 fn side_colours(corpus: &Corpus, docs: &[Vec<u32>; 2]) -> [Option<u32>; 2] {
     let colour = |docs: &[u32]| {

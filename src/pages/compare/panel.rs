@@ -1,5 +1,6 @@
 //! The markup every compare panel shares: a section labelled by its heading, an optional
-//! explanation, then the panel's own body; and the table of one column per side.
+//! explanation, then the panel's own body; the table of one column per side, and two columns
+//! side by side.
 
 use leptos::prelude::*;
 
@@ -48,6 +49,35 @@ pub(super) fn table_panel(
 ) -> impl IntoView {
     let table = side_table(class, first, names, rows);
     view! { <Panel id=id title=title note=note>{table}</Panel> }
+}
+
+/// A panel (with its explanation) whose body is [`side_columns`] headed by the sides' names.
+pub(super) fn columns_panel<V: IntoView>(
+    id: &'static str,
+    title: &'static str,
+    note: &'static str,
+    names: &[String; 2],
+    column: impl Fn(usize) -> V,
+) -> impl IntoView {
+    let body = side_columns(|k| format!("{} {}", ["A", "B"][k], names[k]), column);
+    view! { <Panel id=id title=title note=note>{body}</Panel> }
+}
+
+/// Two columns, one per side (`side-a`, `side-b`), each under the heading `heading(k)` and
+/// holding what `column(k)` draws for side `k`.
+pub(super) fn side_columns<V: IntoView>(
+    heading: impl Fn(usize) -> String,
+    column: impl Fn(usize) -> V,
+) -> impl IntoView {
+    let side = |k: usize| {
+        view! {
+            <div class=format!("side-col side-{}", ["a", "b"][k])>
+                <h3>{heading(k)}</h3>
+                {column(k)}
+            </div>
+        }
+    };
+    view! { <div class="columns">{side(0)}{side(1)}</div> }
 }
 
 /// A table with a first column and one column per side, headed by the sides' names.

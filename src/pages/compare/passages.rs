@@ -7,7 +7,7 @@ use parallax_core::{Article, Corpus};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::panel::Panel;
+use super::panel::{side_columns, Panel};
 use crate::route::Route;
 
 /// Two articles' paragraphs side by side: pairs about the same thing, paragraphs only one has,
@@ -51,22 +51,19 @@ pub(super) fn Passages(corpus: Arc<Corpus>, c: Rc<Comparison>) -> impl IntoView 
             }
         })
         .collect_view();
-    let only = |k: usize, article: &Article| {
+    let only = |k: usize| {
+        let article = [a, b][k];
         let items = p.only[k]
             .iter()
             .map(|&i| view! { <li>{para(article, i)}</li> })
             .collect_view();
-        view! {
-            <div class=format!("side-col side-{}", ["a", "b"][k])>
-                <h3>{format!("Only in {}", ["A", "B"][k])}</h3>
-                {if p.only[k].is_empty() {
-                    view! { <p class="unknown">"Every paragraph has a counterpart."</p> }.into_any()
-                } else {
-                    view! { <ul class="only">{items}</ul> }.into_any()
-                }}
-            </div>
+        if p.only[k].is_empty() {
+            view! { <p class="unknown">"Every paragraph has a counterpart."</p> }.into_any()
+        } else {
+            view! { <ul class="only">{items}</ul> }.into_any()
         }
     };
+    let only = side_columns(|k| format!("Only in {}", ["A", "B"][k]), only);
     let reused = p
         .reused
         .iter()
@@ -86,7 +83,7 @@ pub(super) fn Passages(corpus: Arc<Corpus>, c: Rc<Comparison>) -> impl IntoView 
             }
             .into_any()
         }}
-        <div class="columns">{only(0, a)}{only(1, b)}</div>
+        {only}
         <h3>"Text in both, word for word"</h3>
         {if p.reused.is_empty() {
             view! { <p class="unknown">{format!("No run of {REUSE_WORDS} or more words appears in both.")}</p> }.into_any()

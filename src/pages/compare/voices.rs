@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::evidence::Evidence;
-use super::panel::Panel;
+use super::panel::columns_panel;
 use crate::format::count;
 
 #[component]
@@ -44,27 +44,19 @@ pub(super) fn Voices(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2])
             })
             .collect_view();
         view! {
-            <div class=format!("side-col side-{}", ["a", "b"][k])>
-                <h3>{format!("{} ", ["A", "B"][k])}{names[k].clone()}</h3>
-                <p class="note">{format!("{} in quotations", count(total_words, "word", "words"))}</p>
-                {if c.voices[k].is_empty() {
-                    view! { <p class="unknown">"No direct quotation."</p> }.into_any()
-                } else {
-                    view! { <ol class="voices">{rows}</ol> }.into_any()
-                }}
-            </div>
+            <p class="note">{format!("{} in quotations", count(total_words, "word", "words"))}</p>
+            {if c.voices[k].is_empty() {
+                view! { <p class="unknown">"No direct quotation."</p> }.into_any()
+            } else {
+                view! { <ol class="voices">{rows}</ol> }.into_any()
+            }}
         }
     };
-    let body = view! {
-        <div class="columns">{column(0)}{column(1)}</div>
-    };
-    view! {
-        <Panel
-            id="voices-title"
-            title="Who gets a voice"
-            note="Who each side quotes directly, and how much. Look for who speaks on one side only, whose words fill the most space, and whether officials, protesters or experts are heard. Open a name for the quotations."
-        >
-            {body}
-        </Panel>
-    }
+    columns_panel(
+        "voices-title",
+        "Who gets a voice",
+        "Who each side quotes directly, and how much. Look for who speaks on one side only, whose words fill the most space, and whether officials, protesters or experts are heard. Open a name for the quotations.",
+        &names,
+        column,
+    )
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::evidence::Evidence;
-use super::panel::Panel;
+use super::panel::columns_panel;
 use crate::export::to_csv;
 
 /// Terms listed for each side.
@@ -51,25 +51,15 @@ pub(super) fn Words(corpus: Arc<Corpus>, c: Rc<Comparison>, names: [String; 2]) 
                 view! { <li><Evidence corpus=corpus.clone() refs=refs summary=summary /></li> }
             })
             .collect_view();
-        view! {
-            <div class=format!("side-col side-{}", ["a", "b"][k])>
-                <h3>{format!("{} ", ["A", "B"][k])}{names[k].clone()}</h3>
-                <ol class="terms">{rows}</ol>
-            </div>
-        }
+        view! { <ol class="terms">{rows}</ol> }
     };
-    let body = view! {
-        <div class="columns">{column(0)}{column(1)}</div>
-    };
-    view! {
-        <Panel
-            id="words-title"
-            title="Distinctive words and phrases"
-            note="Words one side uses much more often than the other, for its length. Look for two names for the same thing (protesters or rioters?), for words only one side uses, and for who each side talks about. Open a word to read its sentences."
-        >
-            {body}
-        </Panel>
-    }
+    columns_panel(
+        "words-title",
+        "Distinctive words and phrases",
+        "Words one side uses much more often than the other, for its length. Look for two names for the same thing (protesters or rioters?), for words only one side uses, and for who each side talks about. Open a word to read its sentences.",
+        &names,
+        column,
+    )
 }
 
 /// How sure the difference is, in words: by its z-score, and never sure on a few uses.
