@@ -48,9 +48,8 @@ fn answer(corpus: &Corpus, q: &str, k: usize) -> JsValue {
 
 /// Installs `window.parallax`; it searches the corpus the pages show (added articles included).
 pub fn install() {
-    let search_fn =
-        Closure::<dyn Fn(String, Option<u32>, Option<bool>) -> JsValue>::new(
-            move |q: String, k: Option<u32>, fresh: Option<bool>| {
+    let search_fn = Closure::<dyn Fn(String, Option<u32>, Option<bool>) -> JsValue>::new(
+        move |q: String, k: Option<u32>, fresh: Option<bool>| {
             let Ok(corpus) = crate::corpus::corpus() else {
                 return JsValue::NULL;
             };

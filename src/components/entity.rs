@@ -15,13 +15,13 @@ pub fn entity_link(entity: &Entity) -> impl IntoView {
 
 /// Table rows for the first `limit` of `items`, each headed by the link of the entity `entity`
 /// gives (an index into `corpus.entities`), then the `cells` drawn for it.
-pub fn entity_table_rows<T, V: IntoView>(
+pub fn entity_table_rows<T, V: IntoView + 'static>(
     corpus: &Corpus,
     items: &[T],
     limit: usize,
     entity: impl Fn(&T) -> u32,
     cells: impl Fn(&T, &Entity) -> V,
-) -> impl IntoView {
+) -> AnyView {
     items
         .iter()
         .take(limit)
@@ -35,6 +35,7 @@ pub fn entity_table_rows<T, V: IntoView>(
             }
         })
         .collect_view()
+        .into_any()
 }
 
 /// Titles and descriptions with how many articles use each (`“Belarusian President” ×2`), or

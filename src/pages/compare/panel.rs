@@ -52,23 +52,23 @@ pub(super) fn table_panel(
 }
 
 /// A panel (with its explanation) whose body is [`side_columns`] headed by the sides' names.
-pub(super) fn columns_panel<V: IntoView>(
+pub(super) fn columns_panel<V: IntoView + 'static>(
     id: &'static str,
     title: &'static str,
     note: &'static str,
     names: &[String; 2],
     column: impl Fn(usize) -> V,
-) -> impl IntoView {
+) -> AnyView {
     let body = side_columns(|k| format!("{} {}", ["A", "B"][k], names[k]), column);
-    view! { <Panel id=id title=title note=note>{body}</Panel> }
+    view! { <Panel id=id title=title note=note>{body}</Panel> }.into_any()
 }
 
 /// Two columns, one per side (`side-a`, `side-b`), each under the heading `heading(k)` and
 /// holding what `column(k)` draws for side `k`.
-pub(super) fn side_columns<V: IntoView>(
+pub(super) fn side_columns<V: IntoView + 'static>(
     heading: impl Fn(usize) -> String,
     column: impl Fn(usize) -> V,
-) -> impl IntoView {
+) -> AnyView {
     let side = |k: usize| {
         view! {
             <div class=format!("side-col side-{}", ["a", "b"][k])>
@@ -77,7 +77,7 @@ pub(super) fn side_columns<V: IntoView>(
             </div>
         }
     };
-    view! { <div class="columns">{side(0)}{side(1)}</div> }
+    view! { <div class="columns">{side(0)}{side(1)}</div> }.into_any()
 }
 
 /// A table with a first column and one column per side, headed by the sides' names.
