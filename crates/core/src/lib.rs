@@ -46,5 +46,5 @@ pub use ingest::{ingest, parse_metadata, FileMeta, Metadata, MetadataError, Outl
 pub use model::{
     Article, Date, Dateline, Diagnostic, Document, Level, Outlet, Paragraph, PhotoCredit, SourceFile, Span,
 };
-pub use pipeline::{build_corpus, Analysis, Extension, Stage};
+pub use pipeline::{build_corpus, build_corpus_on, Analysis, Extension, OneByOne, Stage, Workers};
 pub use text::{normalize_for_matching, split_at_marks};

@@ -8,7 +8,10 @@ use parallax_core::index::build_index;
 use parallax_core::quotes::extract_quotes;
 use parallax_core::reading::AddedArticle;
 use parallax_core::search::{parse_query, search, ParseOptions, SearchOptions};
-use parallax_core::{Analysis, Corpus, Date, Extension, Outlet, Stage};
+use parallax_core::{
+    build_corpus, build_corpus_on, encode_bundle, parse_metadata, Analysis, Corpus, Date, Extension, Outlet,
+    SourceFile, Stage, Workers,
+};
 
 fn analyse(mut analysis: Analysis) -> Corpus {
     let mut stages = Vec::new();
@@ -180,4 +183,50 @@ fn outlets_named_without_letters_get_keys_of_their_own() {
     keys.sort_unstable();
     keys.dedup();
     assert_eq!(keys.len(), corpus.outlets.len(), "outlet keys are unique");
+}
+
+/// Runs the parts last to first, as threads finishing in any order might, and answers in the
+/// parts' order.
+struct Backwards(usize);
+
+impl Workers for Backwards {
+    fn count(&self) -> usize {
+        self.0
+    }
+
+    fn map<T: Send>(
+        &self,
+        parts: Vec<std::ops::Range<usize>>,
+        work: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
+    ) -> Vec<T> {
+        let mut answers: Vec<T> = parts.into_iter().rev().map(work).collect();
+        answers.reverse();
+        answers
+    }
+}
+
+#[test]
+fn sharing_the_work_out_builds_the_same_corpus() {
+    let dir = common::root().join("seeds");
+    let mut data: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    data.sort();
+    let files: Vec<SourceFile> = data
+        .iter()
+        .map(|(name, bytes)| SourceFile { name, bytes })
+        .collect();
+    let meta = parse_metadata(&std::fs::read_to_string(dir.join("corpus.toml")).unwrap()).unwrap();
+    let alone = encode_bundle(&build_corpus(&files, &meta).unwrap());
+    assert_eq!(alone, encode_bundle(&common::seeds()));
+    for n in [2, 3, 7] {
+        let shared = build_corpus_on(&files, &meta, &Backwards(n)).unwrap();
+        assert!(encode_bundle(&shared) == alone, "{n} parts gave another corpus");
+    }
 }

@@ -1,8 +1,9 @@
 //! Benchmark (not a test): native throughput of the build step and query latency.
 //!
 //! `cargo bench -p parallax-folder --bench corpus -- DIR [QUERIES.json]` reads every `.txt` of
-//! DIR, then prints the throughput of ingestion, the whole build and each of its stages (MB of
-//! text per second, one core),
+//! DIR, then prints the throughput of ingestion, the whole build (on one core, then shared out
+//! among every core as the site's build runs it) and each of its stages (MB of text per second,
+//! one core),
 //! the bundle size as a share of the text, the cost of the page's warm-up, and the latency of
 //! the queries (the peers harness' `queries.json` by default, when present): a cold pass, each
 //! query for the first time, then five warm passes.
@@ -11,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use parallax_core::search::{search_top, warm_up_queries};
-use parallax_core::{build_corpus, encode_bundle, ingest, Extension, Metadata, SourceFile};
+use parallax_core::{build_corpus, encode_bundle, ingest, Extension, Metadata, SourceFile, Workers};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
@@ -56,6 +57,17 @@ fn main() {
         "whole build:          {:>8.1} MB/s ({build_s:.2} s: ingestion and every stage below)",
         mb / build_s
     );
+    let threads = parallax_folder::Threads::all();
+    let t = Instant::now();
+    let shared = parallax_core::build_corpus_on(&files, &Metadata::default(), &threads).unwrap();
+    let shared_s = t.elapsed().as_secs_f64();
+    assert!(shared.articles.len() == corpus.articles.len());
+    println!(
+        "whole build, {} threads: {:>5.1} MB/s ({shared_s:.2} s, as the site's build runs it)",
+        threads.count(),
+        mb / shared_s
+    );
+    drop(shared);
     // Each corpus-wide stage, in the slices the browser runs between pauses: the longest slice
     // is how long the page would be held (natively; wasm is slower).
     let mut analysis = Extension::new(&corpus).finish();

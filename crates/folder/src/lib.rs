@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use parallax_core::reading::MAX_FILE_BYTES;
 use parallax_core::{
-    build_corpus, parse_metadata, Corpus, Metadata, MetadataError, SourceFile, METADATA_FILE,
+    build_corpus_on, parse_metadata, Corpus, Metadata, MetadataError, SourceFile, Workers, METADATA_FILE,
 };
 
 /// Why a folder could not be read as a corpus. Messages name the file and, for metadata, the
@@ -236,9 +236,46 @@ pub fn load_corpus(dir: &Path) -> Result<Loaded, FolderError> {
         .iter()
         .map(|(name, bytes)| SourceFile { name, bytes })
         .collect();
-    let corpus = build_corpus(&files, &metadata).map_err(|error| FolderError::Metadata {
-        path: meta_path,
-        error,
-    })?;
+    let corpus =
+        build_corpus_on(&files, &metadata, &Threads::all()).map_err(|error| FolderError::Metadata {
+            path: meta_path,
+            error,
+        })?;
     Ok(Loaded { corpus, left_out })
+}
+
+/// The analysis shared out among threads, one part each, one thread per core.
+pub struct Threads(usize);
+
+impl Threads {
+    /// As many threads as the machine has cores (one when it cannot tell).
+    pub fn all() -> Threads {
+        Threads(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+}
+
+impl Workers for Threads {
+    fn count(&self) -> usize {
+        self.0
+    }
+
+    fn map<T: Send>(
+        &self,
+        parts: Vec<std::ops::Range<usize>>,
+        work: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
+    ) -> Vec<T> {
+        if parts.len() < 2 {
+            return parts.into_iter().map(work).collect();
+        }
+        std::thread::scope(|scope| {
+            let running: Vec<_> = parts
+                .into_iter()
+                .map(|part| scope.spawn(move || work(part)))
+                .collect();
+            running
+                .into_iter()
+                .map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    }
 }

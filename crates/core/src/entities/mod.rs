@@ -144,6 +144,12 @@ pub struct EntityScan {
 }
 
 impl EntityScan {
+    /// Adds what `later` found (in documents after these), as if found here.
+    pub fn append(&mut self, later: EntityScan) {
+        self.mentions.extend(later.mentions);
+        self.acronyms.extend(later.acronyms);
+    }
+
     /// Finds the name candidates of document `doc`.
     pub fn add(&mut self, doc: u32, article: &Article) {
         let d = &article.document;

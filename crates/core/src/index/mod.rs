@@ -263,6 +263,22 @@ impl IndexBuilder {
         }
     }
 
+    /// Adds the documents `later` indexed, numbered after these (as if added here, in order).
+    pub fn append(&mut self, later: IndexBuilder) {
+        if self.doc_lengths.is_empty() {
+            *self = later;
+            return;
+        }
+        let offset = self.doc_lengths.len() as u32;
+        self.doc_lengths.extend(later.doc_lengths);
+        for (mine, theirs) in [(&mut self.exact, later.exact), (&mut self.stems, later.stems)] {
+            for (term, postings) in theirs {
+                let list = mine.entry(term).or_default();
+                list.extend(postings.into_iter().map(|(doc, at)| (doc + offset, at)));
+            }
+        }
+    }
+
     /// The finished index.
     pub fn finish(self) -> SearchIndex {
         SearchIndex {

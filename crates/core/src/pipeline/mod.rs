@@ -1,5 +1,7 @@
 //! The pipeline: runs the stages over a corpus folder's files ([`build_corpus`]) or over a built
 //! corpus plus articles a reader added ([`Extension`]), a slice at a time ([`Analysis`]).
+//! The per-document work of each stage can be shared out ([`Workers`], e.g. threads at build
+//! time); the parts are joined in document order, so the corpus never depends on how.
 
 use crate::corpus::Corpus;
 use crate::entities::{Entity, EntityScan};
@@ -11,9 +13,48 @@ use crate::quotes::{extract_quotes_in, Quote, Speakers};
 use crate::reading::AddedArticle;
 use crate::text::normalize_for_matching;
 
+/// Runs independent parts of the pipeline's work, perhaps at the same time. The core itself
+/// has no threads: a caller that has them (the build) implements this.
+pub trait Workers {
+    /// How many parts to cut each piece of work into.
+    fn count(&self) -> usize;
+    /// `work` over every range of `parts`, answers in the order of `parts`.
+    fn map<T: Send>(
+        &self,
+        parts: Vec<std::ops::Range<usize>>,
+        work: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
+    ) -> Vec<T>;
+}
+
+/// One part at a time, in order: what the browser does.
+pub struct OneByOne;
+
+impl Workers for OneByOne {
+    fn count(&self) -> usize {
+        1
+    }
+
+    fn map<T: Send>(
+        &self,
+        parts: Vec<std::ops::Range<usize>>,
+        work: &(dyn Fn(std::ops::Range<usize>) -> T + Sync),
+    ) -> Vec<T> {
+        parts.into_iter().map(work).collect()
+    }
+}
+
 /// Ingests `files` and applies `metadata`. Fails only when the metadata names a file that is
 /// not among `files` (a typo that would otherwise go unnoticed).
 pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Corpus, MetadataError> {
+    build_corpus_on(files, metadata, &OneByOne)
+}
+
+/// [`build_corpus`] with its per-document work shared out among `workers`; the same corpus.
+pub fn build_corpus_on(
+    files: &[SourceFile<'_>],
+    metadata: &Metadata,
+    workers: &impl Workers,
+) -> Result<Corpus, MetadataError> {
     for (name, meta) in &metadata.files {
         if !files.iter().any(|f| f.name == name) {
             return Err(MetadataError {
@@ -32,9 +73,19 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
             affiliation: o.affiliation.clone(),
         })
         .collect();
+    let n = workers.count().max(1);
+    let parts = (0..n)
+        .map(|k| files.len() * k / n..files.len() * (k + 1) / n)
+        .filter(|r| !r.is_empty())
+        .collect();
+    let documents = workers.map(parts, &|r| {
+        files[r]
+            .iter()
+            .map(|f| ingest(f.name, f.bytes))
+            .collect::<Vec<_>>()
+    });
     let mut articles: Vec<(Article, Option<String>)> = Vec::with_capacity(files.len());
-    for file in files {
-        let doc = ingest(file.name, file.bytes);
+    for (file, doc) in files.iter().zip(documents.into_iter().flatten()) {
         let meta = metadata.files.get(file.name);
         let outlet_key = match meta.and_then(|m| m.outlet.clone()) {
             Some(key) => Some(key),
@@ -51,14 +102,12 @@ pub fn build_corpus(files: &[SourceFile<'_>], metadata: &Metadata) -> Result<Cor
         };
         articles.push((article, outlet_key));
     }
-    Ok(analyse(join(outlets, articles)))
-}
-
-/// Runs every stage of `analysis` at once.
-fn analyse(mut analysis: Analysis) -> Corpus {
+    // Nobody waits between steps here: each stage takes every document at once, in one part
+    // per worker, so that only whole parts are joined.
+    let mut analysis = join(outlets, articles);
     loop {
-        if let Some(corpus) = analysis.step() {
-            return corpus;
+        if let Some(corpus) = analysis.advance(workers, usize::MAX) {
+            return Ok(corpus);
         }
     }
 }
@@ -155,36 +204,71 @@ impl Analysis {
         self.articles.is_empty()
     }
 
-    /// The documents of the next slice.
-    fn slice(&self) -> std::ops::Range<usize> {
+    /// The documents of the next slice, cut into at most `n` parts of about equal text: whole
+    /// documents, up to `window` bytes (at least one document); none after the last.
+    fn parts(&self, n: usize, window: usize) -> Vec<std::ops::Range<usize>> {
+        let length = |doc: usize| self.articles[doc].document.text.len();
         let mut end = self.next;
         let mut bytes = 0;
-        while end < self.articles.len() && (end == self.next || bytes < SLICE_BYTES) {
-            bytes += self.articles[end].document.text.len();
+        while end < self.articles.len() && (end == self.next || bytes < window) {
+            bytes += length(end);
             end += 1;
         }
-        self.next..end
+        let mut parts = Vec::with_capacity(n);
+        let (mut start, mut done) = (self.next, 0);
+        for doc in self.next..end {
+            done += length(doc);
+            if parts.len() + 1 < n && done as u64 * n as u64 >= bytes as u64 * (parts.len() as u64 + 1) {
+                parts.push(start..doc + 1);
+                start = doc + 1;
+            }
+        }
+        if start < end {
+            parts.push(start..end);
+        }
+        parts
     }
 
     /// Runs the next slice of the current stage (or, after its last document, the stage's
     /// corpus-wide part); after the last stage, returns the finished corpus (and leaves the
     /// analysis empty).
     pub fn step(&mut self) -> Option<Corpus> {
-        let docs = self.slice();
-        let finished = docs.is_empty();
-        self.next = docs.end;
+        self.advance(&OneByOne, SLICE_BYTES)
+    }
+
+    /// [`Analysis::step`] over a slice of up to `window` bytes of text, shared out among
+    /// `workers`.
+    fn advance(&mut self, workers: &impl Workers, window: usize) -> Option<Corpus> {
+        let parts = self.parts(workers.count().max(1), window);
+        let finished = parts.is_empty();
+        self.next = parts.last().map_or(self.next, |r| r.end);
+        let articles = &self.articles;
         let state = std::mem::replace(&mut self.state, State::Done);
         self.state = match state {
             State::Index(mut builder) if !finished => {
-                for article in &self.articles[docs] {
-                    builder.add(article);
+                let built = workers.map(parts, &|docs| {
+                    let mut part = IndexBuilder::default();
+                    for article in &articles[docs] {
+                        part.add(article);
+                    }
+                    part
+                });
+                for part in built {
+                    builder.append(part);
                 }
                 State::Index(builder)
             }
             State::Index(builder) => State::Entities(builder.finish(), EntityScan::default()),
             State::Entities(index, mut scan) if !finished => {
-                for doc in docs {
-                    scan.add(doc as u32, &self.articles[doc]);
+                let found = workers.map(parts, &|docs| {
+                    let mut part = EntityScan::default();
+                    for doc in docs {
+                        part.add(doc as u32, &articles[doc]);
+                    }
+                    part
+                });
+                for part in found {
+                    scan.append(part);
                 }
                 State::Entities(index, scan)
             }
@@ -194,7 +278,10 @@ impl Analysis {
                 State::Quotes(index, entities, speakers, Vec::new())
             }
             State::Quotes(index, entities, speakers, mut quotes) if !finished => {
-                quotes.extend(extract_quotes_in(&self.articles, &entities, &speakers, docs));
+                let found = workers.map(parts, &|docs| {
+                    extract_quotes_in(articles, &entities, &speakers, docs)
+                });
+                quotes.extend(found.into_iter().flatten());
                 State::Quotes(index, entities, speakers, quotes)
             }
             State::Quotes(index, entities, _, quotes) => {
@@ -202,7 +289,10 @@ impl Analysis {
                 State::Claims(index, entities, quotes, sources, Vec::new())
             }
             State::Claims(index, entities, quotes, sources, mut claims) if !finished => {
-                claims.extend(extract_claims_in(&self.articles, &entities, &sources, docs));
+                let found = workers.map(parts, &|docs| {
+                    extract_claims_in(articles, &entities, &sources, docs)
+                });
+                claims.extend(found.into_iter().flatten());
                 State::Claims(index, entities, quotes, sources, claims)
             }
             State::Claims(index, entities, quotes, _, claims) => {
