@@ -8,12 +8,24 @@
 use parallax_core::entities::Kind;
 use parallax_core::model::{Anchor, Article};
 
-/// Which articles the library lists, and in which order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Which articles the library lists, in which order, and which page of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LibraryQuery {
     /// An outlet key; `None` lists every outlet.
     pub outlet: Option<String>,
     pub sort: Sort,
+    /// 1-based page of the list.
+    pub page: usize,
+}
+
+impl Default for LibraryQuery {
+    fn default() -> LibraryQuery {
+        LibraryQuery {
+            outlet: None,
+            sort: Sort::default(),
+            page: 1,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -199,6 +211,9 @@ impl Route {
                 if q.sort == Sort::Oldest {
                     params.push("sort=oldest".to_string());
                 }
+                if q.page > 1 {
+                    params.push(format!("page={}", q.page));
+                }
                 if params.is_empty() {
                     "#/".to_string()
                 } else {
@@ -332,6 +347,7 @@ fn parse_library_query(query: &str) -> Option<LibraryQuery> {
             ("outlet", v) if !v.is_empty() => q.outlet = Some(decode(v)),
             ("sort", "oldest") => q.sort = Sort::Oldest,
             ("sort", "newest") => q.sort = Sort::Newest,
+            ("page", v) => q.page = v.parse().ok().filter(|&n| n > 0)?,
             _ => return None,
         }
     }
@@ -400,8 +416,17 @@ mod tests {
             Route::Library(LibraryQuery {
                 outlet: Some("rt".into()),
                 sort: Sort::Oldest,
+                page: 1,
             }),
         );
+        check(
+            "#/?page=3",
+            Route::Library(LibraryQuery {
+                page: 3,
+                ..LibraryQuery::default()
+            }),
+        );
+        check("#/?page=0", Route::NotFound("/?page=0".into()));
         check("#/read/000_bad9", reader("000_bad9", None));
         check("#/read/000_bad9/p3", reader("000_bad9", Some(2)));
         check("#/read/caf%C3%A9%20news", reader("café news", None));
@@ -468,6 +493,7 @@ mod tests {
             Route::Library(LibraryQuery {
                 outlet: Some("urdupoint-news / sputnik".into()),
                 sort: Sort::Oldest,
+                page: 200,
             }),
             reader("café <b>", Some(12)),
             reader("000_bad9fe235c42383a", None),

@@ -3,16 +3,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
-use crate::components::{added_mark, no_headline, outlet_badge, Chip, PublishedDate};
+use crate::components::{added_mark, no_headline, outlet_badge, pager, Chip, PublishedDate};
 use crate::format::count;
 use crate::route::{LibraryQuery, Route, Sort};
 
-/// How many article cards the library shows at first, and adds per "Show more": a corpus of
-/// thousands opens as fast as a small one.
+/// How many article cards a page of the library shows: a corpus of thousands opens as fast as a
+/// small one.
 const CARDS_SHOWN: usize = 100;
 
-/// Every article, filterable by outlet and sortable by date; the filter and order live in the
-/// URL. The first [`CARDS_SHOWN`] are listed, more on request.
+/// Every article, filterable by outlet and sortable by date, a page of [`CARDS_SHOWN`] at a
+/// time; the filter, order and page live in the URL.
 #[component]
 pub fn Library(corpus: Arc<Corpus>, query: LibraryQuery) -> impl IntoView {
     super::set_title("Library");
@@ -23,9 +23,19 @@ pub fn Library(corpus: Arc<Corpus>, query: LibraryQuery) -> impl IntoView {
     let articles = list(&corpus, outlet_index, query.sort);
     let total = corpus.articles.len();
     let listed = articles.len();
-    let limit = RwSignal::new(CARDS_SHOWN);
+    let pages = listed.div_ceil(CARDS_SHOWN).max(1);
+    // A page past the end (a link made before articles were removed) shows the last one.
+    let page = query.page.min(pages);
+    let shown = &articles[(page - 1) * CARDS_SHOWN..(page * CARDS_SHOWN).min(listed)];
     let unknown_outlet = query.outlet.is_some() && outlet_index.is_none();
-    let link = move |outlet: Option<String>, sort: Sort| Route::Library(LibraryQuery { outlet, sort }).href();
+    let link = move |outlet: Option<String>, sort: Sort| {
+        Route::Library(LibraryQuery {
+            outlet,
+            sort,
+            page: 1,
+        })
+        .href()
+    };
     let sort = query.sort;
     let current_outlet = query.outlet.clone();
     let outlet_links = corpus
@@ -81,35 +91,26 @@ pub fn Library(corpus: Arc<Corpus>, query: LibraryQuery) -> impl IntoView {
                 </nav>
             </div>
             <p class="status" role="status">
-                {move || if unknown_outlet {
+                {if unknown_outlet {
                     "No outlet of this corpus has that name; showing none.".to_string()
+                } else if shown.is_empty() {
+                    format!("Showing none of {}", count(total, "article", "articles"))
                 } else {
-                    let shown = listed.min(limit.get());
-                    format!("Showing {} of {}", shown, count(total, "article", "articles"))
+                    let (first, last) = ((page - 1) * CARDS_SHOWN + 1, (page - 1) * CARDS_SHOWN + shown.len());
+                    let of = count(listed, "article", "articles");
+                    let all = if listed == total { String::new() } else { format!(" ({total} in all)") };
+                    format!("Showing {first}\u{2013}{last} of {of}{all}")
                 }}
             </p>
-            <ol class="articles">
-                {move || {
-                    articles
-                        .iter()
-                        .take(limit.get())
-                        .map(|&a| article_card(&corpus, &corpus.articles[a]))
-                        .collect_view()
-                }}
+            <ol class="articles" start=((page - 1) * CARDS_SHOWN + 1).to_string()>
+                {shown.iter().map(|&a| article_card(&corpus, &corpus.articles[a])).collect_view()}
             </ol>
-            {move || (listed > limit.get()).then(|| {
-                let more = (listed - limit.get()).min(CARDS_SHOWN);
-                view! {
-                    <p class="more">
-                        <button type="button" on:click=move |_| limit.update(|l| *l += CARDS_SHOWN)>
-                            {format!("Show {} more", more)}
-                        </button>
-                        " "
-                        <button type="button" on:click=move |_| limit.set(listed)>
-                            {format!("Show all {}", listed)}
-                        </button>
-                    </p>
-                }
+            {pager("Library pages", page, pages, move |page| {
+                Route::Library(LibraryQuery {
+                    page,
+                    ..query.clone()
+                })
+                .href()
             })}
         </section>
     }

@@ -8,7 +8,7 @@ use parallax_core::search::{
 };
 use parallax_core::{Corpus, Span};
 
-use crate::components::{added_mark, no_headline, outlet_badge, Chip, PublishedDate};
+use crate::components::{added_mark, no_headline, outlet_badge, pager, Chip, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
 use crate::format::{count, month_key};
 use crate::route::{KwicSort, Route, SearchState, SearchView};
@@ -309,13 +309,7 @@ fn ResultList(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) -
         .collect_view();
     view! {
         <ol class="articles results" start=((state.page - 1) * PAGE_SIZE + 1).to_string()>{hits}</ol>
-        {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label="Result pages">
-                {(state.page > 1).then(|| view! { <a href=page_link(state.page - 1) rel="prev">"\u{2190} Previous"</a> })}
-                <span>{format!("Page {} of {pages}", state.page)}</span>
-                {(state.page < pages).then(|| view! { <a href=page_link(state.page + 1) rel="next">"Next \u{2192}"</a> })}
-            </nav>
-        })}
+        {pager("Result pages", state.page, pages, page_link)}
     }
 }
 

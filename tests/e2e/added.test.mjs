@@ -9,7 +9,7 @@ import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, heading } from "./browser.mjs";
+import { launch, open, heading, navigated } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -226,7 +226,7 @@ test("a misspelling the articles share is searched as typed, with the common spe
   }
 });
 
-test("a large library lists 100 articles, then more on request", async () => {
+test("a large library lists 100 articles a page, the page in the URL", async () => {
   const s = await addPage();
   const { page } = s;
   try {
@@ -237,12 +237,23 @@ test("a large library lists 100 articles, then more on request", async () => {
     await page.goto(server.url + "#/");
     await heading(page, "Library");
     const cards = page.locator(".articles .card");
+    const status = page.locator(".library .status");
     assert.equal(await cards.count(), 100);
-    assert.match(await page.locator(".library .status").textContent(), /Showing 100 of 125 articles/);
-    await page.getByRole("button", { name: "Show 25 more" }).click();
-    await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 125);
-    assert.equal(await page.getByRole("button", { name: /^Show all/ }).count(), 0);
-    assert.match(await page.locator(".library .status").textContent(), /Showing 125 of 125 articles/);
+    assert.match(await status.textContent(), /Showing 1\u2013100 of 125 articles/);
+    assert.equal(await page.locator(".pager").textContent(), "Page 1 of 2Next \u2192");
+    await page.getByRole("link", { name: "Next \u2192" }).click();
+    await navigated(page, /#\/\?page=2$/);
+    await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 25);
+    assert.match(await status.textContent(), /Showing 101\u2013125 of 125 articles/);
+    assert.equal(await page.locator(".articles").getAttribute("start"), "101");
+    // Opened cold, the same page; the previous page is a link away.
+    await page.goto(server.url + "#/?page=2&sort=oldest");
+    await page.reload();
+    await heading(page, "Library");
+    await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 25);
+    await page.getByRole("link", { name: "\u2190 Previous" }).click();
+    await navigated(page, /#\/\?sort=oldest$/);
+    await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 100);
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();

@@ -86,36 +86,38 @@ impl Tree {
         want: &dyn Fn(usize) -> bool,
         enter: &dyn Fn(usize) -> bool,
     ) -> Vec<usize> {
-        let mut found = Vec::new();
-        let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
-            if id != root && want(id) {
-                found.push(id);
-                continue;
-            }
-            if id == root || enter(id) {
-                stack.extend(self.children(id).iter().rev());
-            }
-        }
-        found
+        self.found(root, want, enter).collect()
     }
 
+    /// The first of [`Tree::find_all`], looking no further.
     pub(super) fn find_first(
         &self,
         root: usize,
         want: &dyn Fn(usize) -> bool,
         enter: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
+        self.found(root, want, enter).next()
+    }
+
+    /// What [`Tree::find_all`] finds, one at a time.
+    fn found<'a>(
+        &'a self,
+        root: usize,
+        want: &'a dyn Fn(usize) -> bool,
+        enter: &'a dyn Fn(usize) -> bool,
+    ) -> impl Iterator<Item = usize> + 'a {
         let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
-            if id != root && want(id) {
-                return Some(id);
+        std::iter::from_fn(move || {
+            while let Some(id) = stack.pop() {
+                if id != root && want(id) {
+                    return Some(id);
+                }
+                if id == root || enter(id) {
+                    stack.extend(self.children(id).iter().rev());
+                }
             }
-            if id == root || enter(id) {
-                stack.extend(self.children(id).iter().rev());
-            }
-        }
-        None
+            None
+        })
     }
 
     /// The text under `root`, paragraphs separated by blank lines; dropped elements (and `skip`)
