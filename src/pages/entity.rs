@@ -12,8 +12,9 @@ use crate::components::{
 use crate::format::{count, month_key, tie_sentence};
 use crate::route::{Route, SearchState};
 
-/// Mentions listed before "Show all".
-const FIRST_MENTIONS: usize = 60;
+/// Mentions listed at first, and added by each "Show more": an entity named 30,000 times in a
+/// large corpus never draws them all at once.
+const MENTIONS_SHOWN: usize = 60;
 /// Entities in the "appears with" table, and in its drawing (the entity included).
 const TOGETHER_ROWS: usize = 12;
 const NETWORK_SIZE: usize = 9;
@@ -241,19 +242,14 @@ fn Timeline(corpus: Arc<Corpus>, entity: usize, profile: Profile) -> impl IntoVi
 }
 
 /// Every mention with its sentence, grouped by article (one line per sentence, all its
-/// mentions marked); long lists open on request.
+/// mentions marked); long lists grow on request.
 #[component]
 fn Mentions(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
-    let all = RwSignal::new(false);
+    let shown = RwSignal::new(MENTIONS_SHOWN);
     let total = corpus.entities[entity].mentions.len();
     let list = move || {
         let entity = &corpus.entities[entity];
-        let shown = if all.get() {
-            total
-        } else {
-            FIRST_MENTIONS.min(total)
-        };
-        entity.mentions[..shown]
+        entity.mentions[..shown.get().min(total)]
             .chunk_by(|a, b| a.doc == b.doc)
             .map(|group| {
                 let article = &corpus.articles[group[0].doc as usize];
@@ -275,10 +271,13 @@ fn Mentions(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
         <section aria-labelledby="mentions-title">
             <h2 id="mentions-title">{format!("Mentions in context ({total})")}</h2>
             <ol class="mention-groups">{list}</ol>
-            {(total > FIRST_MENTIONS).then(|| view! {
-                <button type="button" on:click=move |_| all.set(true) prop:hidden=move || all.get()>
-                    {format!("Show all {total} mentions")}
-                </button>
+            // One button for the page's life, so that it keeps the focus from click to click.
+            {(total > MENTIONS_SHOWN).then(|| view! {
+                <p class="more" prop:hidden=move || { shown.get() >= total }>
+                    <button type="button" on:click=move |_| shown.update(|n| *n += MENTIONS_SHOWN)>
+                        {move || format!("Show {} more (of {total})", total.saturating_sub(shown.get()).min(MENTIONS_SHOWN))}
+                    </button>
+                </p>
             })}
         </section>
     }

@@ -355,6 +355,18 @@ fn marked(text: &str, passage: &Passage) -> impl IntoView {
     parts
 }
 
+/// How many lines the concordance shows and, when it stops at [`KWIC_LIMIT`], how much of the
+/// search they cover: lines from `from` of the `total` matching articles.
+fn concordance_status(lines: usize, from: usize, total: usize) -> String {
+    let shown = count(lines, "line", "lines");
+    if lines < KWIC_LIMIT {
+        return shown;
+    }
+    format!(
+        "{shown}: the first {KWIC_LIMIT} matches, from {from} of the {total} matching articles (narrow the search to see the rest)"
+    )
+}
+
 #[component]
 fn Concordance(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) -> impl IntoView {
     let mut lines = concordance(&corpus, &results, KWIC_CONTEXT, KWIC_LIMIT);
@@ -367,7 +379,12 @@ fn Concordance(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) 
         }),
         KwicSort::Right => lines.sort_by_cached_key(|l| (fold(&l.keyword), fold(&l.right))),
     }
-    let truncated = lines.len() >= KWIC_LIMIT;
+    let from_articles = lines
+        .iter()
+        .map(|l| l.doc)
+        .collect::<std::collections::BTreeSet<u32>>()
+        .len();
+    let status = concordance_status(lines.len(), from_articles, results.total);
     let sort_link = {
         let state = state.clone();
         move |kwic_sort: KwicSort| {
@@ -406,10 +423,7 @@ fn Concordance(corpus: Arc<Corpus>, results: SearchResults, state: SearchState) 
             </nav>
             <button type="button" on:click=move |_| download(&file_name, "text/csv", &csv)>"Export CSV"</button>
         </div>
-        <p class="status">
-            {count(lines.len(), "line", "lines")}
-            {truncated.then_some(format!(" (the first {KWIC_LIMIT})"))}
-        </p>
+        <p class="status">{status}</p>
         <div class="kwic-wrap">
             <table class="kwic">
                 <caption class="visually-hidden">"Keyword in context: left context, keyword, right context, outlet"</caption>
@@ -455,4 +469,23 @@ fn kwic_csv(corpus: &Corpus, lines: &[KwicLine]) -> String {
         ]
     });
     to_csv(&header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_concordance_cut_short_says_how_much_it_covers() {
+        assert_eq!(concordance_status(1, 1, 1), "1 line");
+        assert_eq!(concordance_status(57, 5, 5), "57 lines");
+        assert_eq!(
+            concordance_status(KWIC_LIMIT, 40, 40),
+            "2000 lines: the first 2000 matches, from 40 of the 40 matching articles (narrow the search to see the rest)"
+        );
+        assert_eq!(
+            concordance_status(KWIC_LIMIT, 312, 2563),
+            "2000 lines: the first 2000 matches, from 312 of the 2563 matching articles (narrow the search to see the rest)"
+        );
+    }
 }

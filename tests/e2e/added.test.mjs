@@ -226,7 +226,7 @@ test("a misspelling the articles share is searched as typed, with the common spe
   }
 });
 
-test("a large library lists 100 articles a page, the page in the URL", async () => {
+test("a large library lists 100 articles a page, the page in the URL; long mention lists grow on request", async () => {
   const s = await addPage();
   const { page } = s;
   try {
@@ -254,6 +254,14 @@ test("a large library lists 100 articles a page, the page in the URL", async () 
     await page.getByRole("link", { name: "\u2190 Previous" }).click();
     await navigated(page, /#\/\?sort=oldest$/);
     await page.waitForFunction(() => document.querySelectorAll(".articles .card").length === 100);
+    // An entity named in every note lists its mentions 60 at a time.
+    await page.goto(server.url + "#/entity/Gomel");
+    await heading(page, "Gomel");
+    const groups = page.locator(".mention-groups > li");
+    assert.equal(await groups.count(), 60);
+    await page.getByRole("button", { name: "Show 60 more (of 120)" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".mention-groups > li").length === 120);
+    assert.equal(await page.getByRole("button", { name: /^Show \d+ more/ }).count(), 0, "hidden once all are shown");
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();
