@@ -1,5 +1,11 @@
 //! Build step: analyses the corpus folder (`PARALLAX_CORPUS`, default `seeds/`) with the core and
-//! writes one versioned bundle, `$OUT_DIR/corpus.bin`, which `src/corpus.rs` embeds in the wasm.
+//! writes it for `src/corpus.rs` to embed in the wasm: a small corpus as one versioned bundle,
+//! `$OUT_DIR/corpus.bin`; a large one (a bundle over [`FRAGMENT_ABOVE`] bytes, or any with
+//! `PARALLAX_FRAGMENTS=always`; `never` keeps any corpus in one bundle) as a manifest,
+//! `$OUT_DIR/manifest.bin`, and fragments of about `PARALLAX_FRAGMENT_BYTES` (default
+//! [`FRAGMENT_BYTES`]) in `parallax-fragments/` beside the profile's build folder (e.g.
+//! `target/wasm32-unknown-unknown/release/parallax-fragments/`), which Trunk's post-build hook
+//! copies into the site's `fragments/`. The file of the other kind is left empty.
 
 use std::path::PathBuf;
 
@@ -20,8 +26,7 @@ fn main() {
     let loaded = parallax_folder::load_corpus(&dir).unwrap_or_else(|e| fail(&e.to_string()));
     report_left_out(&loaded.left_out, &out_dir.join("left-out.txt"));
     let corpus = loaded.corpus;
-    let out = out_dir.join("corpus.bin");
-    std::fs::write(&out, parallax_core::encode_bundle(&corpus)).unwrap_or_else(|e| fail(&e.to_string()));
+    write_corpus(&corpus, &out_dir).unwrap_or_else(|e| fail(&e.to_string()));
     // The corpus's key, from its files' names and words: the browser keeps a reader's added
     // articles per corpus under it (`src/store.rs`).
     let files: Vec<String> = corpus
@@ -33,6 +38,54 @@ fn main() {
         "cargo:rustc-env=PARALLAX_CORPUS_KEY={:016x}",
         fingerprint(&files.join(" "))
     );
+}
+
+/// A bundle larger than this ships as fragments (see `ARCHITECTURE.md` for the measurements).
+const FRAGMENT_ABOVE: usize = 16_000_000;
+/// The size fragments are cut to, unless `PARALLAX_FRAGMENT_BYTES` says otherwise.
+const FRAGMENT_BYTES: usize = 4_000_000;
+
+/// Writes the corpus as a bundle or as a manifest and fragments (see the module's doc).
+fn write_corpus(corpus: &parallax_core::Corpus, out_dir: &std::path::Path) -> std::io::Result<()> {
+    println!("cargo:rerun-if-env-changed=PARALLAX_FRAGMENTS");
+    println!("cargo:rerun-if-env-changed=PARALLAX_FRAGMENT_BYTES");
+    let fragments_dir = out_dir
+        .ancestors()
+        .find(|d| d.file_name().is_some_and(|n| n == "build"))
+        .and_then(|build| build.parent())
+        .unwrap_or(out_dir)
+        .join("parallax-fragments");
+    if fragments_dir.exists() {
+        std::fs::remove_dir_all(&fragments_dir)?;
+    }
+    let bundle = parallax_core::encode_bundle(corpus);
+    let fragmented = match std::env::var("PARALLAX_FRAGMENTS").as_deref() {
+        Ok("always") => true,
+        Ok("never") => false,
+        Ok(other) if !other.is_empty() => fail(&format!(
+            "PARALLAX_FRAGMENTS is \"{other}\": say \"always\" or \"never\", or leave it unset"
+        )),
+        _ => bundle.len() > FRAGMENT_ABOVE,
+    };
+    if !fragmented {
+        std::fs::write(out_dir.join("manifest.bin"), [])?;
+        return std::fs::write(out_dir.join("corpus.bin"), bundle);
+    }
+    let target = match std::env::var("PARALLAX_FRAGMENT_BYTES") {
+        Ok(n) => n.parse().unwrap_or_else(|_| {
+            fail(&format!(
+                "PARALLAX_FRAGMENT_BYTES is \"{n}\", not a number of bytes"
+            ))
+        }),
+        Err(_) => FRAGMENT_BYTES,
+    };
+    let (manifest, files) = parallax_core::corpus::fragments::split(corpus, target);
+    std::fs::create_dir_all(&fragments_dir)?;
+    for (name, bytes) in files {
+        std::fs::write(fragments_dir.join(name), bytes)?;
+    }
+    std::fs::write(out_dir.join("corpus.bin"), [])?;
+    std::fs::write(out_dir.join("manifest.bin"), manifest)
 }
 
 /// Names every file of the folder left out of the corpus, and why: the first 20 as warnings of

@@ -41,6 +41,9 @@ step "offline file" cargo run --release --quiet --bin parallax -- offline dist
 step "hostile corpus build" env PARALLAX_CORPUS=tests/fixtures/hostile trunk build --offline --dist target/hostile-dist
 # Its offline file too: a second corpus, to check two offline files keep their articles apart.
 step "hostile offline file" cargo run --release --quiet --bin parallax -- offline target/hostile-dist
+# The seeds as fragments beside the wasm, cut small (debug profile): how a large corpus ships.
+step "fragmented corpus build" env PARALLAX_FRAGMENTS=always PARALLAX_FRAGMENT_BYTES=4000 \
+  trunk build --offline --dist target/fragmented-dist
 
 # The dev server, as a user runs it, on its own port and output folder.
 PORT=8181
@@ -51,7 +54,7 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 step "browser tests" env E2E_DIST=dist E2E_DEV_URL="http://127.0.0.1:$PORT/" E2E_HOSTILE_DIST=target/hostile-dist \
-  node --test tests/e2e/
+  E2E_FRAGMENTED_DIST=target/fragmented-dist node --test tests/e2e/
 
 passed=0
 failed=$failed_gates

@@ -1,35 +1,131 @@
-//! The corpus the app shows: the bundle the build step embedded, decoded once at start-up, or
-//! that corpus extended with the articles a reader added (see `added/`), which replaces it
-//! whenever the added articles change.
+//! The corpus the app shows: the one the build step made, read once at start-up (decoded from
+//! the bundle embedded in the wasm, or, for a large corpus, fetched from the fragments beside
+//! it, see [`load`]), or that corpus extended with the articles a reader added (see `added/`),
+//! which replaces it whenever the added articles change.
 //!
 //! Pages hold the corpus they show by reference count (an [`Arc`], as views hold `Send`
 //! values): replacing it frees the old one once the last view showing it is gone, so a reader
 //! who adds and removes articles all lesson long does not pile up corpora. What is derived from
 //! a corpus is cached for the current one only.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
 use parallax_core::compare::Prior;
+use parallax_core::corpus::fragments::{read_manifest, Assembly};
 use parallax_core::guide::Guide;
 use parallax_core::profiles::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, BundleError, Corpus};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
+/// The corpus's bundle, when it travels inside the wasm (else empty).
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+/// The manifest of its fragments, when it travels beside the wasm (else empty).
+static MANIFEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/manifest.bin"));
+/// Where the fragments are, relative to the page.
+const FRAGMENTS: &str = "fragments/";
+/// How many fragments are fetched at once while earlier ones are decoded.
+const FETCHING: usize = 4;
 
-/// The embedded corpus, or why it could not be read.
-pub type Bundled = Result<Arc<Corpus>, Arc<BundleError>>;
+/// The built corpus, or why it could not be read.
+pub type Bundled = Result<Arc<Corpus>, Arc<CorpusError>>;
+
+/// Why the built corpus could not be read.
+#[derive(Debug)]
+pub enum CorpusError {
+    /// The bundle or a fragment is of another format version, damaged or misnamed.
+    Read(BundleError),
+    /// A fragment could not be fetched.
+    Fetch { name: String, why: String },
+}
+
+impl std::fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CorpusError::Read(e) => e.fmt(f),
+            CorpusError::Fetch { name, why } => {
+                write!(f, "part of the corpus ({FRAGMENTS}{name}) did not load: {why}")
+            }
+        }
+    }
+}
+
+impl CorpusError {
+    /// What the reader (or whoever put the site up) can do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            CorpusError::Read(BundleError::Version { .. }) => {
+                "The site's files come from two versions of Parallax. Build the site again from one version of the code, and copy the whole of its folder."
+            }
+            CorpusError::Read(BundleError::Corrupt(_)) => {
+                "A file of this site is damaged or cut short. Copy the site's folder again, or build it again."
+            }
+            CorpusError::Fetch { .. } => {
+                "The site's folder must be served whole, with the fragments folder beside index.html. A page opened from a file cannot fetch it: serve the folder, or use the one-file page, parallax.html."
+            }
+        }
+    }
+}
 
 thread_local! {
-    static BUNDLED: Bundled = decode_bundle(BUNDLE).map(Arc::new).map_err(Arc::new);
+    static BUNDLED: OnceCell<Bundled> = const { OnceCell::new() };
     static CURRENT: RefCell<Option<Arc<Corpus>>> = const { RefCell::new(None) };
     static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
-/// The embedded corpus, or why it could not be read.
+/// Reads the built corpus: decodes the embedded bundle, or fetches and decodes its fragments,
+/// telling `progress` how many files of how many have arrived. The app mounts once it is done,
+/// so every view finds the corpus read (or why it could not be).
+pub async fn load(progress: impl Fn(usize, usize)) {
+    let read = if MANIFEST.is_empty() {
+        decode_bundle(BUNDLE).map_err(CorpusError::Read)
+    } else {
+        fetch_fragments(progress).await
+    };
+    BUNDLED.with(|b| b.set(read.map(Arc::new).map_err(Arc::new)).ok());
+}
+
+/// The corpus put together from its fragments, fetched [`FETCHING`] at a time and each decoded
+/// as it arrives, so the page holds one fragment's bytes at a time beside what it decoded.
+async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, CorpusError> {
+    let mut assembly = Assembly::new(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
+    let names: Vec<String> = assembly.files().iter().map(|f| f.name.clone()).collect();
+    let fetch = |name: &String| window().fetch_with_str(&format!("{FRAGMENTS}{name}"));
+    let mut asked: Vec<js_sys::Promise> = names.iter().take(FETCHING).map(fetch).collect();
+    for (i, name) in names.iter().enumerate() {
+        progress(i, names.len());
+        if let Some(next) = names.get(i + FETCHING) {
+            asked.push(fetch(next));
+        }
+        let failed = |why: String| CorpusError::Fetch {
+            name: name.clone(),
+            why,
+        };
+        let unreachable = |_| failed("the browser could not fetch it".into());
+        let response: web_sys::Response = JsFuture::from(asked[i].clone())
+            .await
+            .map_err(unreachable)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(failed(format!("the server answered {}", response.status())));
+        }
+        let body = response.array_buffer().map_err(unreachable)?;
+        let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(unreachable)?).to_vec();
+        assembly.add(name, &bytes).map_err(CorpusError::Read)?;
+    }
+    progress(names.len(), names.len());
+    assembly.finish().map_err(CorpusError::Read)
+}
+
+/// The built corpus, or why it could not be read.
 pub fn bundled() -> Bundled {
-    BUNDLED.with(Clone::clone)
+    BUNDLED.with(|b| {
+        b.get()
+            .cloned()
+            .expect("main mounts the app once the corpus is loaded")
+    })
 }
 
 /// The corpus pages show now.

@@ -22,6 +22,27 @@ use crate::components::SiteHeader;
 use crate::pages::{AddPage, Compare, Entities, EntityPage, JobProgress, Library, NotFound, Reader, Search};
 use crate::route::Route;
 
+/// Reads the built corpus before the app mounts. While fragments arrive, the page says how many
+/// have (a plain paragraph, gone once the app mounts).
+pub async fn load_corpus() {
+    let doc = document();
+    let status = doc.create_element("p").ok();
+    if let (Some(status), Some(body)) = (&status, doc.body()) {
+        status.set_class_name("loading");
+        let _ = status.set_attribute("role", "status");
+        let _ = body.append_child(status);
+    }
+    corpus::load(|done, of| {
+        if let Some(status) = &status {
+            status.set_text_content(Some(&format!("Loading the corpus: {done} of {of} parts\u{2026}")));
+        }
+    })
+    .await;
+    if let Some(status) = status {
+        status.remove();
+    }
+}
+
 /// The whole app: header, the view the URL fragment names, footer.
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,7 +74,7 @@ pub fn App() -> impl IntoView {
             <section class="error" role="alert">
                 <h1>"This copy of Parallax cannot read its corpus"</h1>
                 <p>{e.to_string()}</p>
-                <p>"Rebuild the site from the same version of the code that made the corpus bundle."</p>
+                <p>{e.advice()}</p>
             </section>
         }
         .into_any(),

@@ -15,6 +15,13 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
             dist.display()
         )
     })?;
+    if dist.join("fragments").is_dir() {
+        return Err(format!(
+            "{}: this corpus ships as fragments beside the wasm, which the one-file page cannot carry yet; \
+             build it into the wasm with PARALLAX_FRAGMENTS=never to make a one-file page",
+            dist.display()
+        ));
+    }
     let file = |href: &str| dist.join(href.trim_start_matches("./").trim_start_matches('/'));
     let text = |href: &str| String::from_utf8(read(&file(href))?).map_err(|e| e.to_string());
     let glue = text(&assets.glue)?;

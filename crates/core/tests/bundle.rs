@@ -1,11 +1,14 @@
-//! The bundle format: golden bytes guard `FORMAT_VERSION`, and decoding rejects other versions.
+//! The bundle and fragment formats: golden bytes guard `FORMAT_VERSION`, and decoding rejects
+//! other versions, damage and fragments that are missing or under another's name.
 //! Runs natively and, with the same assertions, as wasm (the test command does both).
 
+use parallax_core::corpus::fragments::{read_manifest, split, Assembly};
 use parallax_core::{
     build_corpus, decode_bundle, encode_bundle, parse_metadata, BundleError, SourceFile, FORMAT_VERSION,
 };
 
 const GOLDEN: &[u8] = include_bytes!("fixtures/bundle-golden.bin");
+const FRAGMENTS_GOLDEN: &[u8] = include_bytes!("fixtures/fragments-golden.bin");
 
 fn sample() -> parallax_core::Corpus {
     let meta = parse_metadata("[outlet.rt]\nname = \"RT\"\n[file.\"b.txt\"]\noutlet = \"rt\"\n").unwrap();
@@ -77,4 +80,90 @@ fn any_damaged_byte_or_a_truncated_bundle_is_refused() {
         truncated.to_string().contains("truncated or altered"),
         "{truncated}"
     );
+}
+
+/// A corpus cut into fragments of every size, arriving in any order, comes back the same.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn fragments_put_back_together_give_the_same_corpus() {
+    let corpus = sample();
+    for target in [1, 40, 300, 1 << 20] {
+        let (manifest, mut files) = split(&corpus, target);
+        let manifest = read_manifest(&manifest).unwrap();
+        if target == 1 {
+            assert!(files.len() > 20, "one item per fragment: {}", files.len());
+        }
+        files.reverse();
+        let mut assembly = Assembly::new(manifest);
+        assert_eq!(assembly.missing(), files.len());
+        for (name, bytes) in &files {
+            assembly.add(name, bytes).unwrap();
+        }
+        assert_eq!(assembly.missing(), 0);
+        assert_eq!(assembly.finish().unwrap(), corpus, "fragments of {target} bytes");
+    }
+}
+
+/// The fragment format's golden bytes: the manifest, then each fragment, of the sample cut at
+/// 200 bytes. A change to either fails here until `FORMAT_VERSION` is bumped and the fixture
+/// re-blessed.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn fragment_bytes_are_golden() {
+    let (manifest, files) = split(&sample(), 200);
+    let mut bytes = manifest;
+    for (name, file) in files {
+        bytes.extend(name.as_bytes());
+        bytes.extend(file);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("PARALLAX_BLESS").is_some() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fragments-golden.bin"),
+            &bytes,
+        )
+        .unwrap();
+    }
+    assert!(
+        bytes == FRAGMENTS_GOLDEN,
+        "the fragment format changed: bump FORMAT_VERSION (now {FORMAT_VERSION}), then rerun with PARALLAX_BLESS=1"
+    );
+}
+
+/// What the page reports for each way a fragment can go wrong: never a corpus.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn damaged_missing_misnamed_or_older_fragments_are_refused_with_a_reason() {
+    let (manifest, files) = split(&sample(), 100);
+    let manifest = read_manifest(&manifest).unwrap();
+    let (name, good) = &files[1];
+    let other = &files[2].1;
+    let mut older = good.clone();
+    older[0] = (FORMAT_VERSION - 1) as u8;
+    let mut flipped = good.clone();
+    *flipped.last_mut().unwrap() ^= 1;
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("a changed byte", &flipped, "truncated or altered"),
+        ("cut short", &good[..good.len() - 2], "truncated or altered"),
+        ("another fragment's file", other, "another fragment's bytes"),
+        ("an older build's", &older, "format version"),
+    ];
+    for (what, bytes, says) in cases {
+        let mut assembly = Assembly::new(manifest.clone());
+        let err = assembly.add(name, bytes).unwrap_err().to_string();
+        assert!(err.contains(says), "{what}: {err}");
+    }
+    let mut assembly = Assembly::new(manifest.clone());
+    for (name, bytes) in &files[1..] {
+        assembly.add(name, bytes).unwrap();
+    }
+    let err = assembly.finish().unwrap_err().to_string();
+    assert!(
+        err.contains("1 of its fragments did not arrive") && err.contains(&files[0].0),
+        "{err}"
+    );
+    let err = Assembly::new(manifest)
+        .add("0000000000000000.bin", good)
+        .unwrap_err();
+    assert!(err.to_string().contains("names no fragment"), "{err}");
 }

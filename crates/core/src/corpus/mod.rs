@@ -10,6 +10,7 @@ use crate::model::{Article, Outlet};
 use crate::quotes::Quote;
 
 pub mod bundle;
+pub mod fragments;
 
 pub use bundle::{decode_bundle, encode_bundle, seal, unseal, BundleError, FORMAT_VERSION};
 

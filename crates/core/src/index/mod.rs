@@ -3,8 +3,8 @@
 //! Two term tables share one layout: **exact** forms and **stems** (see [`crate::text::tokenize`]).
 //! Each is a sorted term dictionary beside a parallel list of posting lists, so the dictionary
 //! can later be shipped apart from the postings and postings fetched on demand.
-//! Posting lists are delta-coded (`u32` varints in the bundle): document numbers as gaps, and
-//! within a document the positions as gaps.
+//! Posting lists are delta-coded varints, in memory as in the bundle ([`PostingList`]):
+//! document numbers as gaps, and within a document the positions as gaps.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -94,44 +94,99 @@ pub fn word_shape(word: &str) -> (u64, usize) {
     })
 }
 
-/// Documents containing a term, with the term's positions in each.
+/// Documents containing a term, with the term's positions in each, as LEB128 varints in one
+/// byte string (in memory as in the bundle: a list costs about a byte per number, a quarter of
+/// what `u32`s would).
+///
+/// ```text
+/// bytes[..split]   per document: doc gap (the first from 0), frequency, and, when the list has
+///                  positions, the byte length of the document's positions
+/// bytes[split..]   per document in turn: its positions as gaps (the first from 0)
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostingList {
-    /// Document numbers as gaps from the previous one (the first from 0).
-    doc_gaps: Vec<u32>,
-    /// Occurrences per document.
-    freqs: Vec<u32>,
-    /// For each document in turn, its positions as gaps (the first from 0).
-    position_gaps: Vec<u32>,
+    /// Number of documents.
+    docs: u32,
+    /// Where the positions start in `bytes` (its length when the list keeps no positions).
+    split: u32,
+    bytes: Vec<u8>,
 }
 
-/// Where one document's positions lie in its posting list.
+/// Where one document's positions lie in its posting list (a byte range of the positions).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PositionsAt(std::ops::Range<usize>);
+
+/// Appends `n` as a LEB128 varint.
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The LEB128 varints of `bytes`, in order. A truncated last number ends the run; bits past
+/// 32 are dropped, so damaged bytes give wrong numbers, never a panic.
+fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let first = *bytes.get(at)?;
+        at += 1;
+        if first < 0x80 {
+            return Some(u32::from(first));
+        }
+        let (mut n, mut shift) = (u32::from(first & 0x7f), 7u32);
+        loop {
+            let b = *bytes.get(at)?;
+            at += 1;
+            n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            shift += 7;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+    })
+}
 
 impl PostingList {
     /// Number of documents.
     pub fn doc_freq(&self) -> usize {
-        self.freqs.len()
+        self.docs as usize
+    }
+
+    /// Whether the list keeps each document's positions.
+    fn has_positions(&self) -> bool {
+        (self.split as usize) < self.bytes.len()
+    }
+
+    /// `(doc, term frequency, byte length of its positions)` of every posting, in document
+    /// order (never more than [`PostingList::doc_freq`], whatever the bytes say).
+    fn records(&self) -> impl Iterator<Item = (u32, u32, usize)> + '_ {
+        let head = self.bytes.get(..self.split as usize).unwrap_or(&[]);
+        let per_doc = if self.has_positions() { 3 } else { 2 };
+        let mut numbers = varints(head);
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            doc = doc.wrapping_add(numbers.next()?);
+            let freq = numbers.next()?;
+            let len = if per_doc == 3 { numbers.next()? } else { 0 };
+            Some((doc, freq, len as usize))
+        })
+        .take(self.docs as usize)
     }
 
     /// `(doc, term frequency)` of every posting, in document order, without decoding positions.
     pub fn doc_freqs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let mut doc = 0u32;
-        self.doc_gaps.iter().zip(&self.freqs).map(move |(gap, &freq)| {
-            doc += gap;
-            (doc, freq)
-        })
+        self.records().map(|(doc, freq, _)| (doc, freq))
     }
 
     /// `(doc, where its positions are)` of every posting, in document order; positions are
     /// decoded only when asked for ([`PostingList::positions`]).
     pub fn doc_entries(&self) -> impl Iterator<Item = (u32, PositionsAt)> + '_ {
-        let (mut doc, mut at) = (0u32, 0usize);
-        self.doc_gaps.iter().zip(&self.freqs).map(move |(gap, &freq)| {
-            doc += gap;
-            let entry = PositionsAt(at..at + freq as usize);
-            at += freq as usize;
+        let mut at = self.split as usize;
+        self.records().map(move |(doc, _, len)| {
+            let entry = PositionsAt(at..at.saturating_add(len));
+            at = at.saturating_add(len);
             (doc, entry)
         })
     }
@@ -139,28 +194,40 @@ impl PostingList {
     /// The positions of one document's entry, in order (empty for a table without positions).
     pub fn positions(&self, at: &PositionsAt) -> Vec<u32> {
         let mut pos = 0u32;
-        self.position_gaps
-            .get(at.0.clone())
-            .unwrap_or(&[])
-            .iter()
+        varints(self.bytes.get(at.0.clone()).unwrap_or(&[]))
             .map(|g| {
-                pos += g;
+                pos = pos.wrapping_add(g);
                 pos
             })
             .collect()
     }
 
-    /// Appends a document; its positions are kept only when `keep_positions`.
-    fn push(&mut self, last_doc: &mut Option<u32>, doc: u32, positions: &[u32], keep_positions: bool) {
-        self.doc_gaps.push(doc - last_doc.unwrap_or(0));
-        *last_doc = Some(doc);
-        self.freqs.push(positions.len() as u32);
-        if keep_positions {
-            let mut prev = 0;
-            for &p in positions {
-                self.position_gaps.push(p - prev);
-                prev = p;
+    /// The list of `(doc, positions)` entries, given in document order, each document's
+    /// positions in order; positions are kept only when `keep_positions`.
+    fn encode<'a>(entries: impl Iterator<Item = (u32, &'a [u32])>, keep_positions: bool) -> Self {
+        let (mut head, mut tail) = (Vec::new(), Vec::new());
+        let (mut docs, mut last_doc) = (0u32, 0u32);
+        for (doc, positions) in entries {
+            put_varint(&mut head, doc - last_doc);
+            last_doc = doc;
+            docs += 1;
+            put_varint(&mut head, positions.len() as u32);
+            if keep_positions {
+                let start = tail.len();
+                let mut prev = 0;
+                for &p in positions {
+                    put_varint(&mut tail, p - prev);
+                    prev = p;
+                }
+                put_varint(&mut head, (tail.len() - start) as u32);
             }
+        }
+        let split = head.len() as u32;
+        head.extend(tail);
+        PostingList {
+            docs,
+            split,
+            bytes: head,
         }
     }
 }
@@ -194,14 +261,13 @@ impl TermTable {
         let mut table = TermTable::default();
         for (term, mut occ) in entries {
             occ.dedup();
-            let mut list = PostingList::default();
-            let mut last_doc = None;
-            for group in occ.chunk_by(|a, b| a.0 == b.0) {
-                let positions: Vec<u32> = group.iter().map(|&(_, p)| p).collect();
-                list.push(&mut last_doc, group[0].0, &positions, keep_positions);
-            }
+            let groups: Vec<(u32, Vec<u32>)> = occ
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|group| (group[0].0, group.iter().map(|&(_, p)| p).collect()))
+                .collect();
+            let entries = groups.iter().map(|(doc, positions)| (*doc, positions.as_slice()));
             table.terms.push(term);
-            table.postings.push(list);
+            table.postings.push(PostingList::encode(entries, keep_positions));
         }
         table
     }
@@ -286,6 +352,69 @@ impl IndexBuilder {
             exact: TermTable::build(self.exact, true),
             stems: TermTable::build(self.stems, false),
             mean_length: OnFirstUse::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Documents, frequencies and positions come back as they went in, numbers of one to five
+    /// varint bytes alike.
+    #[test]
+    fn posting_lists_give_back_what_was_put_in() {
+        let entries: Vec<(u32, Vec<u32>)> = vec![
+            (0, vec![0, 1, 127]),
+            (3, vec![128]),
+            (200, vec![5, 16_384, 2_097_152]),
+            (u32::MAX, vec![7, u32::MAX]),
+        ];
+        let each = || entries.iter().map(|(d, p)| (*d, p.as_slice()));
+        for keep in [true, false] {
+            let list = PostingList::encode(each(), keep);
+            assert_eq!(list.doc_freq(), 4);
+            let freqs: Vec<(u32, u32)> = list.doc_freqs().collect();
+            let expected: Vec<(u32, u32)> = entries.iter().map(|(d, p)| (*d, p.len() as u32)).collect();
+            assert_eq!(freqs, expected);
+            let positions: Vec<(u32, Vec<u32>)> = list
+                .doc_entries()
+                .map(|(doc, at)| (doc, list.positions(&at)))
+                .collect();
+            if keep {
+                assert_eq!(positions, entries);
+            } else {
+                assert!(positions.iter().all(|(_, p)| p.is_empty()));
+            }
+        }
+    }
+
+    /// Damaged bytes (cut short, split in the wrong place, all high bits) give wrong or fewer
+    /// numbers, never a panic.
+    #[test]
+    fn damaged_posting_lists_never_panic() {
+        let good = PostingList::encode([(1, &[1u32, 2][..]), (9, &[300][..])].into_iter(), true);
+        let mut damaged = vec![
+            PostingList {
+                split: 99,
+                ..good.clone()
+            },
+            PostingList {
+                bytes: vec![0xff; 12],
+                ..good.clone()
+            },
+        ];
+        for cut in 0..good.bytes.len() {
+            damaged.push(PostingList {
+                bytes: good.bytes[..cut].to_vec(),
+                ..good.clone()
+            });
+        }
+        for list in damaged {
+            for (_, at) in list.doc_entries() {
+                list.positions(&at);
+            }
+            assert!(list.doc_freqs().count() <= list.doc_freq());
         }
     }
 }

@@ -1,0 +1,310 @@
+//! The corpus as fragments: how a corpus too large to travel inside the wasm ships beside it.
+//!
+//! The build cuts each of the corpus's long lists (articles, the two term tables' terms and
+//! posting lists, entities, quotes, claims) into runs of about `target` bytes. Each run is one
+//! fragment file; a small manifest, embedded in the wasm in the bundle's place, names them in
+//! order. The page fetches the fragments, checks each and decodes it as it arrives, so it never
+//! holds more than one fragment's bytes beside the corpus it has decoded so far.
+//!
+//! ```text
+//! manifest   sealed (bundle framing: version, checksum) postcard of Manifest
+//! fragment   sealed postcard of Vec<T>: one run of one list, in list order
+//! file name  the 16 hex digits of the fragment's checksum, then ".bin" (content-addressed:
+//!            a fragment of another build never takes its place under the same name)
+//! ```
+//!
+//! Every fragment carries the format version, so a fragment of another version is refused with
+//! [`BundleError::Version`]; a changed byte, a cut-short file or a file under another's name is
+//! [`BundleError::Corrupt`]. The format's version is the bundle's, [`super::FORMAT_VERSION`].
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::bundle::{checksum, seal, unseal, BundleError};
+use super::Corpus;
+use crate::entities::Entity;
+use crate::facts::Claim;
+use crate::index::{PostingList, SearchIndex};
+use crate::model::{Article, Outlet};
+use crate::quotes::Quote;
+
+/// What the wasm carries of a fragmented corpus: the short lists, and the fragments of the
+/// long ones in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub outlets: Vec<Outlet>,
+    pub doc_lengths: Vec<u32>,
+    /// One entry per fragment, lists in [`List`] order, each list's runs in order.
+    pub fragments: Vec<Fragment>,
+}
+
+/// One fragment file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// The file's name (16 hex digits and `.bin`).
+    pub name: String,
+    pub list: List,
+    /// How many items of the list it holds.
+    pub items: u32,
+    /// Its size in bytes.
+    pub bytes: u32,
+}
+
+/// The corpus's long lists, in the order fragments come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum List {
+    Articles,
+    ExactTerms,
+    ExactPostings,
+    StemTerms,
+    StemPostings,
+    Entities,
+    Quotes,
+    Claims,
+}
+
+/// Cuts `corpus` into fragments of about `target` bytes each (one item may make a fragment
+/// larger): the sealed manifest and every fragment's `(name, bytes)`.
+pub fn split(corpus: &Corpus, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let mut files = Vec::new();
+    let mut fragments = Vec::new();
+    let index = &corpus.index;
+    runs(
+        List::Articles,
+        &corpus.articles,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(
+        List::ExactTerms,
+        &index.exact.terms,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(
+        List::ExactPostings,
+        &index.exact.postings,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(
+        List::StemTerms,
+        &index.stems.terms,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(
+        List::StemPostings,
+        &index.stems.postings,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(
+        List::Entities,
+        &corpus.entities,
+        target,
+        &mut fragments,
+        &mut files,
+    );
+    runs(List::Quotes, &corpus.quotes, target, &mut fragments, &mut files);
+    runs(List::Claims, &corpus.claims, target, &mut fragments, &mut files);
+    let manifest = Manifest {
+        outlets: corpus.outlets.clone(),
+        doc_lengths: index.doc_lengths.clone(),
+        fragments,
+    };
+    let sealed =
+        seal(&postcard::to_allocvec(&manifest).expect("serialising plain data into a Vec cannot fail"));
+    (sealed, files)
+}
+
+/// Appends the fragments of one list.
+fn runs<T: Serialize>(
+    list: List,
+    items: &[T],
+    target: usize,
+    fragments: &mut Vec<Fragment>,
+    files: &mut Vec<(String, Vec<u8>)>,
+) {
+    let mut body = Vec::new();
+    let mut count = 0u32;
+    let mut flush = |body: &mut Vec<u8>, count: &mut u32| {
+        let mut payload = postcard::to_allocvec(&(*count as usize)).expect("a length serialises");
+        payload.append(body);
+        let name = format!("{:016x}.bin", checksum(&payload));
+        let sealed = seal(&payload);
+        fragments.push(Fragment {
+            name: name.clone(),
+            list,
+            items: *count,
+            bytes: sealed.len() as u32,
+        });
+        // Two runs of the same bytes (a tiny corpus's two term tables) share one file.
+        if !files.iter().any(|(n, _)| *n == name) {
+            files.push((name, sealed));
+        }
+        *count = 0;
+    };
+    for item in items {
+        body = postcard::to_extend(item, body).expect("serialising plain data into a Vec cannot fail");
+        count += 1;
+        if body.len() >= target {
+            flush(&mut body, &mut count);
+        }
+    }
+    if count > 0 {
+        flush(&mut body, &mut count);
+    }
+}
+
+/// Reads the manifest [`split`] wrote.
+pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
+    postcard::from_bytes(unseal(bytes)?).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+/// A corpus put back together from its fragments, which may arrive in any order.
+pub struct Assembly {
+    manifest: Manifest,
+    /// Where each fragment not yet arrived goes: its list, its run within the list and its
+    /// number of items (one file may fill two places).
+    places: HashMap<String, Vec<(List, usize, u32)>>,
+    articles: Runs<Article>,
+    exact_terms: Runs<String>,
+    exact_postings: Runs<PostingList>,
+    stem_terms: Runs<String>,
+    stem_postings: Runs<PostingList>,
+    entities: Runs<Entity>,
+    quotes: Runs<Quote>,
+    claims: Runs<Claim>,
+}
+
+/// The runs of one list, each once it has arrived.
+struct Runs<T>(Vec<Option<Vec<T>>>);
+
+impl<T: DeserializeOwned> Runs<T> {
+    fn put(&mut self, run: usize, payload: &[u8], items: u32) -> Result<(), BundleError> {
+        let decoded: Vec<T> =
+            postcard::from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+        if decoded.len() != items as usize {
+            return Err(BundleError::Corrupt(format!(
+                "it holds {} items where the manifest says {items}",
+                decoded.len()
+            )));
+        }
+        self.0[run] = Some(decoded);
+        Ok(())
+    }
+
+    fn joined(self) -> Vec<T> {
+        self.0.into_iter().flatten().flatten().collect()
+    }
+}
+
+impl Assembly {
+    pub fn new(manifest: Manifest) -> Self {
+        let mut places = HashMap::new();
+        let mut counts: HashMap<List, usize> = HashMap::new();
+        for f in &manifest.fragments {
+            let run = counts.entry(f.list).or_default();
+            places
+                .entry(f.name.clone())
+                .or_insert_with(Vec::new)
+                .push((f.list, *run, f.items));
+            *run += 1;
+        }
+        fn runs<T>(counts: &HashMap<List, usize>, list: List) -> Runs<T> {
+            Runs(
+                (0..counts.get(&list).copied().unwrap_or(0))
+                    .map(|_| None)
+                    .collect(),
+            )
+        }
+        Assembly {
+            places,
+            articles: runs(&counts, List::Articles),
+            exact_terms: runs(&counts, List::ExactTerms),
+            exact_postings: runs(&counts, List::ExactPostings),
+            stem_terms: runs(&counts, List::StemTerms),
+            stem_postings: runs(&counts, List::StemPostings),
+            entities: runs(&counts, List::Entities),
+            quotes: runs(&counts, List::Quotes),
+            claims: runs(&counts, List::Claims),
+            manifest,
+        }
+    }
+
+    /// The files to fetch, in the manifest's order, each once.
+    pub fn files(&self) -> Vec<&Fragment> {
+        let mut seen = std::collections::HashSet::new();
+        self.manifest
+            .fragments
+            .iter()
+            .filter(|f| seen.insert(&f.name))
+            .collect()
+    }
+
+    /// How many files have not arrived yet.
+    pub fn missing(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Checks and decodes the fragment fetched as `name`.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), BundleError> {
+        let places = self
+            .places
+            .get(name)
+            .ok_or_else(|| BundleError::Corrupt(format!("the manifest names no fragment {name}")))?
+            .clone();
+        let payload = unseal(bytes)?;
+        if format!("{:016x}.bin", checksum(payload)) != name {
+            return Err(BundleError::Corrupt(format!(
+                "{name} holds another fragment's bytes"
+            )));
+        }
+        for (list, run, items) in places {
+            match list {
+                List::Articles => self.articles.put(run, payload, items),
+                List::ExactTerms => self.exact_terms.put(run, payload, items),
+                List::ExactPostings => self.exact_postings.put(run, payload, items),
+                List::StemTerms => self.stem_terms.put(run, payload, items),
+                List::StemPostings => self.stem_postings.put(run, payload, items),
+                List::Entities => self.entities.put(run, payload, items),
+                List::Quotes => self.quotes.put(run, payload, items),
+                List::Claims => self.claims.put(run, payload, items),
+            }?;
+        }
+        self.places.remove(name);
+        Ok(())
+    }
+
+    /// The corpus, once every fragment has arrived.
+    pub fn finish(self) -> Result<Corpus, BundleError> {
+        if let Some(name) = self.places.keys().min() {
+            return Err(BundleError::Corrupt(format!(
+                "{} of its fragments did not arrive, {name} among them",
+                self.places.len()
+            )));
+        }
+        let mut index = SearchIndex::default();
+        index.doc_lengths = self.manifest.doc_lengths;
+        index.exact.terms = self.exact_terms.joined();
+        index.exact.postings = self.exact_postings.joined();
+        index.stems.terms = self.stem_terms.joined();
+        index.stems.postings = self.stem_postings.joined();
+        Ok(Corpus {
+            outlets: self.manifest.outlets,
+            articles: self.articles.joined(),
+            index,
+            entities: self.entities.joined(),
+            quotes: self.quotes.joined(),
+            claims: self.claims.joined(),
+        })
+    }
+}

@@ -1,0 +1,135 @@
+// A corpus shipped as fragments beside the wasm (the seeds, cut small with PARALLAX_FRAGMENTS=always,
+// so the test needs no large corpus): every view works from a cold start under a sub-path, gives
+// the same answers as the corpus inside the wasm, and a missing, damaged or older fragment says
+// so in the page instead of leaving it blank.
+//
+// Environment: E2E_FRAGMENTED_DIST (the test command builds one; the tests skip without it) and
+// E2E_DIST (the same corpus inside the wasm, to compare answers with).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { launch, open, heading, visit, VIEWS } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
+
+const FRAGMENTED = process.env.E2E_FRAGMENTED_DIST && resolve(process.env.E2E_FRAGMENTED_DIST);
+const DIST = resolve(process.env.E2E_DIST ?? "dist");
+const SKIP = !FRAGMENTED || !existsSync(join(FRAGMENTED ?? "", "fragments"))
+  ? "E2E_FRAGMENTED_DIST has no fragments/ (the test command builds one)"
+  : false;
+let browser, server, copies;
+
+before(async () => {
+  if (SKIP) return;
+  browser = await launch();
+  server = await serve(FRAGMENTED, "/some/sub/path/");
+  copies = mkdtempSync(join(tmpdir(), "parallax-fragments-"));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (copies) rmSync(copies, { recursive: true, force: true });
+});
+
+/** A copy of the fragmented site with `change(fragmentsDir, names)` applied, served under "/". */
+async function brokenCopy(name, change) {
+  const dir = join(copies, name);
+  cpSync(FRAGMENTED, dir, { recursive: true });
+  const fragments = join(dir, "fragments");
+  change(fragments, readdirSync(fragments).sort());
+  return serve(dir, "/");
+}
+
+test("every view opens cold from a deep link on a fragmented corpus, fetching its fragments from beside the page", { skip: SKIP }, async () => {
+  for (const hash of VIEWS) {
+    await visit(browser, server.url, hash, async (page, s) => {
+      await heading(page, /./);
+      const fetched = s.requests.filter((u) => u.startsWith(server.url + "fragments/"));
+      assert.ok(fetched.length > 5, `${hash}: fetched ${fetched.length} fragments`);
+      assert.equal(await page.locator("[role=alert]").count(), 0, `${hash}: no error`);
+    });
+  }
+  await visit(browser, server.url, "", async (page) => {
+    await heading(page, "Library");
+    assert.equal(await page.locator(".articles .card").count(), 5);
+    assert.match(await page.locator(".corpus-summary").textContent(), /5 articles from 3 outlets/);
+    assert.equal(await page.locator("p.loading").count(), 0, "the loading line is gone");
+  });
+  await visit(browser, server.url, "#/entity/Alexander%20Lukashenko", async (page) => {
+    await heading(page, "Alexander Lukashenko");
+    assert.equal(await page.locator(".mention-groups > li").count(), 5, "mentions in all five articles");
+    assert.ok((await page.locator("ol.quotes blockquote").count()) >= 1, "what he said");
+  });
+});
+
+test("a fragmented corpus answers exactly as the same corpus inside the wasm", { skip: SKIP || (!existsSync(join(DIST, "index.html")) && "no E2E_DIST build") }, async () => {
+  const queries = ["protesters", "\"opposition leader\"", "Lukashenko outlet:sputnik", "tikhanovs*", "presidnet", "-Minsk police"];
+  // Each site's answers to the queries, then what three views show, word for word.
+  const answers = async (base) => {
+    const out = [];
+    await visit(browser, base, "", async (page) => {
+      await heading(page, "Library");
+      out.push(await page.evaluate((qs) => qs.map((q) => window.parallax.search(q, 10, true)), queries));
+    });
+    for (const hash of ["#/search?q=protesters", "#/entities", "#/compare?a=outlet%3Art&b=outlet%3Asputnik"]) {
+      await visit(browser, base, hash, async (page) => {
+        await heading(page, /./);
+        if (hash.includes("compare")) await page.locator("#facts-title").waitFor();
+        out.push(await page.locator("main").innerText());
+      });
+    }
+    return out;
+  };
+  const bundled = await serve(DIST, "/");
+  try {
+    const whole = await answers(bundled.url);
+    assert.ok(whole[0][0].total > 0, "the queries find articles");
+    assert.deepEqual(await answers(server.url), whole);
+  } finally {
+    bundled.close();
+  }
+});
+
+/** Opens a broken copy's library and returns the alert's text; the console shows only what
+ *  `expected` allows. */
+async function failure(site, expected) {
+  const s = await open(browser, { origin: new URL(site.url).origin });
+  try {
+    await s.page.goto(site.url + "#/entities");
+    const alert = s.page.locator("[role=alert]");
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(await alert.locator("h1").textContent(), /cannot read its corpus/);
+    const left = s.problems().filter((p) => !expected.test(p));
+    assert.deepEqual(left, [], "nothing else went wrong");
+    return (await alert.textContent()).replace(/\s+/g, " ");
+  } finally {
+    await s.close();
+    site.close();
+  }
+}
+
+test("a missing fragment says which part did not load and what to do, never a blank page", { skip: SKIP }, async () => {
+  const site = await brokenCopy("missing", (dir, names) => rmSync(join(dir, names[3])));
+  const text = await failure(site, /Failed to load resource.*404/);
+  assert.match(text, /part of the corpus \(fragments\/[0-9a-f]{16}\.bin\) did not load: the server answered 404/);
+  assert.match(text, /fragments folder beside index\.html/);
+});
+
+test("a damaged or an older build's fragment is refused with a reason", { skip: SKIP }, async () => {
+  const flipped = await brokenCopy("damaged", (dir, names) => {
+    const file = join(dir, names[2]);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(file, bytes);
+  });
+  assert.match(await failure(flipped, /^$/), /damaged: its checksum does not match.*damaged or cut short/);
+
+  const older = await brokenCopy("older", (dir, names) => {
+    const file = join(dir, names[0]);
+    const bytes = readFileSync(file);
+    bytes[0] -= 1;
+    writeFileSync(file, bytes);
+  });
+  assert.match(await failure(older, /^$/), /has format version \d+, this build reads version \d+.*two versions of Parallax/);
+});
