@@ -17,15 +17,15 @@ use parallax_core::corpus::fragments::{read_manifest, Assembly};
 use parallax_core::guide::Guide;
 use parallax_core::profiles::{EntityRow, MentionIndex};
 use parallax_core::{decode_bundle, BundleError, Corpus};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+
+use crate::fetch;
 
 /// The corpus's bundle, when it travels inside the wasm (else empty).
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// The manifest of its fragments, when it travels beside the wasm (else empty).
 static MANIFEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/manifest.bin"));
 /// Where the fragments are, relative to the page.
-const FRAGMENTS: &str = "fragments/";
+pub const FRAGMENTS: &str = "fragments/";
 /// How many fragments are fetched at once while earlier ones are decoded.
 const FETCHING: usize = 4;
 
@@ -63,7 +63,7 @@ impl CorpusError {
                 "A file of this site is damaged or cut short. Copy the site's folder again, or build it again."
             }
             CorpusError::Fetch { .. } => {
-                "The site's folder must be served whole, with the fragments folder beside index.html. A page opened from a file cannot fetch it: serve the folder, or use the one-file page, parallax.html."
+                "The site's folder must be served whole, with the fragments folder beside index.html. A page opened from a file cannot fetch it: serve the folder, or use the one-file page, parallax.html, which carries every part."
             }
         }
     }
@@ -87,13 +87,19 @@ pub async fn load(progress: impl Fn(usize, usize)) {
     BUNDLED.with(|b| b.set(read.map(Arc::new).map_err(Arc::new)).ok());
 }
 
-/// The corpus put together from its fragments, fetched [`FETCHING`] at a time and each decoded
-/// as it arrives, so the page holds one fragment's bytes at a time beside what it decoded.
+/// The corpus put together from its fragments, each decoded as it arrives, so the page holds
+/// one fragment's bytes at a time beside what it decoded. A fragment comes from its block in
+/// the page (the one-file page carries them, gzipped) or else from `fragments/`, fetched
+/// [`FETCHING`] at a time.
 async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, CorpusError> {
     let mut assembly = Assembly::new(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
-    let names: Vec<String> = assembly.files().iter().map(|f| f.name.clone()).collect();
-    let fetch = |name: &String| window().fetch_with_str(&format!("{FRAGMENTS}{name}"));
-    let mut asked: Vec<js_sys::Promise> = names.iter().take(FETCHING).map(fetch).collect();
+    let names = fragment_names();
+    let fetch = |name: &String| {
+        block(name)
+            .is_none()
+            .then(|| fetch::request(&format!("{FRAGMENTS}{name}")))
+    };
+    let mut asked: Vec<Option<js_sys::Promise>> = names.iter().take(FETCHING).map(fetch).collect();
     for (i, name) in names.iter().enumerate() {
         progress(i, names.len());
         if let Some(next) = names.get(i + FETCHING) {
@@ -103,20 +109,37 @@ async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, Corp
             name: name.clone(),
             why,
         };
-        let unreachable = |_| failed("the browser could not fetch it".into());
-        let response: web_sys::Response = JsFuture::from(asked[i].clone())
-            .await
-            .map_err(unreachable)?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(failed(format!("the server answered {}", response.status())));
+        let bytes = match asked[i].take() {
+            Some(request) => fetch::bytes(request).await,
+            None => unpack(&block(name).and_then(|b| b.text_content()).unwrap_or_default()).await,
         }
-        let body = response.array_buffer().map_err(unreachable)?;
-        let bytes = js_sys::Uint8Array::new(&JsFuture::from(body).await.map_err(unreachable)?).to_vec();
+        .map_err(failed)?;
         assembly.add(name, &bytes).map_err(CorpusError::Read)?;
     }
     progress(names.len(), names.len());
     assembly.finish().map_err(CorpusError::Read)
+}
+
+/// The file names of the corpus's fragments, in the order the page reads them (none for a
+/// corpus inside the wasm).
+pub fn fragment_names() -> Vec<String> {
+    read_manifest(MANIFEST)
+        .map(|m| Assembly::new(m).files().iter().map(|f| f.name.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// The page's block carrying fragment `name` (its text: base64 of its bytes gzipped).
+pub fn block(name: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(&format!(
+        "{}{name}",
+        parallax_core::offline::FRAGMENT_BLOCK_PREFIX
+    ))
+}
+
+/// A fragment's bytes from its block's text.
+async fn unpack(text: &str) -> Result<Vec<u8>, String> {
+    let gzipped = parallax_core::offline::from_base64(text).ok_or("its block in the page is not base64")?;
+    fetch::gunzip(&gzipped).await
 }
 
 /// The built corpus, or why it could not be read.

@@ -9,6 +9,7 @@ mod api;
 mod components;
 mod corpus;
 mod export;
+mod fetch;
 mod format;
 mod pages;
 pub mod route;

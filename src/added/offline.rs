@@ -5,8 +5,6 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parallax_core::reading;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::{notify, state};
 
@@ -21,6 +19,8 @@ pub fn keep_page() {
         .document_element()
         .map(|e| e.outer_html())
         .unwrap_or_default();
+    // Not the corpus's fragments a one-file page carries: the download reads them anew.
+    let html = parallax_core::offline::without_fragments(&html);
     PAGE.with(|p| *p.borrow_mut() = format!("<!doctype html>\n{html}"));
 }
 
@@ -52,16 +52,17 @@ async fn offline_page() -> Result<String, String> {
         None => page,
         // A hosted site: read this page's own built files (same origin) and inline them.
         Some(assets) => {
-            let glue = fetch(&assets.glue).await?;
+            let glue = own_file(&assets.glue).await?;
             let glue = String::from_utf8(glue).map_err(|_| "the app's script is not text".to_string())?;
-            let wasm = fetch(&assets.wasm).await?;
+            let wasm = own_file(&assets.wasm).await?;
             let mut styles = Vec::new();
             for href in &assets.stylesheets {
-                styles.push(String::from_utf8_lossy(&fetch(href).await?).into_owned());
+                styles.push(String::from_utf8_lossy(&own_file(href).await?).into_owned());
             }
             parallax_core::offline::inline_page(&page, &styles, &glue, &wasm)?
         }
     };
+    let page = parallax_core::offline::with_fragments(&page, &fragment_blocks().await?);
     let has_articles = state().articles.with_untracked(|a| !a.is_empty());
     Ok(parallax_core::offline::with_added(
         &page,
@@ -70,18 +71,25 @@ async fn offline_page() -> Result<String, String> {
 }
 
 /// One of this site's own files.
-async fn fetch(href: &str) -> Result<Vec<u8>, String> {
-    let failed = || format!("could not read {href} from this site");
-    let response = JsFuture::from(window().fetch_with_str(href))
+async fn own_file(href: &str) -> Result<Vec<u8>, String> {
+    crate::fetch::bytes(crate::fetch::request(href))
         .await
-        .map_err(|_| failed())?
-        .dyn_into::<web_sys::Response>()
-        .map_err(|_| failed())?;
-    if !response.ok() {
-        return Err(failed());
+        .map_err(|why| format!("could not read {href} from this site ({why})"))
+}
+
+/// The blocks carrying the corpus's fragments (none for a corpus inside the wasm): copied from
+/// this page's own, or fetched from the site and gzipped.
+async fn fragment_blocks() -> Result<String, String> {
+    let mut blocks = String::new();
+    for name in crate::corpus::fragment_names() {
+        let block = match crate::corpus::block(&name) {
+            Some(b) => b.outer_html() + "\n",
+            None => {
+                let bytes = own_file(&format!("{}{name}", crate::corpus::FRAGMENTS)).await?;
+                parallax_core::offline::fragment_block(&name, &crate::fetch::gzip(&bytes).await?)
+            }
+        };
+        blocks.push_str(&block);
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
-        .await
-        .map_err(|_| failed())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(blocks)
 }

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { launch, open, heading, visit, VIEWS } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
@@ -89,6 +90,69 @@ test("a fragmented corpus answers exactly as the same corpus inside the wasm", {
   } finally {
     bundled.close();
   }
+});
+
+test("the one-file page carries the fragments: it opens from file:// with no request and the same views", { skip: SKIP }, async () => {
+  const file = join(FRAGMENTED, "parallax.html");
+  assert.ok(existsSync(file), "the test command makes parallax.html from the fragmented build");
+  assert.ok(readFileSync(file, "latin1").includes('type="application/octet-stream" id="parallax-fragment-'));
+  for (const hash of ["#/entity/Alexander%20Lukashenko", "#/search?q=protesters"]) {
+    const s = await open(browser, { origin: "file" });
+    try {
+      await s.page.goto(pathToFileURL(file).href + hash);
+      await heading(s.page, /Alexander Lukashenko|Search/);
+      assert.equal(await s.page.locator("[role=alert]").count(), 0);
+      assert.deepEqual(s.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
+      assert.equal(s.requests.filter((u) => u.includes("/fragments/")).length, 0, "nothing fetched");
+      assert.deepEqual(s.problems(), []);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+test("a reader's offline download of a fragmented site carries the fragments, and so does the next one", { skip: SKIP }, async () => {
+  const article = "Teachers in Grodno formed a union on Tuesday, its chair Anna Kovalchuk said.\n";
+  const dir = mkdtempSync(join(copies, "download-"));
+  /** Adds an article about `town` on `base`'s add page, downloads the one-file page to `target`. */
+  const addAndDownload = async (s, base, town, target) => {
+    await s.page.goto(base + "#/add");
+    await heading(s.page, "Your articles");
+    await s.page.locator("#add-files-input").setInputFiles([{ name: `${town}.txt`, mimeType: "text/plain", buffer: Buffer.from(article.replace("Grodno", town)) }]);
+    await s.page.waitForFunction((t) => window.parallax.search(t, 5).total === 1, town);
+    const [download] = await Promise.all([
+      s.page.waitForEvent("download"),
+      s.page.getByRole("button", { name: /Download parallax\.html/ }).click(),
+    ]);
+    await download.saveAs(target);
+    assert.deepEqual(s.problems(), []);
+  };
+  const hosted = await open(browser, { origin: new URL(server.url).origin });
+  try {
+    await addAndDownload(hosted, server.url, "Lida", join(dir, "one.html"));
+  } finally {
+    await hosted.close();
+  }
+  const first = await open(browser, { origin: "file" });
+  try {
+    await addAndDownload(first, pathToFileURL(join(dir, "one.html")).href, "Pinsk", join(dir, "two.html"));
+  } finally {
+    await first.close();
+  }
+  const second = await open(browser, { origin: "file" });
+  try {
+    await second.page.goto(pathToFileURL(join(dir, "two.html")).href);
+    await heading(second.page, "Library");
+    await second.page.waitForFunction(() => ["Lida", "Pinsk"].every((t) => window.parallax.search(t, 5).total === 1));
+    assert.equal(await second.page.locator(".articles .card").count(), 7, "five seeds and both added articles");
+    assert.equal(await second.page.evaluate(() => window.parallax.search("protesters", 10).total > 0), true);
+    assert.deepEqual(second.problems(), [], "no request, no error");
+  } finally {
+    await second.close();
+  }
+  const blocks = (f) => readFileSync(join(dir, f), "latin1").split('id="parallax-fragment-').length - 1;
+  assert.equal(blocks("one.html"), readdirSync(join(FRAGMENTED, "fragments")).length);
+  assert.equal(blocks("two.html"), blocks("one.html"));
 });
 
 /** Opens a broken copy's library and returns the alert's text; the console shows only what

@@ -15,13 +15,6 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
             dist.display()
         )
     })?;
-    if dist.join("fragments").is_dir() {
-        return Err(format!(
-            "{}: this corpus ships as fragments beside the wasm, which the one-file page cannot carry yet; \
-             build it into the wasm with PARALLAX_FRAGMENTS=never to make a one-file page",
-            dist.display()
-        ));
-    }
     let file = |href: &str| dist.join(href.trim_start_matches("./").trim_start_matches('/'));
     let text = |href: &str| String::from_utf8(read(&file(href))?).map_err(|e| e.to_string());
     let glue = text(&assets.glue)?;
@@ -32,6 +25,7 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
         .map(|h| text(h))
         .collect::<Result<Vec<_>, _>>()?;
     let page = offline::inline_page(&html, &stylesheets, &glue, &wasm)?;
+    let page = offline::with_fragments(&page, &fragment_blocks(&dist.join("fragments"))?);
     std::fs::write(out, page).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
         "wrote {} ({} bytes)",
@@ -39,6 +33,32 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
         std::fs::metadata(out).map(|m| m.len()).unwrap_or(0)
     );
     Ok(())
+}
+
+/// Every fragment of a corpus shipped beside the wasm (none when `dir` does not exist),
+/// gzipped into a block of the page.
+fn fragment_blocks(dir: &Path) -> Result<String, String> {
+    use std::io::Write;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(String::new());
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".bin"))
+        .collect();
+    names.sort();
+    let mut blocks = String::new();
+    for name in names {
+        let path = dir.join(&name);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        blocks.push_str(&offline::fragment_block(
+            &name,
+            &gz.finish().map_err(|e| e.to_string())?,
+        ));
+    }
+    Ok(blocks)
 }
 
 /// Writes the site's policy (its inline scripts by hash) into `dist/index.html`; not into a

@@ -46,20 +46,3 @@ fn bad_usage_and_missing_folders_say_what_is_wrong() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
 }
-
-#[test]
-fn the_one_file_page_of_a_fragmented_corpus_is_refused_with_what_to_do() {
-    let dist = std::env::temp_dir().join(format!("parallax-cli-fragmented-{}", std::process::id()));
-    std::fs::create_dir_all(dist.join("fragments")).unwrap();
-    let html = r#"<link rel="modulepreload" href="./a.js"><link rel="preload" href="./a_bg.wasm">"#;
-    std::fs::write(dist.join("index.html"), html).unwrap();
-    let out = parallax(&["offline", dist.to_str().unwrap()]);
-    std::fs::remove_dir_all(&dist).unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("ships as fragments") && err.contains("PARALLAX_FRAGMENTS=never"),
-        "{err}"
-    );
-    assert!(!dist.join("parallax.html").exists());
-}

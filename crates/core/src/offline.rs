@@ -17,6 +17,12 @@
 /// The `id` of the `<script type="application/json">` element holding added articles.
 pub const ADDED_BLOCK_ID: &str = "parallax-added";
 
+/// The `id` of a corpus fragment's block is this, then the fragment's file name: a
+/// `<script type="application/octet-stream">` holding the file gzipped, in base64. The page
+/// reads a fragment from its block when it has one, else fetches it from `fragments/`.
+pub const FRAGMENT_BLOCK_PREFIX: &str = "parallax-fragment-";
+const FRAGMENT_BLOCK_TYPE: &str = "<script type=\"application/octet-stream\" id=\"";
+
 /// The built files a Trunk `index.html` loads, as written in its links (relative URLs).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assets {
@@ -206,6 +212,38 @@ pub fn with_added(page: &str, json: Option<&str>) -> String {
     out
 }
 
+/// The block carrying the fragment `name`, whose bytes gzipped are `gzipped` (see
+/// [`FRAGMENT_BLOCK_PREFIX`]).
+pub fn fragment_block(name: &str, gzipped: &[u8]) -> String {
+    format!(
+        "{FRAGMENT_BLOCK_TYPE}{FRAGMENT_BLOCK_PREFIX}{name}\">{}</script>\n",
+        base64(gzipped)
+    )
+}
+
+/// `page` with `blocks` (made by [`fragment_block`]) at the end of its body.
+pub fn with_fragments(page: &str, blocks: &str) -> String {
+    let mut out = page.to_string();
+    out.insert_str(out.rfind("</body>").unwrap_or(out.len()), blocks);
+    out
+}
+
+/// `page` without its fragment blocks.
+pub fn without_fragments(page: &str) -> String {
+    let open = format!("{FRAGMENT_BLOCK_TYPE}{FRAGMENT_BLOCK_PREFIX}");
+    let mut out = String::with_capacity(page.len().min(1 << 20));
+    let mut rest = page;
+    while let Some(start) = rest.find(&open) {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("</script>")
+            .map_or(rest.len(), |e| start + e + "</script>".len());
+        rest = rest[end..].strip_prefix('\n').unwrap_or(&rest[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 fn has_rel(tag: &str, rel: &str) -> bool {
     tag.contains(&format!("rel=\"{rel}\"")) || tag.contains(&format!("rel={rel}"))
 }
@@ -247,6 +285,31 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// The bytes of standard base64 text (RFC 4648; padding optional, ASCII whitespace skipped);
+/// `None` for any other character.
+pub fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &c in text.as_bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' | b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return None,
+        };
+        acc = (acc << 6 | u32::from(v)) & 0xff_ffff;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,7 +331,29 @@ mod tests {
             ("foobar", "Zm9vYmFy"),
         ] {
             assert_eq!(base64(input.as_bytes()), want);
+            assert_eq!(from_base64(want).as_deref(), Some(input.as_bytes()));
         }
+        assert_eq!(
+            from_base64("Zm9v\nYmFy").as_deref(),
+            Some(&b"foobar"[..]),
+            "line breaks skipped"
+        );
+        assert_eq!(from_base64("Zm9v<"), None);
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(from_base64(&base64(&bytes)), Some(bytes));
+    }
+
+    #[test]
+    fn fragment_blocks_go_in_and_come_out_leaving_the_page_as_it_was() {
+        let page = "<html><head></head><body><main></main>\n</body></html>";
+        let blocks = fragment_block("00ff.bin", &[1, 2, 3]) + &fragment_block("0a0b.bin", &[4]);
+        let carried = with_fragments(page, &blocks);
+        assert!(carried.contains(
+            "<script type=\"application/octet-stream\" id=\"parallax-fragment-00ff.bin\">AQID</script>"
+        ));
+        assert!(carried.find("0a0b.bin").unwrap() < carried.find("</body>").unwrap());
+        assert_eq!(without_fragments(&carried), page);
+        assert_eq!(without_fragments(page), page);
     }
 
     #[test]
