@@ -30,19 +30,7 @@ fn sample() -> parallax_core::Corpus {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn bundle_bytes_are_golden() {
-    let bytes = encode_bundle(&sample());
-    #[cfg(not(target_arch = "wasm32"))]
-    if std::env::var_os("PARALLAX_BLESS").is_some() {
-        std::fs::write(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bundle-golden.bin"),
-            &bytes,
-        )
-        .unwrap();
-    }
-    assert!(
-        bytes == GOLDEN,
-        "the bundle format changed: bump FORMAT_VERSION (now {FORMAT_VERSION}), then rerun with PARALLAX_BLESS=1"
-    );
+    golden("bundle", &encode_bundle(&sample()), GOLDEN);
     assert_eq!(decode_bundle(GOLDEN).unwrap(), sample());
 }
 
@@ -116,17 +104,23 @@ fn fragment_bytes_are_golden() {
         bytes.extend(name.as_bytes());
         bytes.extend(file);
     }
+    golden("fragments", &bytes, FRAGMENTS_GOLDEN);
+}
+
+/// Fails unless `bytes` are the `format`'s golden bytes (`fixtures/FORMAT-golden.bin`), which
+/// `PARALLAX_BLESS=1` rewrites (natively).
+fn golden(format: &str, bytes: &[u8], golden: &[u8]) {
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("PARALLAX_BLESS").is_some() {
-        std::fs::write(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fragments-golden.bin"),
-            &bytes,
-        )
-        .unwrap();
+        let fixture = format!(
+            "{}/tests/fixtures/{format}-golden.bin",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(fixture, bytes).unwrap();
     }
     assert!(
-        bytes == FRAGMENTS_GOLDEN,
-        "the fragment format changed: bump FORMAT_VERSION (now {FORMAT_VERSION}), then rerun with PARALLAX_BLESS=1"
+        bytes == golden,
+        "the {format} format changed: bump FORMAT_VERSION (now {FORMAT_VERSION}), then rerun with PARALLAX_BLESS=1"
     );
 }
 
