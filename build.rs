@@ -3,7 +3,7 @@
 //! `$OUT_DIR/corpus.bin`; a large one (a bundle over [`FRAGMENT_ABOVE`] bytes, or any with
 //! `PARALLAX_FRAGMENTS=always`; `never` keeps any corpus in one bundle) as a manifest,
 //! `$OUT_DIR/manifest.bin`, and fragments of about `PARALLAX_FRAGMENT_BYTES` (default
-//! [`FRAGMENT_BYTES`]) in `parallax-fragments/` beside the profile's build folder (e.g.
+//! [`FRAGMENT_BYTES`]), each gzipped (`NAME.gz`), in `parallax-fragments/` beside the profile's build folder (e.g.
 //! `target/wasm32-unknown-unknown/release/parallax-fragments/`), which Trunk's post-build hook
 //! copies into the site's `fragments/`. The file of the other kind is left empty.
 
@@ -82,7 +82,11 @@ fn write_corpus(corpus: &parallax_core::Corpus, out_dir: &std::path::Path) -> st
     let (manifest, files) = parallax_core::corpus::fragments::split(corpus, target);
     std::fs::create_dir_all(&fragments_dir)?;
     for (name, bytes) in files {
-        std::fs::write(fragments_dir.join(name), bytes)?;
+        // Gzipped here, so that they travel compressed from any host (few compress
+        // `application/octet-stream`); the page unpacks them with DecompressionStream.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(&mut gz, &bytes)?;
+        std::fs::write(fragments_dir.join(format!("{name}.gz")), gz.finish()?)?;
     }
     std::fs::write(out_dir.join("corpus.bin"), [])?;
     std::fs::write(out_dir.join("manifest.bin"), manifest)

@@ -35,18 +35,26 @@ pub type Bundled = Result<Arc<Corpus>, Arc<CorpusError>>;
 /// Why the built corpus could not be read.
 #[derive(Debug)]
 pub enum CorpusError {
-    /// The bundle or a fragment is of another format version, damaged or misnamed.
+    /// The bundle or the fragments' manifest is of another format version or damaged.
     Read(BundleError),
-    /// A fragment could not be fetched.
-    Fetch { name: String, why: String },
+    /// A fragment (named by its file) is of another format version, damaged or misnamed.
+    Fragment { file: String, error: BundleError },
+    /// A fragment (named by its file) could not be fetched.
+    Fetch { file: String, why: String },
 }
 
 impl std::fmt::Display for CorpusError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CorpusError::Read(e) => e.fmt(f),
-            CorpusError::Fetch { name, why } => {
-                write!(f, "part of the corpus ({FRAGMENTS}{name}) did not load: {why}")
+            CorpusError::Fragment { file, error } => {
+                write!(
+                    f,
+                    "part of the corpus ({FRAGMENTS}{file}) cannot be read: {error}"
+                )
+            }
+            CorpusError::Fetch { file, why } => {
+                write!(f, "part of the corpus ({FRAGMENTS}{file}) did not load: {why}")
             }
         }
     }
@@ -56,12 +64,18 @@ impl CorpusError {
     /// What the reader (or whoever put the site up) can do about it.
     pub fn advice(&self) -> &'static str {
         match self {
-            CorpusError::Read(BundleError::Version { .. }) => {
+            CorpusError::Read(BundleError::Version { .. })
+            | CorpusError::Fragment {
+                error: BundleError::Version { .. },
+                ..
+            } => {
                 "The site's files come from two versions of Parallax. Build the site again from one version of the code, and copy the whole of its folder."
             }
-            CorpusError::Read(BundleError::Corrupt(_)) => {
-                "A file of this site is damaged or cut short. Copy the site's folder again, or build it again."
-            }
+            CorpusError::Read(BundleError::Corrupt(_))
+            | CorpusError::Fragment {
+                error: BundleError::Corrupt(_),
+                ..
+            } => "A file of this site is damaged or cut short. Copy the site's folder again, or build it again.",
             CorpusError::Fetch { .. } => {
                 "The site's folder must be served whole, with the fragments folder beside index.html. A page opened from a file cannot fetch it: serve the folder, or use the one-file page, parallax.html, which carries every part."
             }
@@ -89,15 +103,15 @@ pub async fn load(progress: impl Fn(usize, usize)) {
 
 /// The corpus put together from its fragments, each decoded as it arrives, so the page holds
 /// one fragment's bytes at a time beside what it decoded. A fragment comes from its block in
-/// the page (the one-file page carries them, gzipped) or else from `fragments/`, fetched
-/// [`FETCHING`] at a time.
+/// the page (the one-file page carries them) or else from `fragments/`, fetched [`FETCHING`]
+/// at a time; either way gzipped, and unpacked here.
 async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, CorpusError> {
     let mut assembly = Assembly::new(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
     let names = fragment_names();
     let fetch = |name: &String| {
         block(name)
             .is_none()
-            .then(|| fetch::request(&format!("{FRAGMENTS}{name}")))
+            .then(|| fetch::request(&fragment_href(name)))
     };
     let mut asked: Vec<Option<js_sys::Promise>> = names.iter().take(FETCHING).map(fetch).collect();
     for (i, name) in names.iter().enumerate() {
@@ -105,16 +119,23 @@ async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, Corp
         if let Some(next) = names.get(i + FETCHING) {
             asked.push(fetch(next));
         }
-        let failed = |why: String| CorpusError::Fetch {
-            name: name.clone(),
-            why,
-        };
-        let bytes = match asked[i].take() {
+        let file = format!("{name}.gz");
+        let packed = match asked[i].take() {
             Some(request) => fetch::bytes(request).await,
-            None => unpack(&block(name).and_then(|b| b.text_content()).unwrap_or_default()).await,
+            None => block(name)
+                .and_then(|b| parallax_core::offline::from_base64(&b.text_content()?))
+                .ok_or_else(|| "its block in the page is not base64".to_string()),
         }
-        .map_err(failed)?;
-        assembly.add(name, &bytes).map_err(CorpusError::Read)?;
+        .map_err(|why| CorpusError::Fetch {
+            file: file.clone(),
+            why,
+        })?;
+        let unreadable = |error| CorpusError::Fragment {
+            file: file.clone(),
+            error,
+        };
+        let bytes = unpack(packed).await.map_err(unreadable)?;
+        assembly.add(name, &bytes).map_err(unreadable)?;
     }
     progress(names.len(), names.len());
     assembly.finish().map_err(CorpusError::Read)
@@ -128,7 +149,12 @@ pub fn fragment_names() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The page's block carrying fragment `name` (its text: base64 of its bytes gzipped).
+/// Where the site keeps fragment `name` (gzipped), relative to the page.
+pub fn fragment_href(name: &str) -> String {
+    format!("{FRAGMENTS}{name}.gz")
+}
+
+/// The page's block carrying fragment `name` (its text: base64 of the gzipped file).
 pub fn block(name: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(&format!(
         "{}{name}",
@@ -136,10 +162,13 @@ pub fn block(name: &str) -> Option<web_sys::Element> {
     ))
 }
 
-/// A fragment's bytes from its block's text.
-async fn unpack(text: &str) -> Result<Vec<u8>, String> {
-    let gzipped = parallax_core::offline::from_base64(text).ok_or("its block in the page is not base64")?;
-    fetch::gunzip(&gzipped).await
+/// A fragment's bytes from its gzipped file: unpacked, unless the server already did (a host
+/// that sends `.gz` files with `Content-Encoding: gzip`).
+async fn unpack(packed: Vec<u8>) -> Result<Vec<u8>, BundleError> {
+    if !fetch::is_gzip(&packed) {
+        return Ok(packed);
+    }
+    fetch::gunzip(&packed).await.map_err(BundleError::Corrupt)
 }
 
 /// The built corpus, or why it could not be read.

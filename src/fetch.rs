@@ -29,6 +29,11 @@ async fn body(response: &Response) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// Whether `bytes` are gzipped (start with gzip's magic number).
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
 /// `bytes` gzipped.
 pub async fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     through(bytes, &gzip_stream("CompressionStream")?).await

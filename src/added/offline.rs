@@ -78,15 +78,18 @@ async fn own_file(href: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The blocks carrying the corpus's fragments (none for a corpus inside the wasm): copied from
-/// this page's own, or fetched from the site and gzipped.
+/// this page's own, or fetched from the site (gzipped again if the server unpacked them).
 async fn fragment_blocks() -> Result<String, String> {
     let mut blocks = String::new();
     for name in crate::corpus::fragment_names() {
         let block = match crate::corpus::block(&name) {
             Some(b) => b.outer_html() + "\n",
             None => {
-                let bytes = own_file(&format!("{}{name}", crate::corpus::FRAGMENTS)).await?;
-                parallax_core::offline::fragment_block(&name, &crate::fetch::gzip(&bytes).await?)
+                let mut packed = own_file(&crate::corpus::fragment_href(&name)).await?;
+                if !crate::fetch::is_gzip(&packed) {
+                    packed = crate::fetch::gzip(&packed).await?;
+                }
+                parallax_core::offline::fragment_block(&name, &packed)
             }
         };
         blocks.push_str(&block);

@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { launch, open, heading, visit, VIEWS } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
@@ -95,7 +96,9 @@ test("a fragmented corpus answers exactly as the same corpus inside the wasm", {
 test("the one-file page carries the fragments: it opens from file:// with no request and the same views", { skip: SKIP }, async () => {
   const file = join(FRAGMENTED, "parallax.html");
   assert.ok(existsSync(file), "the test command makes parallax.html from the fragmented build");
-  assert.ok(readFileSync(file, "latin1").includes('type="application/octet-stream" id="parallax-fragment-'));
+  const blocks = readFileSync(file, "latin1").match(/id="parallax-fragment-[0-9a-f]{16}\.bin">[A-Za-z0-9+/]{4}/g) ?? [];
+  assert.equal(blocks.length, readdirSync(join(FRAGMENTED, "fragments")).length, "a block per fragment");
+  assert.ok(blocks.every((b) => b.endsWith("H4sI")), "each gzipped (its base64 starts with gzip's magic number)");
   for (const hash of ["#/entity/Alexander%20Lukashenko", "#/search?q=protesters"]) {
     const s = await open(browser, { origin: "file" });
     try {
@@ -114,10 +117,12 @@ test("the one-file page carries the fragments: it opens from file:// with no req
 test("a reader's offline download of a fragmented site carries the fragments, and so does the next one", { skip: SKIP }, async () => {
   const article = "Teachers in Grodno formed a union on Tuesday, its chair Anna Kovalchuk said.\n";
   const dir = mkdtempSync(join(copies, "download-"));
-  /** Adds an article about `town` on `base`'s add page, downloads the one-file page to `target`. */
-  const addAndDownload = async (s, base, town, target) => {
+  /** Adds an article about `town` on `base`'s add page, once the articles about `before` the
+   *  page carries are back (one job at a time), and downloads the one-file page to `target`. */
+  const addAndDownload = async (s, base, town, target, before = []) => {
     await s.page.goto(base + "#/add");
     await heading(s.page, "Your articles");
+    await s.page.waitForFunction((ts) => ts.every((t) => window.parallax.search(t, 5).total === 1), before);
     await s.page.locator("#add-files-input").setInputFiles([{ name: `${town}.txt`, mimeType: "text/plain", buffer: Buffer.from(article.replace("Grodno", town)) }]);
     await s.page.waitForFunction((t) => window.parallax.search(t, 5).total === 1, town);
     const [download] = await Promise.all([
@@ -135,7 +140,7 @@ test("a reader's offline download of a fragmented site carries the fragments, an
   }
   const first = await open(browser, { origin: "file" });
   try {
-    await addAndDownload(first, pathToFileURL(join(dir, "one.html")).href, "Pinsk", join(dir, "two.html"));
+    await addAndDownload(first, pathToFileURL(join(dir, "one.html")).href, "Pinsk", join(dir, "two.html"), ["Lida"]);
   } finally {
     await first.close();
   }
@@ -176,24 +181,31 @@ async function failure(site, expected) {
 test("a missing fragment says which part did not load and what to do, never a blank page", { skip: SKIP }, async () => {
   const site = await brokenCopy("missing", (dir, names) => rmSync(join(dir, names[3])));
   const text = await failure(site, /Failed to load resource.*404/);
-  assert.match(text, /part of the corpus \(fragments\/[0-9a-f]{16}\.bin\) did not load: the server answered 404/);
+  assert.match(text, /part of the corpus \(fragments\/[0-9a-f]{16}\.bin\.gz\) did not load: the server answered 404/);
   assert.match(text, /fragments folder beside index\.html/);
 });
 
-test("a damaged or an older build's fragment is refused with a reason", { skip: SKIP }, async () => {
-  const flipped = await brokenCopy("damaged", (dir, names) => {
-    const file = join(dir, names[2]);
-    const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 1;
-    writeFileSync(file, bytes);
-  });
-  assert.match(await failure(flipped, /^$/), /damaged: its checksum does not match.*damaged or cut short/);
+/** Changes fragment file `name` of `dir` through `change(bytes)` on its unpacked bytes. */
+function repack(dir, name, change) {
+  const file = join(dir, name);
+  const bytes = gunzipSync(readFileSync(file));
+  change(bytes);
+  writeFileSync(file, gzipSync(bytes));
+}
 
-  const older = await brokenCopy("older", (dir, names) => {
-    const file = join(dir, names[0]);
-    const bytes = readFileSync(file);
-    bytes[0] -= 1;
-    writeFileSync(file, bytes);
+test("a damaged or an older build's fragment is refused with a reason", { skip: SKIP }, async () => {
+  const flipped = await brokenCopy("damaged", (dir, names) => repack(dir, names[2], (b) => (b[b.length - 1] ^= 1)));
+  assert.match(
+    await failure(flipped, /^$/),
+    /fragments\/[0-9a-f]{16}\.bin\.gz\) cannot be read: corpus bundle is damaged: its checksum does not match.*damaged or cut short/,
+  );
+
+  const cut = await brokenCopy("cut", (dir, names) => {
+    const file = join(dir, names[1]);
+    writeFileSync(file, readFileSync(file).subarray(0, 40));
   });
+  assert.match(await failure(cut, /^$/), /cannot be read: corpus bundle is damaged: its compressed bytes are damaged/);
+
+  const older = await brokenCopy("older", (dir, names) => repack(dir, names[0], (b) => (b[0] -= 1)));
   assert.match(await failure(older, /^$/), /has format version \d+, this build reads version \d+.*two versions of Parallax/);
 });

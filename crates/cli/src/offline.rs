@@ -35,28 +35,22 @@ pub fn write(dist: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Every fragment of a corpus shipped beside the wasm (none when `dir` does not exist),
-/// gzipped into a block of the page.
+/// Every fragment of a corpus shipped beside the wasm (none when `dir` does not exist), each
+/// a block of the page holding its gzipped file.
 fn fragment_blocks(dir: &Path) -> Result<String, String> {
-    use std::io::Write;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(String::new());
     };
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".bin"))
+        .filter(|n| n.ends_with(".gz"))
         .collect();
     names.sort();
     let mut blocks = String::new();
-    for name in names {
-        let path = dir.join(&name);
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all(&bytes).map_err(|e| e.to_string())?;
-        blocks.push_str(&offline::fragment_block(
-            &name,
-            &gz.finish().map_err(|e| e.to_string())?,
-        ));
+    for file in names {
+        let path = dir.join(&file);
+        let gzipped = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        blocks.push_str(&offline::fragment_block(file.trim_end_matches(".gz"), &gzipped));
     }
     Ok(blocks)
 }
