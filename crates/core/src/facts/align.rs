@@ -23,6 +23,62 @@ pub fn agree(claims: &[&Claim]) -> bool {
 
 /// Content words (stems) near a claim, each weighted by its nearness to the claim's words
 /// (1 next to them, falling with distance), for comparing contexts.
+/// A claim's context words with their nearness, and its length as a vector.
+struct Context {
+    words: BTreeMap<String, f64>,
+    /// The words as their ranks in the sorted list of every context's words, so that two
+    /// contexts meet by comparing numbers, in the same order as their words.
+    ranked: Vec<(u32, f64)>,
+    norm: f64,
+}
+
+impl Context {
+    /// Every claim's context (`words`), each word ranked among all of them.
+    fn all(words: Vec<BTreeMap<String, f64>>) -> Vec<Context> {
+        let ranked: Vec<Vec<(u32, f64)>> = {
+            let mut vocabulary: Vec<&str> = words.iter().flat_map(|w| w.keys().map(String::as_str)).collect();
+            vocabulary.sort_unstable();
+            vocabulary.dedup();
+            let rank = |w: &str| vocabulary.binary_search(&w).map_or(u32::MAX, |r| r as u32);
+            words
+                .iter()
+                .map(|w| w.iter().map(|(word, &near)| (rank(word), near)).collect())
+                .collect()
+        };
+        words
+            .into_iter()
+            .zip(ranked)
+            .map(|(words, ranked)| Context {
+                norm: words.values().map(|p| p * p).sum::<f64>().sqrt(),
+                words,
+                ranked,
+            })
+            .collect()
+    }
+
+    /// The cosine of two contexts, words weighted by nearness (0 when either has none). Both
+    /// word lists are walked once, side by side, in their (sorted) order.
+    fn cosine(&self, other: &Context) -> f64 {
+        if self.norm <= 0.0 || other.norm <= 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&self.ranked, &other.ranked);
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while let (Some(&(wa, pa)), Some(&(wb, pb))) = (a.get(i), b.get(j)) {
+            match wa.cmp(&wb) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += pa * pb;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared / (self.norm * other.norm)
+    }
+}
+
 fn context(articles: &[Article], c: &Claim) -> BTreeMap<String, f64> {
     let mut out = BTreeMap::new();
     let Some(a) = articles.get(c.doc as usize) else {
@@ -96,13 +152,7 @@ fn may_differ(
 }
 
 /// How likely two claims are about the same thing; `None` when they cannot be.
-fn link(
-    a: &Claim,
-    b: &Claim,
-    ca: &BTreeMap<String, f64>,
-    cb: &BTreeMap<String, f64>,
-    occasions: [&Occasion; 2],
-) -> Option<f64> {
+fn link(a: &Claim, b: &Claim, [ca, cb]: [&Context; 2], occasions: [&Occasion; 2]) -> Option<f64> {
     if a.doc == b.doc || a.measure != b.measure || a.counts != b.counts {
         return None;
     }
@@ -114,21 +164,13 @@ fn link(
         return None;
     }
     let same_event = a.event.is_some() && a.event == b.event;
-    // Cosine of the two contexts, words weighted by nearness.
-    let norm = |c: &BTreeMap<String, f64>| c.values().map(|p| p * p).sum::<f64>().sqrt();
-    let shared: f64 = ca.iter().filter_map(|(w, pa)| cb.get(w).map(|pb| pa * pb)).sum();
-    let (na, nb) = (norm(ca), norm(cb));
-    let sim = if na > 0.0 && nb > 0.0 {
-        shared / (na * nb)
-    } else {
-        0.0
-    };
     // Claims that agree are linked on less evidence than claims that would differ: a
     // discrepancy is only worth reporting when the two claims are surely about one thing.
     let differ = a.low.max(b.low) > a.high.min(b.high);
-    if differ && !may_differ(a, occasions, ca, cb) {
+    if differ && !may_differ(a, occasions, &ca.words, &cb.words) {
         return None;
     }
+    let sim = ca.cosine(cb);
     // The same uncommon number (`6,700`) is itself evidence; two `2`s are not.
     let same_number = !differ && a.value == b.value && a.value >= 10.0 && a.measure == Measure::Count;
     let score = sim + if same_event { 0.3 } else { 0.0 } - if differ { 0.2 } else { 0.0 }
@@ -173,11 +215,24 @@ pub fn align(articles: &[Article], claims: &[Claim]) -> Vec<Fact> {
 /// Facts told on both sides: every fact has a claim from a document of `side_a` and one from
 /// `side_b`, and links only join a claim of one side with a claim of the other.
 pub fn align_sides(articles: &[Article], claims: &[Claim], side_a: &[u32], side_b: &[u32]) -> Vec<Fact> {
-    let side = |d: u32| (side_a.contains(&d), side_b.contains(&d));
+    // Which sides each document is on, looked up in one step: the claims of a large corpus
+    // are asked about many times each.
+    let mut sides = vec![(false, false); articles.len()];
+    for &d in side_a {
+        if let Some(s) = sides.get_mut(d as usize) {
+            s.0 = true;
+        }
+    }
+    for &d in side_b {
+        if let Some(s) = sides.get_mut(d as usize) {
+            s.1 = true;
+        }
+    }
+    let side = |d: u32| sides.get(d as usize).copied().unwrap_or_default();
     let mut facts = align_where(
         articles,
         claims,
-        |c| side_a.contains(&c.doc) || side_b.contains(&c.doc),
+        |c| side(c.doc) != (false, false),
         |a, b| {
             let (a_in_a, a_in_b) = side(a.doc);
             let (b_in_a, b_in_b) = side(b.doc);
@@ -185,8 +240,7 @@ pub fn align_sides(articles: &[Article], claims: &[Claim], side_a: &[u32], side_
         },
     );
     facts.retain(|f| {
-        f.claims.iter().any(|&c| side_a.contains(&claims[c].doc))
-            && f.claims.iter().any(|&c| side_b.contains(&claims[c].doc))
+        f.claims.iter().any(|&c| side(claims[c].doc).0) && f.claims.iter().any(|&c| side(claims[c].doc).1)
     });
     facts
 }
@@ -199,16 +253,18 @@ fn align_where(
     allowed: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<Fact> {
     let occasions = occasions(articles, claims, keep);
-    let contexts: Vec<BTreeMap<String, f64>> = claims
-        .iter()
-        .map(|c| {
-            if keep(c) {
-                context(articles, c)
-            } else {
-                Default::default()
-            }
-        })
-        .collect();
+    let contexts = Context::all(
+        claims
+            .iter()
+            .map(|c| {
+                if keep(c) {
+                    context(articles, c)
+                } else {
+                    BTreeMap::new()
+                }
+            })
+            .collect(),
+    );
     // Candidate links, grouped by (measure, counts) so only comparable claims meet.
     let mut by_key: BTreeMap<(Measure, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate().filter(|(_, c)| keep(c)) {
@@ -223,7 +279,7 @@ fn align_where(
                     continue;
                 }
                 let (a, b) = (&claims[i], &claims[j]);
-                if let Some(s) = link(a, b, &contexts[i], &contexts[j], [&occasions[i], &occasions[j]]) {
+                if let Some(s) = link(a, b, [&contexts[i], &contexts[j]], [&occasions[i], &occasions[j]]) {
                     links.push((s, i, j));
                     linked.insert((i, j));
                 }
@@ -275,7 +331,7 @@ fn align_where(
                 about: about(
                     articles,
                     &group,
-                    &m.iter().map(|&c| &contexts[c]).collect::<Vec<_>>(),
+                    &m.iter().map(|&c| &contexts[c].words).collect::<Vec<_>>(),
                 ),
                 agree,
                 told_apart,
