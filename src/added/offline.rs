@@ -13,14 +13,28 @@ thread_local! {
     static PAGE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Keeps the page's HTML as loaded; call before the app renders.
+/// Keeps the page's HTML as loaded; call before the app renders. Not the corpus's fragments a
+/// one-file page carries (as large as the corpus): they are set aside while the page is copied,
+/// and the download reads them anew.
 pub fn keep_page() {
-    let html = document()
-        .document_element()
-        .map(|e| e.outer_html())
+    let doc = document();
+    let selector = format!("script[id^=\"{}\"]", parallax_core::offline::FRAGMENT_BLOCK_PREFIX);
+    let blocks: Vec<web_sys::Node> = doc
+        .query_selector_all(&selector)
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
         .unwrap_or_default();
-    // Not the corpus's fragments a one-file page carries: the download reads them anew.
-    let html = parallax_core::offline::without_fragments(&html);
+    let parents: Vec<Option<web_sys::Node>> = blocks.iter().map(|b| b.parent_node()).collect();
+    for (block, parent) in blocks.iter().zip(&parents) {
+        if let Some(parent) = parent {
+            let _ = parent.remove_child(block);
+        }
+    }
+    let html = doc.document_element().map(|e| e.outer_html()).unwrap_or_default();
+    for (block, parent) in blocks.iter().zip(&parents) {
+        if let Some(parent) = parent {
+            let _ = parent.append_child(block);
+        }
+    }
     PAGE.with(|p| *p.borrow_mut() = format!("<!doctype html>\n{html}"));
 }
 
