@@ -18,7 +18,10 @@ thread_local! {
 /// and the download reads them anew.
 pub fn keep_page() {
     let doc = document();
-    let selector = format!("script[id^=\"{}\"]", parallax_core::offline::FRAGMENT_BLOCK_PREFIX);
+    let selector = format!(
+        "script[id^=\"{}\"]",
+        parallax_core::offline::FRAGMENT_BLOCK_PREFIX
+    );
     let blocks: Vec<web_sys::Node> = doc
         .query_selector_all(&selector)
         .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
