@@ -1,5 +1,6 @@
 //! Component tests: the app mounted in a real browser (wasm-bindgen-test-runner with
-//! chromedriver), reading the corpus bundle embedded at build time.
+//! chromedriver), reading the corpus bundle embedded at build time, which the app reads (as
+//! `main` does) before it mounts.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ async fn next_frame() {
 #[wasm_bindgen_test]
 async fn library_then_reader_follow_the_fragment() {
     window().location().set_hash("#/").unwrap();
+    parallax_app::load_corpus().await;
     leptos::mount::mount_to_body(parallax_app::App);
     next_frame().await;
     assert_eq!(
