@@ -44,6 +44,7 @@ step "hostile offline file" cargo run --release --quiet --bin parallax -- offlin
 # The seeds as fragments beside the wasm, cut small (debug profile): how a large corpus ships.
 step "fragmented corpus build" env PARALLAX_FRAGMENTS=always PARALLAX_FRAGMENT_BYTES=4000 \
   trunk build --offline --dist target/fragmented-dist
+step "fragmented offline file" cargo run --release --quiet --bin parallax -- offline target/fragmented-dist
 
 # The dev server, as a user runs it, on its own port and output folder.
 PORT=8181
