@@ -35,7 +35,7 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let seg = &run[start..k];
         let given = lex.given.contains_key(w);
         let month = crate::text::month_number(w).is_some();
-        let headline_word = (lex.not_names.contains(w) && !given && !(month && lex.given.contains_key(prev)))
+        let headline_word = (lex.not_name(w) && !given && !(month && lex.given.contains_key(prev)))
             || shouting(w, lex)
             || (is_acronym(w) && shouting(prev, lex));
         if headline_word {
@@ -175,11 +175,7 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         // `MORE FOLLOWS`: a word that is not a name, in capitals
         let shouted_word =
             is_acronym(first) && first.len() >= 4 && lex.not_names.contains(title_case(first).as_str());
-        if lex.not_names.contains(first.as_str())
-            || shouted_word
-            || leading_verb
-            || matches!(first.as_str(), "of" | "the")
-        {
+        if lex.not_name(first) || shouted_word || leading_verb || matches!(first.as_str(), "of" | "the") {
             run.remove(0);
             stripped = true;
         } else {

@@ -31,10 +31,24 @@ pub(super) struct Lexicon {
     pub(super) common_acronyms: HashSet<&'static str>,
     /// Roles held in a body, whose `of`/`at`/`for` names an organisation (`chief of Brightcove`).
     pub(super) body_roles: HashSet<&'static str>,
+    /// Capitalised words that are not names (`However`, `She`): see [`Lexicon::not_name`].
     pub(super) not_names: HashSet<&'static str>,
     pub(super) media: HashSet<&'static str>,
     pub(super) orgs: HashSet<&'static str>,
     pub(super) groups: HashMap<&'static str, &'static str>,
+}
+
+impl Lexicon {
+    /// Whether a capitalised word is not a name: a listed word (`However`, `She`), with a
+    /// possessive or not (`She's`), or a contraction (`Isn't`, `I'm`, `They're`, `We'll`).
+    pub(super) fn not_name(&self, w: &str) -> bool {
+        let w = w.replace('\u{2019}', "'");
+        let stem = w.strip_suffix("'s").unwrap_or(&w);
+        self.not_names.contains(stem)
+            || ["n't", "'m", "'re", "'ve", "'ll", "'d"]
+                .iter()
+                .any(|end| w.len() > end.len() && w.ends_with(end))
+    }
 }
 
 /// The word lists, read on first use.
