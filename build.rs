@@ -79,7 +79,10 @@ fn write_corpus(corpus: &parallax_core::Corpus, out_dir: &std::path::Path) -> st
         }),
         Err(_) => FRAGMENT_BYTES,
     };
-    let (manifest, files) = parallax_core::corpus::fragments::split(corpus, target);
+    // Compare's prior ships with the fragments: counting it would hold a large corpus's page
+    // for seconds.
+    let prior = parallax_core::compare::Prior::of(corpus);
+    let (manifest, files) = parallax_core::corpus::fragments::split(corpus, &prior, target);
     std::fs::create_dir_all(&fragments_dir)?;
     for (name, bytes) in files {
         // Gzipped here, so that they travel compressed from any host (few compress

@@ -85,6 +85,9 @@ impl CorpusError {
 
 thread_local! {
     static BUNDLED: OnceCell<Bundled> = const { OnceCell::new() };
+    /// The prior of Compare's distinctive words that came with the fragments (a corpus inside
+    /// the wasm is small enough to count in the page).
+    static SHIPPED_PRIOR: OnceCell<Arc<Prior>> = const { OnceCell::new() };
     static CURRENT: RefCell<Option<Arc<Corpus>>> = const { RefCell::new(None) };
     static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
@@ -96,7 +99,10 @@ pub async fn load(progress: impl Fn(usize, usize)) {
     let read = if MANIFEST.is_empty() {
         decode_bundle(BUNDLE).map_err(CorpusError::Read)
     } else {
-        fetch_fragments(progress).await
+        fetch_fragments(progress).await.map(|(corpus, prior)| {
+            SHIPPED_PRIOR.with(|p| p.set(Arc::new(prior)).ok());
+            corpus
+        })
     };
     BUNDLED.with(|b| b.set(read.map(Arc::new).map_err(Arc::new)).ok());
 }
@@ -105,7 +111,7 @@ pub async fn load(progress: impl Fn(usize, usize)) {
 /// one fragment's bytes at a time beside what it decoded. A fragment comes from its block in
 /// the page (the one-file page carries them) or else from `fragments/`, fetched [`FETCHING`]
 /// at a time; either way gzipped, and unpacked here.
-async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<Corpus, CorpusError> {
+async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<(Corpus, Prior), CorpusError> {
     let mut assembly = Assembly::new(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
     let names = fragment_names();
     let fetch = |name: &String| {
@@ -246,7 +252,11 @@ impl<T> PerCorpus<T> {
     }
 
     fn get(&self, corpus: &Arc<Corpus>, make: impl FnOnce(&Corpus) -> T) -> Arc<T> {
-        Arc::clone(self.0.borrow_mut().get(corpus, |c| Arc::new(make(c))))
+        self.shared(corpus, |c| Arc::new(make(c)))
+    }
+
+    fn shared(&self, corpus: &Arc<Corpus>, make: impl FnOnce(&Corpus) -> Arc<T>) -> Arc<T> {
+        Arc::clone(self.0.borrow_mut().get(corpus, make))
     }
 }
 
@@ -267,9 +277,27 @@ pub fn entity_rows(corpus: &Arc<Corpus>) -> Arc<Vec<EntityRow>> {
     ROWS.with(|d| d.get(corpus, parallax_core::profiles::entity_rows))
 }
 
-/// What every comparison reads from the whole corpus.
+/// What every comparison reads from the whole corpus: the prior that came with the fragments
+/// (with the reader's added articles counted on top), else counted here.
 pub fn prior(corpus: &Arc<Corpus>) -> Arc<Prior> {
-    PRIOR.with(|d| d.get(corpus, Prior::of))
+    let shipped = SHIPPED_PRIOR.with(|p| p.get().cloned());
+    PRIOR.with(|d| {
+        d.shared(corpus, |c| match (shipped, bundled()) {
+            (Some(prior), Ok(base)) if std::ptr::eq(Arc::as_ptr(&base), c) => prior,
+            (Some(prior), Ok(base)) => {
+                let added: Vec<u32> = (0..c.articles.len() as u32)
+                    .filter(|&d| {
+                        let file = &c.articles[d as usize].document.file;
+                        base.articles
+                            .binary_search_by(|a| a.document.file.cmp(file))
+                            .is_err()
+                    })
+                    .collect();
+                Arc::new(prior.with(c, &added))
+            }
+            _ => Arc::new(Prior::of(c)),
+        })
+    })
 }
 
 /// The first steps the library's introduction offers.

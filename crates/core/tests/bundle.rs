@@ -2,6 +2,7 @@
 //! other versions, damage and fragments that are missing or under another's name.
 //! Runs natively and, with the same assertions, as wasm (the test command does both).
 
+use parallax_core::compare::Prior;
 use parallax_core::corpus::fragments::{read_manifest, split, Assembly};
 use parallax_core::{
     build_corpus, decode_bundle, encode_bundle, parse_metadata, BundleError, SourceFile, FORMAT_VERSION,
@@ -76,7 +77,7 @@ fn any_damaged_byte_or_a_truncated_bundle_is_refused() {
 fn fragments_put_back_together_give_the_same_corpus() {
     let corpus = sample();
     for target in [1, 40, 300, 1 << 20] {
-        let (manifest, mut files) = split(&corpus, target);
+        let (manifest, mut files) = split(&corpus, &Prior::of(&corpus), target);
         let manifest = read_manifest(&manifest).unwrap();
         if target == 1 {
             assert!(files.len() > 20, "one item per fragment: {}", files.len());
@@ -88,7 +89,9 @@ fn fragments_put_back_together_give_the_same_corpus() {
             assembly.add(name, bytes).unwrap();
         }
         assert_eq!(assembly.missing(), 0);
-        assert_eq!(assembly.finish().unwrap(), corpus, "fragments of {target} bytes");
+        let (assembled, prior) = assembly.finish().unwrap();
+        assert_eq!(assembled, corpus, "fragments of {target} bytes");
+        assert_eq!(prior, Prior::of(&corpus), "fragments of {target} bytes");
     }
 }
 
@@ -98,7 +101,8 @@ fn fragments_put_back_together_give_the_same_corpus() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn fragment_bytes_are_golden() {
-    let (manifest, files) = split(&sample(), 200);
+    let sample = sample();
+    let (manifest, files) = split(&sample, &Prior::of(&sample), 200);
     let mut bytes = manifest;
     for (name, file) in files {
         bytes.extend(name.as_bytes());
@@ -128,7 +132,8 @@ fn golden(format: &str, bytes: &[u8], golden: &[u8]) {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn damaged_missing_misnamed_or_older_fragments_are_refused_with_a_reason() {
-    let (manifest, files) = split(&sample(), 100);
+    let sample = sample();
+    let (manifest, files) = split(&sample, &Prior::of(&sample), 100);
     let manifest = read_manifest(&manifest).unwrap();
     let (name, good) = &files[1];
     let other = &files[2].1;

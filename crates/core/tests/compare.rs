@@ -6,7 +6,8 @@ mod common;
 use std::collections::HashMap;
 
 use parallax_core::compare::{
-    contrasts, distinctive, frames, framing, labels, sentences_with, voices, Side, SideText, TermCounts,
+    contrasts, distinctive, frames, framing, labels, sentences_with, voices, Prior, Side, SideText,
+    TermCounts,
 };
 
 fn counts(pairs: &[(&str, usize)], total: usize) -> TermCounts {
@@ -29,7 +30,7 @@ fn log_odds_with_corpus_prior_matches_hand_computation() {
     //         var = 1/10 + 1/14; z = −0.829087…
     let a = counts(&[("riot", 10)], 100);
     let b = counts(&[("riot", 2), ("unrest", 4)], 100);
-    let corpus = counts(&[("riot", 12), ("unrest", 4)], 200);
+    let corpus = Prior::from_counts(counts(&[("riot", 12), ("unrest", 4)], 200));
     let scored = distinctive(&a, &b, &corpus);
     assert_eq!(scored.len(), 2);
     let riot = &scored[0];
@@ -79,7 +80,7 @@ fn facts_of_two_articles_show_both_discrepancies() {
     let corpus = common::seeds();
     let (a, _) = Side::Document("000_bad9fe235c42383a".into()).documents(&corpus);
     let (b, _) = Side::Document("004_e10c65f5f54494c2".into()).documents(&corpus);
-    let prior = parallax_core::compare::Prior::of(&corpus);
+    let prior = Prior::of(&corpus);
     let c = parallax_core::compare::compare(&corpus, &prior, a, b);
     let differing: Vec<Vec<String>> = c
         .facts
@@ -112,7 +113,7 @@ fn rt_against_sputnik_on_the_seeds() {
         tc.counts.keys().any(|t| t == "collective security"),
         "two-word phrases are counted"
     );
-    let scored = distinctive(&ta, &tb, &tc);
+    let scored = distinctive(&ta, &tb, &Prior::from_counts(tc.clone()));
     // Every term of either side is scored, once.
     assert_eq!(
         scored.len(),
@@ -283,4 +284,51 @@ fn two_seed_articles_on_the_same_vote_have_paragraphs_paired() {
         !al.only[0].is_empty() || !al.only[1].is_empty(),
         "some paragraph has no counterpart"
     );
+}
+
+#[test]
+fn the_prior_leaves_out_terms_seen_once_and_scores_as_if_it_held_them() {
+    let corpus = common::seeds();
+    let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
+    let counts = TermCounts::of(&corpus, &all);
+    let prior = Prior::of(&corpus);
+    assert_eq!(prior.total, counts.total);
+    for (term, &n) in &counts.counts {
+        assert_eq!(prior.count(term), if n > 1 { n } else { 0 }, "{term}");
+    }
+    assert_eq!(prior.count("no such term"), 0);
+    let entries: Vec<(&str, u32)> = prior.entries().collect();
+    assert!(entries.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each once");
+    let shuffled = Prior::from_entries(prior.total, entries.iter().rev().copied());
+    assert_eq!(shuffled, prior);
+    // Scored against every term's count, the once-seen ones too: the same scores.
+    let whole = Prior::from_entries(
+        counts.total,
+        counts.counts.iter().map(|(t, &n)| (t.as_str(), n as u32)),
+    );
+    let (rt, _) = Side::Outlet("rt".into()).documents(&corpus);
+    let (sputnik, _) = Side::Outlet("sputnik".into()).documents(&corpus);
+    let (ta, tb) = (TermCounts::of(&corpus, &rt), TermCounts::of(&corpus, &sputnik));
+    assert_eq!(distinctive(&ta, &tb, &prior), distinctive(&ta, &tb, &whole));
+}
+
+#[test]
+fn a_prior_extended_by_added_articles_counts_them() {
+    let corpus = common::seeds();
+    let whole = Prior::of(&corpus);
+    // The prior of the first two articles, then the other three counted on top.
+    let first = Prior::from_counts(TermCounts::of(&corpus, &[0, 1]));
+    let extended = first.with(&corpus, &[2, 3, 4]);
+    assert_eq!(extended.total, whole.total);
+    let before = TermCounts::of(&corpus, &[0, 1]);
+    for (term, n) in whole.entries() {
+        // Only a term seen once in the first two articles may count one short.
+        let short = u32::from(before.counts.get(term) == Some(&1));
+        assert!(
+            extended.count(term) as u32 + short >= n && extended.count(term) as u32 <= n,
+            "{term}: {} of {n}",
+            extended.count(term)
+        );
+    }
+    assert!(extended.count("lukashenko") > first.count("lukashenko"));
 }

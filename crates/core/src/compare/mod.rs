@@ -18,6 +18,7 @@
 //!   **facts** from its numeric claims, aligned across the two sides (`facts::align_sides`).
 
 use crate::corpus::Corpus;
+pub use crate::corpus::Prior;
 use crate::facts::{align_sides, Fact};
 use crate::model::Anchor;
 
@@ -29,6 +30,7 @@ pub const MIN_COUNT: usize = 5;
 
 mod framing;
 mod passages;
+mod prior;
 mod report;
 mod sides;
 mod voices;
@@ -64,29 +66,13 @@ pub struct Comparison {
     pub passages: Option<PassageAlignment>,
 }
 
-/// What every comparison of one corpus reads from the whole corpus, computed once: its term
-/// counts (the prior of distinctive words).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Prior {
-    pub terms: TermCounts,
-}
-
-impl Prior {
-    pub fn of(corpus: &Corpus) -> Prior {
-        let all: Vec<u32> = (0..corpus.articles.len() as u32).collect();
-        Prior {
-            terms: TermCounts::of(corpus, &all),
-        }
-    }
-}
-
 /// Compares the articles `a` and `b` (each sorted).
 pub fn compare(corpus: &Corpus, prior: &Prior, a: Vec<u32>, b: Vec<u32>) -> Comparison {
     let texts = [SideText::of(corpus, &a), SideText::of(corpus, &b)];
     let (ta, tb) = (TermCounts::of_text(&texts[0]), TermCounts::of_text(&texts[1]));
     Comparison {
         terms: [ta.total, tb.total],
-        distinctive: distinctive(&ta, &tb, &prior.terms),
+        distinctive: distinctive(&ta, &tb, prior),
         labels: labels(corpus, &a, &b),
         voices: [voices(corpus, &a), voices(corpus, &b)],
         framing: [framing(&texts[0]), framing(&texts[1])],

@@ -99,28 +99,37 @@ pub struct SideText {
 
 impl SideText {
     pub fn of(corpus: &Corpus, docs: &[u32]) -> SideText {
-        let mut sentences = Vec::new();
-        for &d in docs {
-            let Some(article) = corpus.articles.get(d as usize) else {
-                continue;
-            };
-            for (p, para) in article.document.paragraphs.iter().enumerate() {
-                for (s, sentence) in para.sentences.iter().enumerate() {
-                    let (tokens, _) = tokenize(sentence.of(&article.document.text), 0);
-                    let words = tokens.into_iter().filter(|t| !t.compound).collect();
-                    sentences.push((
-                        (
-                            d,
-                            Anchor {
-                                paragraph: p,
-                                sentence: Some(s),
-                            },
-                        ),
-                        words,
-                    ));
-                }
-            }
+        SideText {
+            sentences: sentences(corpus, docs).collect(),
         }
-        SideText { sentences }
     }
+}
+
+/// The body sentences of `docs`, each tokenized as it is reached (compound wholes left out):
+/// what [`SideText`] keeps, and what term counts read without keeping it.
+pub(super) fn sentences<'c>(
+    corpus: &'c Corpus,
+    docs: &'c [u32],
+) -> impl Iterator<Item = (SentenceRef, Vec<Token>)> + 'c {
+    docs.iter()
+        .filter_map(|&d| Some((d, corpus.articles.get(d as usize)?)))
+        .flat_map(|(d, article)| {
+            let text = &article.document.text;
+            article
+                .document
+                .paragraphs
+                .iter()
+                .enumerate()
+                .flat_map(move |(p, para)| {
+                    para.sentences.iter().enumerate().map(move |(s, sentence)| {
+                        let (tokens, _) = tokenize(sentence.of(text), 0);
+                        let words = tokens.into_iter().filter(|t| !t.compound).collect();
+                        let anchor = Anchor {
+                            paragraph: p,
+                            sentence: Some(s),
+                        };
+                        ((d, anchor), words)
+                    })
+                })
+        })
 }

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::sides::SideText;
+use super::sides::{sentences, SideText};
+use super::Prior;
 use super::{SentenceRef, MIN_COUNT, PRIOR_SIZE};
 use crate::corpus::Corpus;
 use crate::text::tokenize::Token;
@@ -19,41 +20,57 @@ pub struct TermCounts {
 }
 
 impl TermCounts {
+    /// The counts of `docs`, read a sentence at a time (nothing of their text is kept).
     pub fn of(corpus: &Corpus, docs: &[u32]) -> TermCounts {
-        TermCounts::of_text(&SideText::of(corpus, docs))
+        let mut out = TermCounts::default();
+        for (_, words) in sentences(corpus, docs) {
+            out.add(&words);
+        }
+        out
     }
 
     pub fn of_text(text: &SideText) -> TermCounts {
         let mut out = TermCounts::default();
-        for (_, tokens) in &text.sentences {
-            for term in terms(tokens) {
-                *out.counts.entry(term).or_default() += 1;
-                out.total += 1;
-            }
+        for (_, words) in &text.sentences {
+            out.add(words);
         }
         out
     }
-}
 
-/// The counted terms of a sentence's words: each content word (one with a letter, not a
-/// function word: numbers are the facts panel's), and each pair of adjacent content words.
-fn terms(words: &[Token]) -> Vec<String> {
-    let stop = stopwords();
-    let mut out = Vec::with_capacity(words.len() * 2);
-    let content = |t: &Token| !stop.contains(t.exact.as_str()) && t.exact.chars().any(char::is_alphabetic);
-    for (i, t) in words.iter().enumerate() {
-        if !content(t) {
-            continue;
-        }
-        out.push(t.exact.clone());
-        if let Some(next) = words
-            .get(i + 1)
-            .filter(|n| n.position == t.position + 1 && content(n))
-        {
-            out.push(format!("{} {}", t.exact, next.exact));
+    /// Counts the terms of a sentence's words: each content word (one with a letter, not a
+    /// function word: numbers are the facts panel's), and each pair of adjacent content words.
+    fn add(&mut self, words: &[Token]) {
+        let stop = stopwords();
+        let content =
+            |t: &Token| !stop.contains(t.exact.as_str()) && t.exact.chars().any(char::is_alphabetic);
+        let mut pair = String::new();
+        for (i, t) in words.iter().enumerate() {
+            if !content(t) {
+                continue;
+            }
+            self.count(&t.exact);
+            if let Some(next) = words
+                .get(i + 1)
+                .filter(|n| n.position == t.position + 1 && content(n))
+            {
+                pair.clear();
+                pair.push_str(&t.exact);
+                pair.push(' ');
+                pair.push_str(&next.exact);
+                self.count(&pair);
+            }
         }
     }
-    out
+
+    fn count(&mut self, term: &str) {
+        match self.counts.get_mut(term) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(term.to_string(), 1);
+            }
+        }
+        self.total += 1;
+    }
 }
 
 pub(super) fn stopwords() -> &'static HashSet<&'static str> {
@@ -80,7 +97,7 @@ pub struct Distinctive {
 }
 
 /// Every term of either side, scored; sorted from side A's most distinctive to side B's.
-pub fn distinctive(a: &TermCounts, b: &TermCounts, corpus: &TermCounts) -> Vec<Distinctive> {
+pub fn distinctive(a: &TermCounts, b: &TermCounts, corpus: &Prior) -> Vec<Distinctive> {
     let n_c = corpus.total.max(1) as f64;
     let (n_a, n_b) = (a.total as f64, b.total as f64);
     let mut keys: Vec<&String> = a.counts.keys().chain(b.counts.keys()).collect();
@@ -91,14 +108,9 @@ pub fn distinctive(a: &TermCounts, b: &TermCounts, corpus: &TermCounts) -> Vec<D
         .map(|term| {
             let ya = a.counts.get(term).copied().unwrap_or(0);
             let yb = b.counts.get(term).copied().unwrap_or(0);
-            // A term of the sides is a term of the corpus; guard the prior anyway.
-            let c = corpus
-                .counts
-                .get(term)
-                .copied()
-                .unwrap_or(0)
-                .max(ya.max(yb))
-                .max(1) as f64;
+            // A term of the sides is a term of the corpus: one the prior leaves out is seen
+            // once, and a side holds it.
+            let c = corpus.count(term).max(ya.max(yb)).max(1) as f64;
             let alpha = PRIOR_SIZE * c / n_c;
             let (fa, fb) = (ya as f64 + alpha, yb as f64 + alpha);
             let delta = (fa / (n_a + PRIOR_SIZE - fa).max(f64::MIN_POSITIVE)).ln()

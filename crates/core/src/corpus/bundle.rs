@@ -14,7 +14,7 @@ use super::Corpus;
 
 /// Version of the bundle format. Bump it whenever a serialised type changes shape; the golden
 /// round-trip test fails until you do.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Why a bundle could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]

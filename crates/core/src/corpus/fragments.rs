@@ -1,7 +1,8 @@
 //! The corpus as fragments: how a corpus too large to travel inside the wasm ships beside it.
 //!
 //! The build cuts each of the corpus's long lists (articles, the two term tables' terms and
-//! posting lists, entities, quotes, claims) into runs of about `target` bytes. Each run is one
+//! posting lists, entities, quotes, claims, and the prior of Compare's distinctive words, which
+//! would take seconds to count in the page) into runs of about `target` bytes. Each run is one
 //! fragment file; a small manifest, embedded in the wasm in the bundle's place, names them in
 //! order. The page fetches the fragments, checks each and decodes it as it arrives, so it never
 //! holds more than one fragment's bytes beside the corpus it has decoded so far.
@@ -23,7 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::bundle::{checksum, seal, unseal, BundleError};
-use super::Corpus;
+use super::{Corpus, Prior};
 use crate::entities::Entity;
 use crate::facts::Claim;
 use crate::index::{PostingList, SearchIndex};
@@ -36,6 +37,8 @@ use crate::quotes::Quote;
 pub struct Manifest {
     pub outlets: Vec<Outlet>,
     pub doc_lengths: Vec<u32>,
+    /// How many terms the corpus holds, for the prior of distinctive words.
+    pub prior_total: u64,
     /// One entry per fragment, lists in [`List`] order, each list's runs in order.
     pub fragments: Vec<Fragment>,
 }
@@ -63,11 +66,13 @@ pub enum List {
     Entities,
     Quotes,
     Claims,
+    /// The prior of distinctive words' `(term, count)` entries.
+    Prior,
 }
 
-/// Cuts `corpus` into fragments of about `target` bytes each (one item may make a fragment
-/// larger): the sealed manifest and every fragment's `(name, bytes)`.
-pub fn split(corpus: &Corpus, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+/// Cuts `corpus` and its `prior` into fragments of about `target` bytes each (one item may
+/// make a fragment larger): the sealed manifest and every fragment's `(name, bytes)`.
+pub fn split(corpus: &Corpus, prior: &Prior, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
     let mut files = Vec::new();
     let mut fragments = Vec::new();
     let index = &corpus.index;
@@ -115,9 +120,12 @@ pub fn split(corpus: &Corpus, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>
     );
     runs(List::Quotes, &corpus.quotes, target, &mut fragments, &mut files);
     runs(List::Claims, &corpus.claims, target, &mut fragments, &mut files);
+    let entries: Vec<(&str, u32)> = prior.entries().collect();
+    runs(List::Prior, &entries, target, &mut fragments, &mut files);
     let manifest = Manifest {
         outlets: corpus.outlets.clone(),
         doc_lengths: index.doc_lengths.clone(),
+        prior_total: prior.total as u64,
         fragments,
     };
     let sealed =
@@ -183,6 +191,7 @@ pub struct Assembly {
     entities: Runs<Entity>,
     quotes: Runs<Quote>,
     claims: Runs<Claim>,
+    prior: Runs<(String, u32)>,
 }
 
 /// The runs of one list, each once it has arrived.
@@ -236,6 +245,7 @@ impl Assembly {
             entities: runs(&counts, List::Entities),
             quotes: runs(&counts, List::Quotes),
             claims: runs(&counts, List::Claims),
+            prior: runs(&counts, List::Prior),
             manifest,
         }
     }
@@ -278,14 +288,15 @@ impl Assembly {
                 List::Entities => self.entities.put(run, payload, items),
                 List::Quotes => self.quotes.put(run, payload, items),
                 List::Claims => self.claims.put(run, payload, items),
+                List::Prior => self.prior.put(run, payload, items),
             }?;
         }
         self.places.remove(name);
         Ok(())
     }
 
-    /// The corpus, once every fragment has arrived.
-    pub fn finish(self) -> Result<Corpus, BundleError> {
+    /// The corpus and the prior of its distinctive words, once every fragment has arrived.
+    pub fn finish(self) -> Result<(Corpus, Prior), BundleError> {
         if let Some(name) = self.places.keys().min() {
             return Err(BundleError::Corrupt(format!(
                 "{} of its fragments did not arrive, {name} among them",
@@ -298,13 +309,19 @@ impl Assembly {
         index.exact.postings = self.exact_postings.joined();
         index.stems.terms = self.stem_terms.joined();
         index.stems.postings = self.stem_postings.joined();
-        Ok(Corpus {
+        let entries = self.prior.joined();
+        let prior = Prior::from_entries(
+            self.manifest.prior_total as usize,
+            entries.iter().map(|(t, n)| (t.as_str(), *n)),
+        );
+        let corpus = Corpus {
             outlets: self.manifest.outlets,
             articles: self.articles.joined(),
             index,
             entities: self.entities.joined(),
             quotes: self.quotes.joined(),
             claims: self.claims.joined(),
-        })
+        };
+        Ok((corpus, prior))
     }
 }

@@ -11,8 +11,10 @@ use crate::quotes::Quote;
 
 pub mod bundle;
 pub mod fragments;
+mod prior;
 
 pub use bundle::{decode_bundle, encode_bundle, seal, unseal, BundleError, FORMAT_VERSION};
+pub use prior::Prior;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
