@@ -15,6 +15,8 @@ use crate::route::{Route, SearchState};
 /// Mentions listed at first, and added by each "Show more": an entity named 30,000 times in a
 /// large corpus never draws them all at once.
 const MENTIONS_SHOWN: usize = 60;
+/// Quotations listed at first, and added by each "Show more".
+const QUOTES_SHOWN: usize = 20;
 /// Entities in the "appears with" table, and in its drawing (the entity included).
 const TOGETHER_ROWS: usize = 12;
 const NETWORK_SIZE: usize = 9;
@@ -114,30 +116,34 @@ fn Quotes(corpus: Arc<Corpus>, profile: Profile) -> impl IntoView {
         }
         .into_any();
     }
-    let items = profile
-        .quotes
-        .iter()
-        .map(|&q| {
-            let quote = &corpus.quotes[q];
-            let article = &corpus.articles[quote.doc as usize];
-            let href = at(article, Some(quote.span.start)).href();
-            view! {
-                <li>
-                    <blockquote>{quote.span.of(&article.document.text).to_string()}</blockquote>
-                    <p class="tie">{tie_sentence(quote.tie, &article.document.text)}</p>
-                    <p class="meta">
-                        {outlet_badge(&corpus, article.outlet)}
-                        <PublishedDate date=article.published />
-                        <a href=href>{article.display_title().to_string()}</a>
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
+    let total = profile.quotes.len();
+    let shown = RwSignal::new(QUOTES_SHOWN);
+    let list = move || {
+        profile.quotes[..shown.get().min(total)]
+            .iter()
+            .map(|&q| {
+                let quote = &corpus.quotes[q];
+                let article = &corpus.articles[quote.doc as usize];
+                let href = at(article, Some(quote.span.start)).href();
+                view! {
+                    <li>
+                        <blockquote>{quote.span.of(&article.document.text).to_string()}</blockquote>
+                        <p class="tie">{tie_sentence(quote.tie, &article.document.text)}</p>
+                        <p class="meta">
+                            {outlet_badge(&corpus, article.outlet)}
+                            <PublishedDate date=article.published />
+                            <a href=href>{article.display_title().to_string()}</a>
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section aria-labelledby="quotes-title">
-            <h2 id="quotes-title">"What it said"</h2>
-            <ol class="quotes">{items}</ol>
+            <h2 id="quotes-title">{format!("What it said ({total})")}</h2>
+            <ol class="quotes">{list}</ol>
+            {show_more(shown, total, QUOTES_SHOWN)}
         </section>
     }
     .into_any()
@@ -271,16 +277,23 @@ fn Mentions(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
         <section aria-labelledby="mentions-title">
             <h2 id="mentions-title">{format!("Mentions in context ({total})")}</h2>
             <ol class="mention-groups">{list}</ol>
-            // One button for the page's life, so that it keeps the focus from click to click.
-            {(total > MENTIONS_SHOWN).then(|| view! {
-                <p class="more" prop:hidden=move || { shown.get() >= total }>
-                    <button type="button" on:click=move |_| shown.update(|n| *n += MENTIONS_SHOWN)>
-                        {move || format!("Show {} more (of {total})", total.saturating_sub(shown.get()).min(MENTIONS_SHOWN))}
-                    </button>
-                </p>
-            })}
+            {show_more(shown, total, MENTIONS_SHOWN)}
         </section>
     }
+}
+
+/// A button that shows `step` more of a list's `total` items, hidden once all are shown. One
+/// button for the page's life, so that it keeps the focus from click to click.
+fn show_more(shown: RwSignal<usize>, total: usize, step: usize) -> impl IntoView {
+    (total > step).then(|| {
+        view! {
+            <p class="more" prop:hidden=move || { shown.get() >= total }>
+                <button type="button" on:click=move |_| shown.update(|n| *n += step)>
+                    {move || format!("Show {} more (of {total})", total.saturating_sub(shown.get()).min(step))}
+                </button>
+            </p>
+        }
+    })
 }
 
 /// The sentence around a mention, or, outside the body (headline, captions), its line.

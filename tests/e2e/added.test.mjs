@@ -226,12 +226,15 @@ test("a misspelling the articles share is searched as typed, with the common spe
   }
 });
 
-test("a large library lists 100 articles a page, the page in the URL; long mention lists grow on request", async () => {
+test("a large library lists 100 articles a page, the page in the URL; long mention and quotation lists grow on request", async () => {
   const s = await addPage();
   const { page } = s;
   try {
     const notes = Array.from({ length: 120 }, (_, i) =>
-      file(`note-${String(i).padStart(3, "0")}.txt`, `Library note ${i}\n\nThe archive in Gomel holds ${i} boxes.\n`),
+      file(
+        `note-${String(i).padStart(3, "0")}.txt`,
+        `Library note ${i}\n\nThe archive in Gomel holds ${i} boxes. "We count every box," said Olga Petrova, the archivist.\n`,
+      ),
     );
     assert.match(await report(page, () => page.locator("#add-files-input").setInputFiles(notes)), /Added 120 articles/);
     await page.goto(server.url + "#/");
@@ -262,6 +265,13 @@ test("a large library lists 100 articles a page, the page in the URL; long menti
     await page.getByRole("button", { name: "Show 60 more (of 120)" }).click();
     await page.waitForFunction(() => document.querySelectorAll(".mention-groups > li").length === 120);
     assert.equal(await page.getByRole("button", { name: /^Show \d+ more/ }).count(), 0, "hidden once all are shown");
+    // A speaker quoted in every note lists what she said 20 at a time.
+    await page.goto(server.url + "#/entity/Olga%20Petrova");
+    await heading(page, "Olga Petrova");
+    assert.equal(await page.locator("#quotes-title").textContent(), "What it said (120)");
+    assert.equal(await page.locator("ol.quotes > li").count(), 20);
+    await page.getByRole("button", { name: "Show 20 more (of 120)" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("ol.quotes > li").length === 40);
     assert.deepEqual(s.problems(), []);
   } finally {
     await s.close();
