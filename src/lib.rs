@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
         Err(e) => view! {
             <section class="error" role="alert">
                 <h1>"This copy of Parallax cannot read its corpus"</h1>
-                <p>{e.to_string()}</p>
+                <p>{as_sentence(&e.to_string())}</p>
                 <p>{e.advice()}</p>
             </section>
         }
@@ -158,4 +158,17 @@ fn focus_view(navigated: bool) {
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
+}
+
+/// An error's message as a sentence: a capital first, a full stop last.
+fn as_sentence(message: &str) -> String {
+    let mut chars = message.trim().chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
 }

@@ -181,7 +181,7 @@ async function failure(site, expected) {
 test("a missing fragment says which part did not load and what to do, never a blank page", { skip: SKIP }, async () => {
   const site = await brokenCopy("missing", (dir, names) => rmSync(join(dir, names[3])));
   const text = await failure(site, /Failed to load resource.*404/);
-  assert.match(text, /part of the corpus \(fragments\/[0-9a-f]{16}\.bin\.gz\) did not load: the server answered 404/);
+  assert.match(text, /Part of the corpus \(fragments\/[0-9a-f]{16}\.bin\.gz\) did not load: the server answered 404/);
   assert.match(text, /fragments folder beside index\.html/);
 });
 
