@@ -85,9 +85,10 @@ impl CorpusError {
 
 thread_local! {
     static BUNDLED: OnceCell<Bundled> = const { OnceCell::new() };
-    /// The prior of Compare's distinctive words that came with the fragments (a corpus inside
-    /// the wasm is small enough to count in the page).
-    static SHIPPED_PRIOR: OnceCell<Arc<Prior>> = const { OnceCell::new() };
+    /// The prior of Compare's distinctive words that ships with the fragments, fetched when
+    /// Compare first asks for it (a corpus inside the wasm is small enough to count in the page).
+    static SHIPPED_PRIOR: RefCell<Shipped> = const { RefCell::new(Shipped::NotAsked) };
+    static PRIOR_ARRIVED: ArcRwSignal<bool> = ArcRwSignal::new(false);
     static CURRENT: RefCell<Option<Arc<Corpus>>> = const { RefCell::new(None) };
     static GENERATION: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
@@ -99,21 +100,31 @@ pub async fn load(progress: impl Fn(usize, usize)) {
     let read = if MANIFEST.is_empty() {
         decode_bundle(BUNDLE).map_err(CorpusError::Read)
     } else {
-        fetch_fragments(progress).await.map(|(corpus, prior)| {
-            SHIPPED_PRIOR.with(|p| p.set(Arc::new(prior)).ok());
-            corpus
-        })
+        fetch_corpus(progress).await
     };
     BUNDLED.with(|b| b.set(read.map(Arc::new).map_err(Arc::new)).ok());
 }
 
-/// The corpus put together from its fragments, each decoded as it arrives, so the page holds
-/// one fragment's bytes at a time beside what it decoded. A fragment comes from its block in
-/// the page (the one-file page carries them) or else from `fragments/`, fetched [`FETCHING`]
-/// at a time; either way gzipped, and unpacked here.
-async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<(Corpus, Prior), CorpusError> {
+/// The corpus put together from its fragments.
+async fn fetch_corpus(progress: impl Fn(usize, usize)) -> Result<Corpus, CorpusError> {
     let mut assembly = Assembly::new(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
-    let names = fragment_names();
+    gather(&mut assembly, progress).await?;
+    assembly.finish().map_err(CorpusError::Read)
+}
+
+/// Compare's prior put together from its fragments.
+async fn fetch_prior() -> Result<Prior, CorpusError> {
+    let mut assembly = Assembly::prior(read_manifest(MANIFEST).map_err(CorpusError::Read)?);
+    gather(&mut assembly, |_, _| {}).await?;
+    assembly.finish_prior().map_err(CorpusError::Read)
+}
+
+/// Gives `assembly` every file it gathers, each decoded as it arrives, so the page holds one
+/// fragment's bytes at a time beside what it decoded. A fragment comes from its block in the
+/// page (the one-file page carries them) or else from `fragments/`, fetched [`FETCHING`] at a
+/// time; either way gzipped, and unpacked here.
+async fn gather(assembly: &mut Assembly, progress: impl Fn(usize, usize)) -> Result<(), CorpusError> {
+    let names: Vec<String> = assembly.files().into_iter().map(String::from).collect();
     let fetch = |name: &String| {
         block(name)
             .is_none()
@@ -144,14 +155,14 @@ async fn fetch_fragments(progress: impl Fn(usize, usize)) -> Result<(Corpus, Pri
         assembly.add(name, &bytes).map_err(unreadable)?;
     }
     progress(names.len(), names.len());
-    assembly.finish().map_err(CorpusError::Read)
+    Ok(())
 }
 
-/// The file names of the corpus's fragments, in the order the page reads them (none for a
-/// corpus inside the wasm).
+/// The file names of the corpus's fragments, its prior's included, in the manifest's order
+/// (none for a corpus inside the wasm).
 pub fn fragment_names() -> Vec<String> {
     read_manifest(MANIFEST)
-        .map(|m| Assembly::new(m).files().iter().map(|f| f.name.clone()).collect())
+        .map(|m| m.files().into_iter().map(String::from).collect())
         .unwrap_or_default()
 }
 
@@ -277,26 +288,80 @@ pub fn entity_rows(corpus: &Arc<Corpus>) -> Arc<Vec<EntityRow>> {
     ROWS.with(|d| d.get(corpus, parallax_core::profiles::entity_rows))
 }
 
-/// What every comparison reads from the whole corpus: the prior that came with the fragments
-/// (with the reader's added articles counted on top), else counted here.
-pub fn prior(corpus: &Arc<Corpus>) -> Arc<Prior> {
-    let shipped = SHIPPED_PRIOR.with(|p| p.get().cloned());
-    PRIOR.with(|d| {
-        d.shared(corpus, |c| match (shipped, bundled()) {
-            (Some(prior), Ok(base)) if std::ptr::eq(Arc::as_ptr(&base), c) => prior,
-            (Some(prior), Ok(base)) => {
-                let added: Vec<u32> = (0..c.articles.len() as u32)
-                    .filter(|&d| {
-                        let file = &c.articles[d as usize].document.file;
-                        base.articles
-                            .binary_search_by(|a| a.document.file.cmp(file))
-                            .is_err()
-                    })
-                    .collect();
-                Arc::new(prior.with(c, &added))
+/// Where the prior that ships with the fragments is.
+enum Shipped {
+    NotAsked,
+    Fetching,
+    Arrived(Arc<Prior>),
+    Failed(Arc<CorpusError>),
+}
+
+/// What every comparison reads from the whole corpus: counted here for a corpus inside the
+/// wasm; for a fragmented one, the prior that ships with it (with the reader's added articles
+/// counted on top), `None` until it has arrived: the first call fetches it, and
+/// [`prior_arrived`] turns true once it is here (or failed, see [`prior_problem`]).
+pub fn prior(corpus: &Arc<Corpus>) -> Option<Arc<Prior>> {
+    if MANIFEST.is_empty() {
+        return Some(PRIOR.with(|d| d.get(corpus, Prior::of)));
+    }
+    let shipped = SHIPPED_PRIOR.with_borrow(|s| match s {
+        Shipped::Arrived(p) => Some(Arc::clone(p)),
+        _ => None,
+    });
+    let Some(shipped) = shipped else {
+        fetch_shipped_prior();
+        return None;
+    };
+    let base = bundled().ok()?;
+    Some(PRIOR.with(|d| {
+        d.shared(corpus, |c| {
+            if std::ptr::eq(Arc::as_ptr(&base), c) {
+                return shipped;
             }
-            _ => Arc::new(Prior::of(c)),
+            let added: Vec<u32> = (0..c.articles.len() as u32)
+                .filter(|&d| {
+                    let file = &c.articles[d as usize].document.file;
+                    base.articles
+                        .binary_search_by(|a| a.document.file.cmp(file))
+                        .is_err()
+                })
+                .collect();
+            Arc::new(shipped.with(c, &added))
         })
+    }))
+}
+
+/// Starts fetching the prior that ships with the fragments, unless that has begun.
+fn fetch_shipped_prior() {
+    let start = SHIPPED_PRIOR.with_borrow_mut(|s| match s {
+        Shipped::NotAsked => {
+            *s = Shipped::Fetching;
+            true
+        }
+        _ => false,
+    });
+    if start {
+        leptos::task::spawn_local(async {
+            let got = match fetch_prior().await {
+                Ok(p) => Shipped::Arrived(Arc::new(p)),
+                Err(e) => Shipped::Failed(Arc::new(e)),
+            };
+            SHIPPED_PRIOR.set(got);
+            prior_arrived().set(true);
+        });
+    }
+}
+
+/// Turns true when the prior that ships with the fragments has arrived or failed to.
+pub fn prior_arrived() -> ArcRwSignal<bool> {
+    PRIOR_ARRIVED.with(ArcRwSignal::clone)
+}
+
+/// Why the prior that ships with the fragments could not be read, if it could not.
+pub fn prior_problem() -> Option<Arc<CorpusError>> {
+    SHIPPED_PRIOR.with_borrow(|s| match s {
+        Shipped::Failed(e) => Some(Arc::clone(e)),
+        _ => None,
     })
 }
 

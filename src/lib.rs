@@ -70,6 +70,10 @@ pub fn App() -> impl IntoView {
         if !matches!(route.get(), Route::Add) {
             corpus::generation().track();
         }
+        // Compare waits for a fragmented corpus's prior, fetched when it first asks.
+        if matches!(route.get(), Route::Compare { .. }) {
+            corpus::prior_arrived().track();
+        }
         match corpus::corpus() {
         Err(e) => view! {
             <section class="error" role="alert">
@@ -161,7 +165,7 @@ fn current_hash() -> String {
 }
 
 /// An error's message as a sentence: a capital first, a full stop last.
-fn as_sentence(message: &str) -> String {
+pub(crate) fn as_sentence(message: &str) -> String {
     let mut chars = message.trim().chars();
     let mut out: String = chars
         .next()

@@ -34,12 +34,27 @@ after(async () => {
   if (copies) rmSync(copies, { recursive: true, force: true });
 });
 
-/** A copy of the fragmented site with `change(fragmentsDir, names)` applied, served under "/". */
+let corpusNames;
+/** The fragment files the library fetches, sorted: the corpus's (Compare's word counts wait
+ * until Compare asks for them). */
+async function corpusFragments() {
+  if (!corpusNames) {
+    await visit(browser, server.url, "", async (page, s) => {
+      await heading(page, "Library");
+      const prefix = server.url + "fragments/";
+      corpusNames = s.requests.filter((u) => u.startsWith(prefix)).map((u) => u.slice(prefix.length)).sort();
+    });
+  }
+  return corpusNames;
+}
+
+/** A copy of the fragmented site with `change(fragmentsDir, corpusNames)` applied (the corpus's
+ * fragments), served under "/". */
 async function brokenCopy(name, change) {
+  const names = await corpusFragments();
   const dir = join(copies, name);
   cpSync(FRAGMENTED, dir, { recursive: true });
-  const fragments = join(dir, "fragments");
-  change(fragments, readdirSync(fragments).sort());
+  change(join(dir, "fragments"), names);
   return serve(dir, "/");
 }
 
@@ -99,11 +114,12 @@ test("the one-file page carries the fragments: it opens from file:// with no req
   const blocks = readFileSync(file, "latin1").match(/id="parallax-fragment-[0-9a-f]{16}\.bin">[A-Za-z0-9+/]{4}/g) ?? [];
   assert.equal(blocks.length, readdirSync(join(FRAGMENTED, "fragments")).length, "a block per fragment");
   assert.ok(blocks.every((b) => b.endsWith("H4sI")), "each gzipped (its base64 starts with gzip's magic number)");
-  for (const hash of ["#/entity/Alexander%20Lukashenko", "#/search?q=protesters"]) {
+  for (const hash of ["#/entity/Alexander%20Lukashenko", "#/search?q=protesters", "#/compare?a=outlet%3Art&b=outlet%3Asputnik"]) {
     const s = await open(browser, { origin: "file" });
     try {
       await s.page.goto(pathToFileURL(file).href + hash);
-      await heading(s.page, /Alexander Lukashenko|Search/);
+      await heading(s.page, /Alexander Lukashenko|Search|Compare/);
+      if (hash.includes("compare")) await s.page.locator("#facts-title").waitFor();
       assert.equal(await s.page.locator("[role=alert]").count(), 0);
       assert.deepEqual(s.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
       assert.equal(s.requests.filter((u) => u.includes("/fragments/")).length, 0, "nothing fetched");
@@ -208,4 +224,37 @@ test("a damaged or an older build's fragment is refused with a reason", { skip: 
 
   const older = await brokenCopy("older", (dir, names) => repack(dir, names[0], (b) => (b[0] -= 1)));
   assert.match(await failure(older, /^$/), /has format version \d+, this build reads version \d+.*two versions of Parallax/);
+});
+
+test("the library fetches the corpus only; Compare fetches its word counts when it opens, and says so when they do not arrive", { skip: SKIP }, async () => {
+  const all = readdirSync(join(FRAGMENTED, "fragments")).sort();
+  const corpus = await corpusFragments();
+  const prior = all.filter((n) => !corpus.includes(n));
+  assert.ok(corpus.length > 5 && prior.length > 0, `${corpus.length} of the corpus, ${prior.length} of the word counts`);
+  await visit(browser, server.url, "#/compare?a=outlet%3Art&b=outlet%3Asputnik", async (page, s) => {
+    await page.locator("#facts-title").waitFor();
+    const prefix = server.url + "fragments/";
+    const fetched = s.requests.filter((u) => u.startsWith(prefix)).map((u) => u.slice(prefix.length));
+    assert.deepEqual(prior.filter((n) => !fetched.includes(n)), [], "every part of the word counts");
+    assert.ok((await page.locator("ol.terms > li").count()) > 0, "distinctive words");
+  });
+  const site = await brokenCopy("no-word-counts", (dir) => rmSync(join(dir, prior[0])));
+  const s = await open(browser, { origin: new URL(site.url).origin });
+  try {
+    await s.page.goto(site.url + "#/compare?a=outlet%3Art&b=outlet%3Asputnik");
+    const alert = s.page.locator("main [role=alert]");
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(
+      (await alert.textContent()).replace(/\s+/g, " "),
+      /Compare needs the corpus's word counts, and they did not arrive\. Part of the corpus \(fragments\/[0-9a-f]{16}\.bin\.gz\) did not load: the server answered 404\..*fragments folder beside index\.html/,
+    );
+    // The rest of the site still works.
+    await s.page.evaluate(() => { location.hash = "#/search?q=protesters"; });
+    await heading(s.page, "Search");
+    await s.page.locator("ol.results > li").first().waitFor();
+    assert.deepEqual(s.problems().filter((p) => !/Failed to load resource.*404/.test(p)), []);
+  } finally {
+    await s.close();
+    site.close();
+  }
 });

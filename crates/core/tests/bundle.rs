@@ -13,7 +13,7 @@ const FRAGMENTS_GOLDEN: &[u8] = include_bytes!("fixtures/fragments-golden.bin");
 
 fn sample() -> parallax_core::Corpus {
     let meta = parse_metadata("[outlet.rt]\nname = \"RT\"\n[file.\"b.txt\"]\noutlet = \"rt\"\n").unwrap();
-    let a = " date 2020-08-18 MOSCOW (UrduPoint News / Sputnik - 18th August, 2020) Talks began. \u{201C}Yes,\u{201D} he said.";
+    let a = " date 2020-08-18 MOSCOW (UrduPoint News / Sputnik - 18th August, 2020) Talks began. The talks began again. \u{201C}Yes,\u{201D} he said.";
     let b = "Belarus\n\u{a9} Sputnik / NameFILE PHOTO: A rally.\nBody text.\n\nMore Stories From World";
     let files = [
         SourceFile {
@@ -83,15 +83,40 @@ fn fragments_put_back_together_give_the_same_corpus() {
             assert!(files.len() > 20, "one item per fragment: {}", files.len());
         }
         files.reverse();
-        let mut assembly = Assembly::new(manifest);
-        assert_eq!(assembly.missing(), files.len());
+        let mut assembly = Assembly::new(manifest.clone());
+        let mut prior = Assembly::prior(manifest.clone());
+        assert_eq!(
+            assembly.missing() + prior.missing(),
+            files.len(),
+            "each file is the corpus's or the prior's"
+        );
+        assert_eq!(manifest.files().len(), files.len());
+        let counted = Prior::of(&corpus).entries().count();
+        assert_eq!(
+            prior.missing() > 0,
+            counted > 0,
+            "the prior's fragments are its own"
+        );
+        assert!(
+            Assembly::prior(manifest.clone()).finish().is_err(),
+            "a prior is no corpus"
+        );
         for (name, bytes) in &files {
-            assembly.add(name, bytes).unwrap();
+            let of_prior = prior.files().contains(&name.as_str());
+            assert_ne!(of_prior, assembly.files().contains(&name.as_str()), "{name}");
+            if of_prior {
+                prior.add(name, bytes).unwrap();
+            } else {
+                assembly.add(name, bytes).unwrap();
+            }
         }
-        assert_eq!(assembly.missing(), 0);
-        let (assembled, prior) = assembly.finish().unwrap();
-        assert_eq!(assembled, corpus, "fragments of {target} bytes");
-        assert_eq!(prior, Prior::of(&corpus), "fragments of {target} bytes");
+        assert_eq!(assembly.missing() + prior.missing(), 0);
+        assert_eq!(assembly.finish().unwrap(), corpus, "fragments of {target} bytes");
+        assert_eq!(
+            prior.finish_prior().unwrap(),
+            Prior::of(&corpus),
+            "fragments of {target} bytes"
+        );
     }
 }
 
@@ -153,7 +178,8 @@ fn damaged_missing_misnamed_or_older_fragments_are_refused_with_a_reason() {
         assert!(err.contains(says), "{what}: {err}");
     }
     let mut assembly = Assembly::new(manifest.clone());
-    for (name, bytes) in &files[1..] {
+    let wanted: Vec<String> = assembly.files().into_iter().map(String::from).collect();
+    for (name, bytes) in files[1..].iter().filter(|(n, _)| wanted.contains(n)) {
         assembly.add(name, bytes).unwrap();
     }
     let err = assembly.finish().unwrap_err().to_string();

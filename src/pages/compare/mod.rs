@@ -63,7 +63,21 @@ pub fn Compare(corpus: Arc<Corpus>, a: String, b: String) -> impl IntoView {
             return view! { <ul class="messages" role="alert">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }
                 .into_any();
         }
-        let c = compare(&corpus, &crate::corpus::prior(&corpus), docs_a, docs_b);
+        // A fragmented corpus's prior is fetched when first asked for; the page is drawn again
+        // once it has arrived.
+        let Some(prior) = crate::corpus::prior(&corpus) else {
+            return match crate::corpus::prior_problem() {
+                Some(e) => view! {
+                    <section class="error" role="alert">
+                        <p>{format!("Compare needs the corpus's word counts, and they did not arrive. {}", crate::as_sentence(&e.to_string()))}</p>
+                        <p>{e.advice()}</p>
+                    </section>
+                }
+                .into_any(),
+                None => view! { <p class="loading" role="status">"Fetching the corpus's word counts, which Compare weighs words against\u{2026}"</p> }.into_any(),
+            };
+        };
+        let c = compare(&corpus, &prior, docs_a, docs_b);
         let [colour_a, colour_b] = side_colours(&corpus, &c.docs);
         let names = [side_name(&corpus, &sides[0]), side_name(&corpus, &sides[1])];
         // One comparison shared by every panel (it holds both sides' tokenized text).

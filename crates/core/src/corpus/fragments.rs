@@ -177,9 +177,40 @@ pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
     postcard::from_bytes(unseal(bytes)?).map_err(|e| BundleError::Corrupt(e.to_string()))
 }
 
-/// A corpus put back together from its fragments, which may arrive in any order.
+impl Manifest {
+    /// Every fragment file, in the manifest's order, each once.
+    pub fn files(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.fragments
+            .iter()
+            .map(|f| f.name.as_str())
+            .filter(|name| seen.insert(*name))
+            .collect()
+    }
+}
+
+/// What an [`Assembly`] gathers: the corpus, or Compare's prior, which a page fetches only
+/// when Compare asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Corpus,
+    Prior,
+}
+
+impl List {
+    fn part(self) -> Part {
+        match self {
+            List::Prior => Part::Prior,
+            _ => Part::Corpus,
+        }
+    }
+}
+
+/// A corpus, or its prior, put back together from its fragments, which may arrive in any
+/// order.
 pub struct Assembly {
     manifest: Manifest,
+    part: Part,
     /// Where each fragment not yet arrived goes: its list, its run within the list and its
     /// number of items (one file may fill two places).
     places: HashMap<String, Vec<(List, usize, u32)>>,
@@ -217,15 +248,27 @@ impl<T: DeserializeOwned> Runs<T> {
 }
 
 impl Assembly {
+    /// Gathers the corpus.
     pub fn new(manifest: Manifest) -> Self {
+        Assembly::of(manifest, Part::Corpus)
+    }
+
+    /// Gathers Compare's prior.
+    pub fn prior(manifest: Manifest) -> Self {
+        Assembly::of(manifest, Part::Prior)
+    }
+
+    fn of(manifest: Manifest, part: Part) -> Self {
         let mut places = HashMap::new();
         let mut counts: HashMap<List, usize> = HashMap::new();
         for f in &manifest.fragments {
             let run = counts.entry(f.list).or_default();
-            places
-                .entry(f.name.clone())
-                .or_insert_with(Vec::new)
-                .push((f.list, *run, f.items));
+            if f.list.part() == part {
+                places
+                    .entry(f.name.clone())
+                    .or_insert_with(Vec::new)
+                    .push((f.list, *run, f.items));
+            }
             *run += 1;
         }
         fn runs<T>(counts: &HashMap<List, usize>, list: List) -> Runs<T> {
@@ -247,17 +290,15 @@ impl Assembly {
             claims: runs(&counts, List::Claims),
             prior: runs(&counts, List::Prior),
             manifest,
+            part,
         }
     }
 
     /// The files to fetch, in the manifest's order, each once.
-    pub fn files(&self) -> Vec<&Fragment> {
-        let mut seen = std::collections::HashSet::new();
-        self.manifest
-            .fragments
-            .iter()
-            .filter(|f| seen.insert(&f.name))
-            .collect()
+    pub fn files(&self) -> Vec<&str> {
+        let mut files = self.manifest.files();
+        files.retain(|name| self.places.contains_key(*name));
+        files
     }
 
     /// How many files have not arrived yet.
@@ -295,33 +336,49 @@ impl Assembly {
         Ok(())
     }
 
-    /// The corpus and the prior of its distinctive words, once every fragment has arrived.
-    pub fn finish(self) -> Result<(Corpus, Prior), BundleError> {
-        if let Some(name) = self.places.keys().min() {
-            return Err(BundleError::Corrupt(format!(
-                "{} of its fragments did not arrive, {name} among them",
-                self.places.len()
-            )));
-        }
+    /// The corpus, once every fragment of it has arrived.
+    pub fn finish(self) -> Result<Corpus, BundleError> {
+        self.arrived(Part::Corpus)?;
         let mut index = SearchIndex::default();
         index.doc_lengths = self.manifest.doc_lengths;
         index.exact.terms = self.exact_terms.joined();
         index.exact.postings = self.exact_postings.joined();
         index.stems.terms = self.stem_terms.joined();
         index.stems.postings = self.stem_postings.joined();
-        let entries = self.prior.joined();
-        let prior = Prior::from_entries(
-            self.manifest.prior_total as usize,
-            entries.iter().map(|(t, n)| (t.as_str(), *n)),
-        );
-        let corpus = Corpus {
+        Ok(Corpus {
             outlets: self.manifest.outlets,
             articles: self.articles.joined(),
             index,
             entities: self.entities.joined(),
             quotes: self.quotes.joined(),
             claims: self.claims.joined(),
-        };
-        Ok((corpus, prior))
+        })
+    }
+
+    /// Compare's prior, once every fragment of it has arrived.
+    pub fn finish_prior(self) -> Result<Prior, BundleError> {
+        self.arrived(Part::Prior)?;
+        let entries = self.prior.joined();
+        Ok(Prior::from_entries(
+            self.manifest.prior_total as usize,
+            entries.iter().map(|(t, n)| (t.as_str(), *n)),
+        ))
+    }
+
+    /// Whether this assembly gathers `part` and every fragment of it has arrived.
+    fn arrived(&self, part: Part) -> Result<(), BundleError> {
+        if self.part != part {
+            return Err(BundleError::Corrupt(format!(
+                "this assembly gathers {:?}, not {part:?}",
+                self.part
+            )));
+        }
+        match self.places.keys().min() {
+            Some(name) => Err(BundleError::Corrupt(format!(
+                "{} of its fragments did not arrive, {name} among them",
+                self.places.len()
+            ))),
+            None => Ok(()),
+        }
     }
 }
