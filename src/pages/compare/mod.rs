@@ -68,10 +68,10 @@ pub fn Compare(corpus: Arc<Corpus>, a: String, b: String) -> impl IntoView {
         let Some(prior) = crate::corpus::prior(&corpus) else {
             return match crate::corpus::prior_problem() {
                 Some(e) => view! {
-                    <section class="error" role="alert">
-                        <p>{format!("Compare needs the corpus's word counts, and they did not arrive. {}", crate::as_sentence(&e.to_string()))}</p>
-                        <p>{e.advice()}</p>
-                    </section>
+                    <ul class="messages" role="alert">
+                        <li>{format!("Compare needs the corpus's word counts, and they did not arrive. {}", crate::as_sentence(&e.to_string()))}</li>
+                        <li>{e.advice()}</li>
+                    </ul>
                 }
                 .into_any(),
                 None => view! { <p class="loading" role="status">"Fetching the corpus's word counts, which Compare weighs words against\u{2026}"</p> }.into_any(),
