@@ -138,9 +138,9 @@ async fn gather(assembly: &mut Assembly, progress: impl Fn(usize, usize)) -> Res
         }
         let file = format!("{name}.gz");
         let packed = match asked[i].take() {
-            Some(request) => fetch::bytes(request).await,
+            Some(request) => fetch::held(request).await,
             None => block(name)
-                .and_then(|b| parallax_core::offline::from_base64(&b.text_content()?))
+                .and_then(|b| fetch::base64_text(&b))
                 .ok_or_else(|| "its block in the page is not base64".to_string()),
         }
         .map_err(|why| CorpusError::Fetch {
@@ -151,7 +151,9 @@ async fn gather(assembly: &mut Assembly, progress: impl Fn(usize, usize)) -> Res
             file: file.clone(),
             error,
         };
-        let bytes = unpack(packed).await.map_err(unreadable)?;
+        let bytes = fetch::unpack(packed)
+            .await
+            .map_err(|e| unreadable(BundleError::Corrupt(e)))?;
         assembly.add(name, &bytes).map_err(unreadable)?;
     }
     progress(names.len(), names.len());
@@ -177,15 +179,6 @@ pub fn block(name: &str) -> Option<web_sys::Element> {
         "{}{name}",
         parallax_core::offline::FRAGMENT_BLOCK_PREFIX
     ))
-}
-
-/// A fragment's bytes from its gzipped file: unpacked, unless the server already did (a host
-/// that sends `.gz` files with `Content-Encoding: gzip`).
-async fn unpack(packed: Vec<u8>) -> Result<Vec<u8>, BundleError> {
-    if !fetch::is_gzip(&packed) {
-        return Ok(packed);
-    }
-    fetch::gunzip(&packed).await.map_err(BundleError::Corrupt)
 }
 
 /// The built corpus, or why it could not be read.
