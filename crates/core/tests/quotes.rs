@@ -408,3 +408,78 @@ fn quotations_that_lost_their_marks_and_names_after_prepositions() {
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn sentence_words_and_things_never_speak() {
+    // In the style of MailOnline's consumer and showbusiness pieces (made-up people): speakers
+    // described, not named (`A spokesperson for …`, `a TV insider`, `They`), a participle
+    // opening the sentence (`Speaking at the time, …`), and a chemical's letter with its
+    // acronym (`bisphenol A (BPA)`). At 20,000 articles, "A" was given 2,691 quotations,
+    // "They" 678, "Speaking" 349 and "TV" 260.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Plastic bottles recalled\n\n\
+             Tests found bisphenol A (BPA) in the bottles. BPA is used in plastics, and local TV showed the results.\n\n\
+             'This time it is different from the last recall,' a TV insider said.\n\n\
+             'We are looking into every complaint we receive,' A spokesperson for Brightwater said.\n\n\
+             'We apologise for the message sent to customers,' They wrote.\n\n\
+             Kim Marsh, a mother of two, returned her bottles on Monday. \
+             Speaking at the time, she said: 'I do not feel safe giving them to my children.'\n",
+        ),
+        // A race card names a horse `Captain Speaking`.
+        ("b.txt", "Racing at Hexham\n\n2.20 Captain Speaking\n\n2.50 Chasamax\n"),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(got.len(), 4, "{got:?}");
+    for (text, speaker) in &got {
+        assert!(
+            !["A", "TV", "They", "Speaking", "BPA"].contains(&speaker.as_str()),
+            "{text:?} given to {speaker}"
+        );
+    }
+    assert_eq!(got[3].1, "Kim Marsh");
+    assert!(
+        corpus.entities.iter().all(|e| e.name != "A"),
+        "a letter defines no acronym"
+    );
+}
+
+#[test]
+fn a_surname_alone_is_the_person_its_article_names_else_the_one_most_named() {
+    // Made-up articles in the style of the BBC and MailOnline: two men called Johnson. The
+    // corpus names the stabbed producer first, yet `Mr Johnson` in a political story is the
+    // politician: the one its article names, or else the one the corpus names most.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Producer stabbed\n\n\
+             Music producer Jimmy James Johnson was stabbed in Los Angeles on Friday. \
+             Mr Johnson was taken to hospital.\n",
+        ),
+        (
+            "b.txt",
+            "Vote on the bill\n\n\
+             Prime Minister Boris Johnson spoke in Parliament. Boris Johnson later met his MPs.\n\n\
+             'We will get this bill through,' Mr Johnson said.\n",
+        ),
+        (
+            "c.txt",
+            "Care homes\n\n\
+             Visits will be limited from Monday. \
+             'We do not want people visiting care homes unnecessarily,' Mr Johnson said.\n",
+        ),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["Boris Johnson", "Boris Johnson"],
+        "{got:?}"
+    );
+    let jimmy = corpus
+        .entities
+        .iter()
+        .find(|e| e.name == "Jimmy James Johnson")
+        .expect("the producer");
+    assert_eq!(jimmy.mentions.len(), 2, "his article's `Mr Johnson` is his");
+}

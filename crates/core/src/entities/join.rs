@@ -32,11 +32,34 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         .filter(|m| m.kind == Kind::Organisation && !m.guessed && !m.text.contains(' '))
         .map(|m| m.text.clone())
         .collect();
-    // Surname → the first full name that ends with it; acronym → its first definition.
-    let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
-    for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
+    // Surname → the full name ending with it that the document names first (`Mr Johnson`
+    // after `Boris Johnson`), else the one the corpus names most (ties: the first): not just the
+    // first in the corpus, which at 20,000 articles made every `Mr Johnson` a man stabbed in
+    // Los Angeles.
+    let mut in_document: BTreeMap<u32, BTreeMap<&str, &str>> = BTreeMap::new();
+    let mut full_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (mentions, first seen)
+    for (k, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Person)
+    {
         if let Some((_, last)) = m.text.rsplit_once(' ') {
-            surnames.entry(last).or_insert(m.text.as_str());
+            in_document
+                .entry(m.doc)
+                .or_default()
+                .entry(last)
+                .or_insert(m.text.as_str());
+            full_counts.entry(m.text.as_str()).or_insert((0, k)).0 += 1;
+        }
+    }
+    let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
+    for (&full, &(count, first)) in &full_counts {
+        if let Some((_, last)) = full.rsplit_once(' ') {
+            let best = surnames.entry(last).or_insert(full);
+            let (best_count, best_first) = full_counts[*best];
+            if (count, std::cmp::Reverse(first)) > (best_count, std::cmp::Reverse(best_first)) {
+                *best = full;
+            }
         }
     }
     let full_names: BTreeSet<&str> = mentions
@@ -87,9 +110,14 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         }
         if kind == Kind::Person && !canonical.contains(' ') {
             // `Navalnys`: a possessive that lost its apostrophe
-            let surname = surnames
-                .get(canonical.as_str())
-                .or_else(|| canonical.strip_suffix('s').and_then(|stem| surnames.get(stem)));
+            let surname_in = |name: &str| {
+                in_document
+                    .get(&m.doc)
+                    .and_then(|names| names.get(name))
+                    .or_else(|| surnames.get(name))
+            };
+            let surname =
+                surname_in(canonical.as_str()).or_else(|| canonical.strip_suffix('s').and_then(surname_in));
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
             match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),

@@ -39,6 +39,14 @@ pub use groups::{demonym_link, speaker_group};
 pub(crate) use labels::gender_of;
 pub use lookup::{find_entities, name_filter, names_contain};
 
+/// Whether a capitalised word names nobody: a word that starts sentences (`However`, `A`,
+/// `They`), a contraction (`Isn't`) or a thing's acronym (`TV`). A quotation's speaker is never
+/// one (`A spokesperson said`, `They added`, `a TV insider said`).
+pub(crate) fn names_nobody(word: &str) -> bool {
+    let lex = lexicon::lexicon();
+    lex.not_name(word) || lex.common_acronyms.contains(word)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Person,
@@ -180,5 +188,30 @@ impl EntityScan {
     /// Joins the candidates of every document added into entities.
     pub fn finish(self) -> Vec<Entity> {
         join::join(self.mentions, &self.acronyms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_nobody;
+
+    #[test]
+    fn sentence_words_contractions_and_things_name_nobody() {
+        for w in [
+            "A",
+            "They",
+            "She",
+            "She's",
+            "Isn't",
+            "Don\u{2019}t",
+            "I'm",
+            "TV",
+            "However",
+        ] {
+            assert!(names_nobody(w), "{w}");
+        }
+        for w in ["Trump", "Reading", "O'Neill", "Us", "BBC", "Ann"] {
+            assert!(!names_nobody(w), "{w}");
+        }
     }
 }

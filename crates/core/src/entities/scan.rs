@@ -131,7 +131,9 @@ pub(super) fn scan(
                 i = j + 3;
                 continue;
             }
-            if is_acronym(acr) {
+            // `bisphenol A (BPA)`: a letter or a sentence word defines nothing
+            let nameless = run.len() == 1 && (run[0].1.chars().count() < 2 || lex.not_name(run[0].1));
+            if is_acronym(acr) && !nameless {
                 acronyms.push((acr.to_string(), join_words(&run)));
             }
         }

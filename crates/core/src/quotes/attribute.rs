@@ -362,7 +362,16 @@ fn resolve(
             let governed = (end - take)
                 .checked_sub(1)
                 .is_some_and(|k| object_prepositions().contains(words[k]));
-            if !governed && part.iter().all(|w| name_word(w)) && part[0].starts_with(char::is_uppercase) {
+            // `Speaking at the time, she said`: a participle opening the words is no name
+            let participle = end - take == 0
+                && take == 1
+                && part[0].ends_with("ing")
+                && words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+            if !governed
+                && !participle
+                && part.iter().all(|w| name_word(w))
+                && part[0].starts_with(char::is_uppercase)
+            {
                 // a place or group speaks only as the subject right before the verb
                 let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
                 if let Some(n) = found {

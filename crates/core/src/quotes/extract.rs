@@ -5,7 +5,7 @@
 use super::attribute::{attribute, Cue};
 use super::speakers::{add_co_speakers, Speakers};
 use super::{reporting_verbs, Named, Quote, Tie};
-use crate::entities::{gender_of, Entity, Gender, Kind};
+use crate::entities::{gender_of, names_nobody, Entity, Gender, Kind};
 use crate::model::{Article, Span};
 
 /// The quotations of the documents `docs` (positions in `articles`), as
@@ -184,6 +184,9 @@ pub fn extract_quotes_in(
         };
         let named_entity = |name: &str| -> Option<usize> {
             let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            if !name.contains(' ') && names_nobody(name) {
+                return None;
+            }
             here.iter()
                 .copied()
                 .find(|&i| entities[i].aliases.iter().any(|a| a == name))
