@@ -33,9 +33,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
         .map(|m| m.text.clone())
         .collect();
     // Surname → the full name ending with it that the document names first (`Mr Johnson`
-    // after `Boris Johnson`), else the one the corpus names most (ties: the first): not just the
-    // first in the corpus, which at 20,000 articles made every `Mr Johnson` a man stabbed in
-    // Los Angeles.
+    // after `Boris Johnson`), else the person the corpus names most (ties: the first): not just
+    // the first in the corpus, which at 20,000 articles made every `Mr Johnson` a man stabbed
+    // in Los Angeles.
     let mut in_document: BTreeMap<u32, BTreeMap<&str, &str>> = BTreeMap::new();
     let mut full_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (mentions, first seen)
     for (k, m) in mentions
@@ -52,9 +52,12 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             full_counts.entry(m.text.as_str()).or_insert((0, k)).0 += 1;
         }
     }
+    // Across articles, only a name that starts with a known given name (`Boris Johnson`, not
+    // `Long Covid` or `New Chelsea` from a title-case line) takes in lone words.
     let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
     for (&full, &(count, first)) in &full_counts {
-        if let Some((_, last)) = full.rsplit_once(' ') {
+        let given = full.split(' ').next().is_some_and(|w| lex.given.contains_key(w));
+        if let Some((_, last)) = full.rsplit_once(' ').filter(|_| given) {
             let best = surnames.entry(last).or_insert(full);
             let (best_count, best_first) = full_counts[*best];
             if (count, std::cmp::Reverse(first)) > (best_count, std::cmp::Reverse(best_first)) {
