@@ -366,7 +366,8 @@ fn pronouns_and_contractions_are_never_names() {
 }
 
 /// Across articles, a lone word joins only a name that starts with a given name: at 20,000
-/// articles `Covid` went to "Long Covid", `Chelsea` to "New Chelsea", `All` to "Us All".
+/// articles `Covid` went to "Long Covid", `Chelsea` to "New Chelsea", `All` to "Us All"; nor is
+/// a given name (`Harry`) or a place's name another article's person's surname.
 #[test]
 fn a_lone_word_joins_only_a_person_of_another_article() {
     let corpus = common::corpus_of(&[
@@ -384,6 +385,15 @@ fn a_lone_word_joins_only_a_person_of_another_article() {
             "c.txt",
             "Injuries\n\nKeane said more physiotherapists were needed, and Lampard agreed.\n",
         ),
+        // A first name alone is no surname of another article's person.
+        (
+            "d.txt",
+            "Royal visit\n\nPrince Harry opened a hospital wing in Leeds on Friday.\n",
+        ),
+        (
+            "e.txt",
+            "Concert\n\nDebbie Harry sang with her band in Glasgow on Friday.\n",
+        ),
     ]);
     let named = |name: &str| corpus.entities.iter().find(|e| e.name == name);
     let horse = named("Blue Chelsea").expect("the horse, read as a person");
@@ -395,4 +405,5 @@ fn a_lone_word_joins_only_a_person_of_another_article() {
     );
     assert_eq!(named("Sarah Keane").expect("Sarah Keane").documents, [1, 2]);
     assert_eq!(named("Frank Lampard").expect("Frank Lampard").documents, [1, 2]);
+    assert_eq!(named("Debbie Harry").expect("Debbie Harry").documents, [4]);
 }

@@ -18,7 +18,8 @@
 //! a group when it is a demonym standing alone (each part of `Syrian-Iraqi`); a person when it
 //! starts with a known given name or follows a title. Long title-case runs without a head-word
 //! are headline debris. Across the corpus, a surname alone (or with a lost possessive `s`) joins
-//! the full name, `Name (ACRONYM)` makes the acronym an alias, a misspelt place one edit from a
+//! the full name its article gives, else the person whose name starts with a given name that the
+//! corpus names most; `Name (ACRONYM)` makes the acronym an alias, a misspelt place one edit from a
 //! known one (`Minks`) joins it, and an unknown lone word after `in`/`near` is a place; lone
 //! words that tell nothing (a sentence's first word) are kept only when they join.
 
