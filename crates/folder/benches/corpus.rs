@@ -3,10 +3,9 @@
 //! `cargo bench -p parallax-folder --bench corpus -- DIR [QUERIES.json]` reads every `.txt` of
 //! DIR, then prints the throughput of ingestion, the whole build (on one core, then shared out
 //! among every core as the site's build runs it) and each of its stages (MB of text per second,
-//! one core),
-//! the bundle size as a share of the text, the cost of the page's warm-up, and the latency of
-//! the queries (the peers harness' `queries.json` by default, when present): a cold pass, each
-//! query for the first time, then five warm passes.
+//! one core), the counting of Compare's prior, the bundle size as a share of the text, the cost
+//! of the page's warm-up, and the latency of the queries (the peers harness' `queries.json` by
+//! default, when present): a cold pass, each query for the first time, then five warm passes.
 
 use std::path::Path;
 use std::time::Instant;
@@ -102,6 +101,19 @@ fn main() {
         analysed.entities.len(),
         analysed.quotes.len()
     );
+
+    // Compare's prior: what the build counts for a fragmented corpus, and the page for one
+    // inside the wasm.
+    let t = Instant::now();
+    let prior = parallax_core::compare::Prior::of(&corpus);
+    println!(
+        "Compare's prior:      {:>8.1} MB/s ({:.2} s: {} terms counted, {} kept, seen twice or more)",
+        mb / t.elapsed().as_secs_f64(),
+        t.elapsed().as_secs_f64(),
+        prior.total,
+        prior.entries().count()
+    );
+    drop(prior);
 
     let bundle = encode_bundle(&corpus);
     let mut index_only = corpus.clone();
