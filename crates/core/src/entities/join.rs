@@ -116,11 +116,13 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             // From another article, only a word that reads as a surname: not a given name
             // (`Harry` alone is a first name), nor a place's name (`Victoria`, `Queensland`).
             let surname_in = |name: &str| {
-                let surname_like = !lex.given.contains_key(name) && !lex.places.contains_key(name);
                 in_document
                     .get(&m.doc)
                     .and_then(|names| names.get(name))
-                    .or_else(|| surnames.get(name).filter(|_| surname_like))
+                    .or_else(|| {
+                        let surname_like = !lex.given.contains_key(name) && !lex.places.contains_key(name);
+                        surnames.get(name).filter(|_| surname_like)
+                    })
             };
             let surname =
                 surname_in(canonical.as_str()).or_else(|| canonical.strip_suffix('s').and_then(surname_in));

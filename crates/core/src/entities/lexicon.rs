@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::words::strip_possessive;
 use super::{Gender, Kind};
 use crate::text::data_lines;
 
@@ -42,12 +43,18 @@ impl Lexicon {
     /// Whether a capitalised word is not a name: a listed word (`However`, `She`), with a
     /// possessive or not (`She's`), or a contraction (`Isn't`, `I'm`, `They're`, `We'll`).
     pub(super) fn not_name(&self, w: &str) -> bool {
-        let w = w.replace('\u{2019}', "'");
-        let stem = w.strip_suffix("'s").unwrap_or(&w);
-        self.not_names.contains(stem)
-            || ["n't", "'m", "'re", "'ve", "'ll", "'d"]
-                .iter()
-                .any(|end| w.len() > end.len() && w.ends_with(end))
+        if self.not_names.contains(strip_possessive(w).0) {
+            return true;
+        }
+        // a contraction: what follows its last apostrophe
+        w.rfind(['\'', '\u{2019}']).is_some_and(|i| {
+            let (head, tail) = (&w[..i], w[i..].trim_start_matches(['\'', '\u{2019}']));
+            match tail {
+                "t" => head.len() > 1 && head.ends_with('n'),
+                "m" | "re" | "ve" | "ll" | "d" => !head.is_empty(),
+                _ => false,
+            }
+        })
     }
 }
 
