@@ -407,3 +407,37 @@ fn a_lone_word_joins_only_a_person_of_another_article() {
     assert_eq!(named("Frank Lampard").expect("Frank Lampard").documents, [1, 2]);
     assert_eq!(named("Debbie Harry").expect("Debbie Harry").documents, [4]);
 }
+
+#[test]
+fn names_listed_with_people_are_people() {
+    // In the style of the BBC's science pages and MailOnline's party columns (made-up names):
+    // co-authors and guests listed with one whose given name is known. Names of two words that
+    // nothing marks were read as organisations ("Oded Cohen", "Kimberley Garner" at 20,000
+    // articles); a list with a person in it is a list of people. A name merely after a comma
+    // (`Created by Josh Tickell, Kiss the Ground aims…`) is no list.
+    let names = entities_of(
+        "Writing in the journal Nature, Dr Rossi - and colleagues Haisheng Wei, Richard Jones, \
+         Taavi Lund and Oskari Pelto - show how they made the laser.\n\n\
+         Guests Hana Vale, Marit Oyelaran and Kimberley Stroud were spotted at the hotel.\n\n\
+         Created by filmmaker Josh Tickell, Grow the Soil aims to show how farms can help.\n",
+    );
+    for person in [
+        "Haisheng Wei",
+        "Richard Jones",
+        "Taavi Lund",
+        "Oskari Pelto",
+        "Hana Vale",
+        "Marit Oyelaran",
+        "Kimberley Stroud",
+        "Josh Tickell",
+    ] {
+        assert!(
+            names.contains(&format!("{person} (person)")),
+            "{person} in {names:?}"
+        );
+    }
+    assert!(
+        !names.iter().any(|n| n.starts_with("Grow the Soil (person")),
+        "{names:?}"
+    );
+}

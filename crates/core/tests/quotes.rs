@@ -483,3 +483,34 @@ fn a_surname_alone_is_the_person_its_article_names_else_the_one_most_named() {
         .expect("the producer");
     assert_eq!(jimmy.mentions.len(), 2, "his article's `Mr Johnson` is his");
 }
+
+#[test]
+fn a_pronoun_is_not_one_of_a_list_and_a_name_after_a_description_speaks() {
+    // In the style of MailOnline's football and film reports (made-up people). `he said` after
+    // `Ivo Kranjc, Moritz Baumer and Tom Trybek have…` is the manager named since, not one of a
+    // list of players; `the film's narrator, Woody Hale, told People` is Woody Hale's, not the
+    // last person named before him.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Norwich ready for the new season\n\n\
+             Ivo Kranjc, Moritz Baumer and Tom Trybek have not even received shirt numbers.\n\n\
+             Three campaigners did well - and Daniel Fahrner name-checked them after the win.\n\n\
+             'I am so pleased for all the lads,' he said.\n",
+        ),
+        (
+            "b.txt",
+            "Premiere of a documentary\n\n\
+             Created by filmmakers Josh and Rebecca Tickell, the film aims to show how to restore \
+             the soil.\n\n\
+             'There is so much bad news about our planet,' the film's narrator, Woody Hale, told \
+             People last month.\n",
+        ),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["Daniel Fahrner", "Woody Hale"],
+        "{got:?}"
+    );
+}

@@ -30,6 +30,7 @@ pub(super) fn scan(
         .into_iter()
         .map(|(at, w)| (base + at, w))
         .collect();
+    let first = mentions.len();
     let mut i = 0;
     while i < ws.len() {
         if !is_cap(ws[i].1) {
@@ -215,6 +216,58 @@ pub(super) fn scan(
             }
         }
         i = j.max(i + 1);
+    }
+    listed_with_people(doc_text, &mut mentions[first..]);
+}
+
+/// Names listed with people's full names (`colleagues Haisheng Rong, Richard Jones and Oded
+/// Cohen`, `Hana Cross and Kimberley Garner`) are people too: in a list (names with nothing but
+/// commas between them, and `and` before the last), a name only guessed to be an
+/// organisation's is a person's when a person's full name is listed with it.
+fn listed_with_people(doc_text: &str, mentions: &mut [Mention]) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&k| mentions[k].span.start);
+    // between each name and the next: a comma (`false`), an `and` (`true`) or anything else
+    let gaps: Vec<Option<bool>> = order
+        .windows(2)
+        .map(|pair| {
+            let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
+            match doc_text
+                .get(a.span.end as usize..b.span.start as usize)
+                .map(str::trim)
+            {
+                Some(",") => Some(false),
+                Some("and" | ", and" | "&") => Some(true),
+                _ => None,
+            }
+        })
+        .collect();
+    let person = |m: &Mention| m.kind == Kind::Person && !m.guessed && m.text.contains(' ');
+    let mut start = 0;
+    while start < order.len() {
+        // the names joined by commas up to an `and`, and the one after it
+        let mut end = start + 1;
+        let mut closed = false;
+        while end < order.len() && !closed {
+            match gaps[end - 1] {
+                Some(and) => {
+                    closed = and;
+                    end += 1;
+                }
+                None => break,
+            }
+        }
+        let list = &order[start..end];
+        if closed && list.iter().any(|&k| person(&mentions[k])) {
+            for &k in list {
+                let m = &mut mentions[k];
+                if m.guessed && m.kind == Kind::Organisation {
+                    m.kind = Kind::Person;
+                    m.guessed = false;
+                }
+            }
+        }
+        start = end;
     }
 }
 

@@ -133,14 +133,25 @@ pub(super) fn attribute<'t>(
         .take(4)
         .position(|m| matches!(m, Some(',' | '-')))
     {
-        let verb_after_closing = marks_after[k + 1..]
+        let closing = marks_after[k + 1..]
             .iter()
             .take(12)
             .position(|m| *m == marks_after[k])
-            .and_then(|m| words_after.get(k + 2 + m))
-            .filter(|w| reporting_verbs().contains(**w));
-        if let Some(verb) = verb_after_closing {
-            if let Some(s) = resolve(&words_after[..=k], quote_at, last_person_before, by_name) {
+            .map(|m| k + 1 + m);
+        let verb_after_closing = closing
+            .and_then(|c| words_after.get(c + 1).map(|verb| (c, verb)))
+            .filter(|(_, w)| reporting_verbs().contains(**w));
+        if let Some((c, verb)) = verb_after_closing {
+            // `the film's narrator, Woody Harrelson, told`: a description, then the name
+            let inner = &words_after[k + 1..=c];
+            let named_inside = words_after[0].starts_with(char::is_lowercase)
+                && inner.iter().all(|w| w.starts_with(char::is_uppercase));
+            let inner_speaker =
+                || named_inside.then(|| resolve(inner, quote_at, last_person_before, by_name));
+            let speaker = inner_speaker()
+                .flatten()
+                .or_else(|| resolve(&words_after[..=k], quote_at, last_person_before, by_name));
+            if let Some(s) = speaker {
                 return Some((s, (words_after[0], verb)));
             }
         }

@@ -110,8 +110,23 @@ pub fn extract_quotes_in(
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let lead = &text[line_start..at];
             let after: Vec<&str> = text[at..].split_whitespace().take(10).collect();
-            lead.split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
+            // one of a list of names (`Josip Drmic, Moritz Leitner and Tom Trybull have`) is
+            // no one person's subject: a pronoun later does not stand for it
+            let name_end = after
+                .iter()
+                .position(|w| !w.starts_with(char::is_uppercase) || w.ends_with(','))
+                .unwrap_or(after.len());
+            let capital = |w: &str| w.starts_with(char::is_uppercase);
+            let mut k = name_end;
+            if after.get(k).is_some_and(|w| w.ends_with(',') && capital(w)) {
+                k += 1 + after[k + 1..].iter().take_while(|w| capital(w)).count();
+            }
+            let listed = after.get(k).is_some_and(|w| matches!(*w, "and" | "&"))
+                && after.get(k + 1).is_some_and(|w| capital(w));
+            !listed
+                && lead
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
                 || after
                     .iter()
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
