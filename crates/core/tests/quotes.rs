@@ -514,3 +514,42 @@ fn a_pronoun_is_not_one_of_a_list_and_a_name_after_a_description_speaks() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_body_a_text_or_they_is_never_the_last_person_named() {
+    // In the style of the BBC's and MailOnline's political and health reports (made-up people
+    // and bodies): `The committee said` is the committee the article names, and so is `They
+    // said` after it; `the report warned`, and `They said` after a person, name nobody we can
+    // tell (both had gone to the last person named). A long description between commas leaves
+    // its name the speaker.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "MPs criticise the Home Office\n\n\
+             The Public Spending Committee examined the department's figures. Its chair, Mary Holt, \
+             called the findings worrying.\n\n\
+             The committee also said: 'The department's failures could inflame hostility.'\n\n\
+             However, the report warned: 'The department does not understand its own data.'\n\n\
+             They said the rules were 'not fit for purpose'.\n",
+        ),
+        (
+            "b.txt",
+            "Lungs recover after Covid\n\n\
+             Dr Anna Brenner, a clinical researcher at the University Clinic in Graz and part of \
+             the team that carried out the study, said: 'The good news is that the damage heals.'\n\n\
+             They said the results gave patients 'a reason for hope'.\n",
+        ),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        [
+            "Public Spending Committee",
+            "unattributed",
+            "Public Spending Committee",
+            "Anna Brenner",
+            "unattributed"
+        ],
+        "{got:?}"
+    );
+}

@@ -48,6 +48,13 @@ pub(crate) fn names_nobody(word: &str) -> bool {
     lex.not_name(word) || lex.common_acronyms.contains(word)
 }
 
+/// Whether a lower-case noun names a body, not a person: `committee`, `ministry`, `company`,
+/// `club`. A quotation's speaker described so (`the committee said`) is an organisation.
+pub(crate) fn names_a_body(noun: &str) -> bool {
+    let lex = lexicon::lexicon();
+    lex.org_nouns.contains(noun) || lex.org_heads.contains(words::title_case(noun).as_str())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Person,

@@ -235,7 +235,7 @@ pub(super) fn attribute<'t>(
             }
             let mut end = v;
             if v > 1 && marks[v - 1] == Some(',') {
-                let opened = (0..v - 1).rev().take(10).find(|&j| marks[j] == Some(','));
+                let opened = (0..v - 1).rev().take(20).find(|&j| marks[j] == Some(','));
                 if let Some(j) = opened.filter(|&j| !words_before[j + 1].starts_with(char::is_uppercase)) {
                     end = j + 1;
                 }

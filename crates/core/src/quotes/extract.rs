@@ -5,7 +5,7 @@
 use super::attribute::{attribute, Cue};
 use super::speakers::{add_co_speakers, Speakers};
 use super::{reporting_verbs, Named, Quote, Tie};
-use crate::entities::{gender_of, names_nobody, Entity, Gender, Kind};
+use crate::entities::{gender_of, names_a_body, names_nobody, Entity, Gender, Kind};
 use crate::model::{Article, Span};
 
 /// The quotations of the documents `docs` (positions in `articles`), as
@@ -142,8 +142,9 @@ pub fn extract_quotes_in(
                 "she" | "her" => Some(Gender::Female),
                 _ => None,
             });
+            // `they` is a body or a group that spoke before, never one person
             if words.iter().any(|w| w.eq_ignore_ascii_case("they")) {
-                return previous.get().0;
+                return previous.get().0.filter(|&e| entities[e].kind != Kind::Person);
             }
             if let Some(g) = pronoun {
                 let fits = |e: usize| gender(e).is_none_or(|x| x == g);
@@ -165,7 +166,42 @@ pub fn extract_quotes_in(
                             .map(|&(_, e)| e)
                     });
             }
-            let head = words.last().filter(|w| w.len() > 3);
+            let head = words
+                .iter()
+                .rev()
+                .find(|w| !adverb(w))
+                .copied()
+                .filter(|w| w.len() > 3);
+            // A body (`the committee said`) is the organisation of this document that its name
+            // or label calls so, named last before the quotation; a text (`the report warned`,
+            // `the outlet revealed`) is nobody's words we can name.
+            if let Some(noun) = head.filter(|h| h.starts_with(char::is_lowercase)) {
+                if writing(noun) {
+                    return None;
+                }
+                if names_a_body(noun) {
+                    let called = |e: usize| {
+                        entities[e].name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+                            || entities[e].labels.iter().any(|(l, d)| {
+                                *d == doc as u32 && l.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+                            })
+                    };
+                    let last_named = |e: usize| {
+                        entities[e]
+                            .aliases
+                            .iter()
+                            .filter_map(|a| text[..at].rfind(a.as_str()))
+                            .max()
+                    };
+                    return here
+                        .iter()
+                        .copied()
+                        .filter(|&e| entities[e].kind == Kind::Organisation && called(e))
+                        .filter_map(|e| last_named(e).map(|p| (p, e)))
+                        .max()
+                        .map(|(_, e)| e);
+                }
+            }
             let labelled = |e: usize, head: &str| {
                 entities[e].labels.iter().any(|(label, d)| {
                     *d == doc as u32 && label.split_whitespace().any(|l| l.eq_ignore_ascii_case(head))
@@ -357,6 +393,46 @@ pub fn extract_quotes_in(
 
 /// Whether a paragraph ends as the writer's prose does (a full stop, `!`, `?` or `:`), unlike a
 /// picture caption.
+/// A word that only qualifies a reporting verb (`The committee also said`).
+fn adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also" | "then" | "later" | "now" | "today" | "yesterday" | "again" | "still"
+        )
+}
+
+/// A noun for a text, not for anyone who speaks (`the report warned`, `the dispatch adds`).
+fn writing(noun: &str) -> bool {
+    matches!(
+        noun,
+        "report"
+            | "statement"
+            | "dispatch"
+            | "study"
+            | "survey"
+            | "document"
+            | "documents"
+            | "letter"
+            | "paper"
+            | "ruling"
+            | "filing"
+            | "lawsuit"
+            | "complaint"
+            | "analysis"
+            | "review"
+            | "memo"
+            | "notice"
+            | "release"
+            | "tweet"
+            | "message"
+            | "caption"
+            | "article"
+            | "outlet"
+            | "petition"
+    )
+}
+
 fn ends_as_prose(para: &str) -> bool {
     para.trim_end().ends_with(['.', '!', '?', ':'])
 }
