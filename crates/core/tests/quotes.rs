@@ -553,3 +553,33 @@ fn a_body_a_text_or_they_is_never_the_last_person_named() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_witness_or_a_source_is_nobody_named_and_a_noun_tells_the_sex() {
+    // In the style of MailOnline's crime and court reports (made-up people). `The witness
+    // said` and `the source added` stand for people the article does not name: not the last
+    // person named, nor the previous speaker going on. `The 43-year-old businesswoman said` is
+    // the last woman named, not the boy named after her.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Police called to mansion\n\n\
+             Officers spoke to Brad Kessler at the house. His wife Candice Kessler had called them.\n\n\
+             The witness, who was driving by the house, said: 'I was on the phone when I saw her running.'\n\n\
+             'He has tons of bills since his lifestyle picked up,' the source added.\n",
+        ),
+        (
+            "b.txt",
+            "Sister speaks\n\n\
+             At the funeral her sister Sarah Nankya said that her one-year-old son Adriel would \
+             have a better life in Uganda.\n\n\
+             The 43-year-old businesswoman said: 'The boy should be brought back to live with his family.'\n",
+        ),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["unattributed", "unattributed", "Sarah Nankya"],
+        "{got:?}"
+    );
+}

@@ -135,20 +135,31 @@ pub fn extract_quotes_in(
         // A description (`the US Congressmen said`) names the first person of this document
         // whose label has its head noun; otherwise, and for pronouns, the last person named
         // before the quotation.
-        let previous: std::cell::Cell<(Option<usize>, usize)> = std::cell::Cell::new((None, 0));
+        // The last speaker, where that quotation ended, and whether its words named several.
+        let previous: std::cell::Cell<(Option<usize>, usize, bool)> = std::cell::Cell::new((None, 0, false));
+        // Whether the words read so far describe a speaker this document does not name (`the
+        // witness`, `the report`, `they` after a person).
+        let nobody = std::cell::Cell::new(false);
+        let unnamed = || {
+            nobody.set(true);
+            None
+        };
         let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
             let pronoun = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
                 "he" | "his" => Some(Gender::Male),
                 "she" | "her" => Some(Gender::Female),
                 _ => None,
             });
-            // `they` is a body or a group that spoke before, never one person
+            // `they` is a body, a group or people that spoke before, never one person
             if words.iter().any(|w| w.eq_ignore_ascii_case("they")) {
-                return previous.get().0.filter(|&e| entities[e].kind != Kind::Person);
+                let (speaker, _, several) = previous.get();
+                return speaker
+                    .filter(|&e| several || entities[e].kind != Kind::Person)
+                    .or_else(unnamed);
             }
             if let Some(g) = pronoun {
                 let fits = |e: usize| gender(e).is_none_or(|x| x == g);
-                let (prev_speaker, prev_at) = previous.get();
+                let (prev_speaker, prev_at, _) = previous.get();
                 let since = named
                     .iter()
                     .rev()
@@ -177,7 +188,7 @@ pub fn extract_quotes_in(
             // `the outlet revealed`) is nobody's words we can name.
             if let Some(noun) = head.filter(|h| h.starts_with(char::is_lowercase)) {
                 if writing(noun) {
-                    return None;
+                    return unnamed();
                 }
                 if names_a_body(noun) {
                     let called = |e: usize| {
@@ -199,7 +210,8 @@ pub fn extract_quotes_in(
                         .filter(|&e| entities[e].kind == Kind::Organisation && called(e))
                         .filter_map(|e| last_named(e).map(|p| (p, e)))
                         .max()
-                        .map(|(_, e)| e);
+                        .map(|(_, e)| e)
+                        .or_else(unnamed);
                 }
             }
             let labelled = |e: usize, head: &str| {
@@ -229,8 +241,19 @@ pub fn extract_quotes_in(
                 fits.dedup();
                 return (fits.len() == 1).then(|| fits[0]);
             }
+            if described.is_none() && head.is_some_and(unnamed_role) {
+                // `The witness said`: someone the article does not name
+                return unnamed();
+            }
+            // `The 43-year-old businesswoman said`: the last person named before whom the noun fits
+            let sex = head.and_then(noun_gender);
             described
-                .or_else(|| named.iter().rev().find(|(p, _)| *p < at))
+                .or_else(|| {
+                    named
+                        .iter()
+                        .rev()
+                        .find(|&&(p, e)| p < at && sex.is_none_or(|g| gender(e).is_none_or(|x| x == g)))
+                })
                 .map(|&(_, e)| e)
         };
         let named_entity = |name: &str| -> Option<usize> {
@@ -316,7 +339,11 @@ pub fn extract_quotes_in(
                 // attributed by the words after it: they begin another sentence.
                 let ends_sentence = para[start..end].trim_end().ends_with('.');
                 let attributing = if ends_sentence { "" } else { after };
+                nobody.set(false);
                 let found = attribute(attributing, before, base + start, &last_person_before, &by_name);
+                // Words that give the quotation to someone we cannot name (`the source added`,
+                // `The witness said: '…`) leave it nobody's: it does not continue anyone's.
+                let own_words = found.is_none() && nobody.take();
                 let mut speaker = found.map(|(s, _)| s);
                 let mut tie = found.map_or(Tie::Nothing, |(_, cue)| Tie::Words(cue_span(text, cue)));
                 // A paragraph that is nothing but a quotation, or a second quotation of a
@@ -327,14 +354,14 @@ pub fn extract_quotes_in(
                 let same_paragraph = last_here.is_some_and(|q| q.span.start as usize >= base);
                 let continued =
                     |speaker: Option<usize>| (speaker, speaker.map_or(Tie::Nothing, |_| Tie::Continues));
-                if speaker.is_none() && alone && left_open {
+                if speaker.is_none() && !own_words && alone && left_open {
                     (speaker, tie) = continued(last_here.and_then(|q| q.speaker));
                 }
                 left_open = !closed;
                 // A quotation opening its sentence after the writer's words in its paragraph
                 // (`Sam told the radio show that …. 'I'm thinking …`).
                 let opens_sentence = before.trim_start().chars().count() <= 1;
-                if speaker.is_none() && (alone || same_paragraph || opens_sentence) {
+                if speaker.is_none() && !own_words && (alone || same_paragraph || opens_sentence) {
                     // The person the text turned to since the last quotation (`Ms Trew, who
                     // runs a dance school, admitted …. "You have to be …`), else the previous
                     // speaker goes on.
@@ -382,7 +409,11 @@ pub fn extract_quotes_in(
                     pending.push(index);
                 }
                 if speaker.is_some() {
-                    previous.set((speaker, base + end));
+                    let several = match tie {
+                        Tie::Words(cue) => plural_cue(cue.of(text)),
+                        _ => previous.get().2,
+                    };
+                    previous.set((speaker, base + end, several));
                 }
             }
         }
@@ -391,8 +422,6 @@ pub fn extract_quotes_in(
     out
 }
 
-/// Whether a paragraph ends as the writer's prose does (a full stop, `!`, `?` or `:`), unlike a
-/// picture caption.
 /// A word that only qualifies a reporting verb (`The committee also said`).
 fn adverb(w: &str) -> bool {
     w.ends_with("ly")
@@ -400,6 +429,101 @@ fn adverb(w: &str) -> bool {
             w,
             "also" | "then" | "later" | "now" | "today" | "yesterday" | "again" | "still"
         )
+}
+
+/// The sex a noun for a person tells (`businesswoman`, `the father`).
+fn noun_gender(noun: &str) -> Option<Gender> {
+    let noun = noun.to_lowercase();
+    let female = [
+        "woman",
+        "wife",
+        "mother",
+        "mum",
+        "daughter",
+        "sister",
+        "girl",
+        "actress",
+        "lady",
+        "grandmother",
+        "gran",
+        "girlfriend",
+        "fiancee",
+        "widow",
+        "aunt",
+        "niece",
+        "queen",
+        "princess",
+        "duchess",
+        "businesswoman",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+    ];
+    let male = [
+        "man",
+        "husband",
+        "father",
+        "dad",
+        "son",
+        "brother",
+        "boy",
+        "actor",
+        "gentleman",
+        "grandfather",
+        "grandad",
+        "boyfriend",
+        "fiance",
+        "widower",
+        "uncle",
+        "nephew",
+        "king",
+        "prince",
+        "duke",
+        "businessman",
+        "spokesman",
+        "chairman",
+        "congressman",
+    ];
+    if female.contains(&noun.as_str()) {
+        Some(Gender::Female)
+    } else if male.contains(&noun.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// A role that stands for someone an article seldom names (`the witness said`, `the seller
+/// wrote`): unless a person named in it is described so, the quotation is nobody's we can name.
+fn unnamed_role(noun: &str) -> bool {
+    matches!(
+        noun.to_lowercase().as_str(),
+        "witness"
+            | "eyewitness"
+            | "onlooker"
+            | "bystander"
+            | "passer-by"
+            | "seller"
+            | "buyer"
+            | "neighbour"
+            | "neighbor"
+            | "resident"
+            | "source"
+            | "insider"
+            | "onlookers"
+            | "customer"
+            | "shopper"
+            | "passenger"
+            | "caller"
+            | "viewer"
+            | "fan"
+            | "user"
+            | "commenter"
+            | "samaritan"
+            | "local"
+            | "tipster"
+            | "whistleblower"
+    )
 }
 
 /// A noun for a text, not for anyone who speaks (`the report warned`, `the dispatch adds`).
@@ -430,9 +554,30 @@ fn writing(noun: &str) -> bool {
             | "article"
             | "outlet"
             | "petition"
+            | "clip"
+            | "video"
+            | "post"
+            | "footage"
     )
 }
 
+/// Whether words that tie a quotation to its speakers name more than one (`the US Congressmen
+/// said`, `the officials added`, `they said`).
+fn plural_cue(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(*w, "they" | "They" | "both" | "Both")
+            || (w.len() > 4 && w.ends_with("men"))
+            || (k > 0
+                && words[k - 1].eq_ignore_ascii_case("the")
+                && w.starts_with(char::is_lowercase)
+                && w.ends_with('s')
+                && !w.ends_with("ss"))
+    })
+}
+
+/// Whether a paragraph ends as the writer's prose does (a full stop, `!`, `?` or `:`), unlike a
+/// picture caption.
 fn ends_as_prose(para: &str) -> bool {
     para.trim_end().ends_with(['.', '!', '?', ':'])
 }
