@@ -27,23 +27,37 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
     }
     // Single words the text shows as organisations somewhere (`oil giant Yukos`): elsewhere
     // alone (`the sale of Yukos`) they are that organisation, not a surname or a misspelt place.
-    let lone_orgs: BTreeSet<String> = mentions
+    // A sentence's first word (`All the spending…`) is such an organisation only in a document
+    // that shows it so.
+    let mut lone_orgs: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for m in mentions
         .iter()
         .filter(|m| m.kind == Kind::Organisation && !m.guessed && !m.text.contains(' '))
-        .map(|m| m.text.clone())
-        .collect();
+    {
+        lone_orgs.entry(m.text.clone()).or_default().insert(m.doc);
+    }
+    let lone_org = |m: &Mention, word: &str| {
+        lone_orgs
+            .get(word)
+            .is_some_and(|docs| !m.weak || docs.contains(&m.doc))
+    };
     // Surname → the full name ending with it that the document names first (`Mr Johnson`
     // after `Boris Johnson`), else the person the corpus names most (ties: the first): not just
     // the first in the corpus, which at 20,000 articles made every `Mr Johnson` a man stabbed
     // in Los Angeles.
     let mut in_document: BTreeMap<u32, BTreeMap<&str, &str>> = BTreeMap::new();
     let mut full_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (mentions, first seen)
+                                                                           // In how many documents each full name and each lone word stands as a person's.
+    let mut person_docs: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
+        person_docs.entry(m.text.as_str()).or_default().insert(m.doc);
+    }
     for (k, m) in mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == Kind::Person)
     {
-        if let Some((_, last)) = m.text.rsplit_once(' ') {
+        if let Some(last) = surname_of(&m.text) {
             in_document
                 .entry(m.doc)
                 .or_default()
@@ -57,7 +71,7 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
     let mut surnames: BTreeMap<&str, &str> = BTreeMap::new();
     for (&full, &(count, first)) in &full_counts {
         let given = full.split(' ').next().is_some_and(|w| lex.given.contains_key(w));
-        if let Some((_, last)) = full.rsplit_once(' ').filter(|_| given) {
+        if let Some(last) = surname_of(full).filter(|_| given) {
             let best = surnames.entry(last).or_insert(full);
             let (best_count, best_first) = full_counts[*best];
             if (count, std::cmp::Reverse(first)) > (best_count, std::cmp::Reverse(best_first)) {
@@ -120,8 +134,19 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
                     .get(&m.doc)
                     .and_then(|names| names.get(name))
                     .or_else(|| {
-                        let surname_like = !lex.given.contains_key(name) && !lex.places.contains_key(name);
-                        surnames.get(name).filter(|_| surname_like)
+                        // a word written as a surname (`Hancock`, not `COVID-19`), not a given
+                        // name nor a place's, and not standing alone in many more articles than
+                        // the full name is named in (`Covid` in thousands, `Daniel Covid` in one)
+                        let written = name.chars().skip(1).any(char::is_lowercase)
+                            && name
+                                .chars()
+                                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'));
+                        let surname_like =
+                            written && !lex.given.contains_key(name) && !lex.places.contains_key(name);
+                        let docs = |n: &str| person_docs.get(n).map_or(0, BTreeSet::len);
+                        surnames
+                            .get(name)
+                            .filter(|full| surname_like && docs(name) <= 10 * docs(full))
                     })
             };
             let surname =
@@ -129,7 +154,7 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
             match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
-                None if lone_orgs.contains(&canonical) => kind = Kind::Organisation,
+                None if lone_org(m, &canonical) => kind = Kind::Organisation,
                 // a first name alone stands only with a description (`his wife Elaine`)
                 None if lex.given.contains_key(canonical.as_str()) && m.label.is_none() => continue,
                 None if m.weak => continue,
@@ -240,6 +265,13 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             }
         })
         .collect()
+}
+
+/// The surname a full name ends with; none for a name with `of` or `the` inside (`Callum
+/// Hudson-Odoi of Chelsea`).
+fn surname_of(name: &str) -> Option<&str> {
+    let inside = name.split(' ').any(|w| matches!(w, "of" | "the"));
+    name.rsplit_once(' ').filter(|_| !inside).map(|(_, last)| last)
 }
 
 /// Whether two full names are spellings of one name: as many words, each pair identical or
