@@ -486,3 +486,39 @@ fn a_word_alone_in_many_articles_is_no_surname_of_one_name() {
     let hancock = named("Matt Hancock").expect("Matt Hancock");
     assert_eq!(hancock.documents.len(), 14, "every `Mr Hancock` is his");
 }
+
+#[test]
+fn an_acronym_stands_for_what_its_article_or_most_articles_define() {
+    // Made-up articles in the house styles of the BBC and MailOnline. A bracket after a show
+    // names its channel, not its letters; a leading `A` or `The` is not part of the name; and
+    // one article's `Nurses' Health Study (NHS)` is not what NHS means in the others.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Hammer time\n\nThe hit Can't Touch This (BBC) was shown again. \
+             A European Union (EU) spokesman attended.\n",
+        ),
+        (
+            "b.txt",
+            "Nurses\n\nThe Nurses Health Study (NHS) followed 1,000 nurses for a decade.\n",
+        ),
+        (
+            "c.txt",
+            "Waiting lists\n\nThe National Health Service (NHS) has a backlog. The NHS said it \
+             would cut waiting lists, and the BBC reported it.\n",
+        ),
+        (
+            "d.txt",
+            "Winter\n\nThe National Health Service (NHS) prepares for winter.\n",
+        ),
+        ("e.txt", "Beds\n\nThe NHS opened new beds. The EU sent funds.\n"),
+    ]);
+    let named = |name: &str| corpus.entities.iter().find(|e| e.name == name);
+    let bbc = named("BBC").expect("the BBC");
+    assert!(bbc.documents.contains(&2), "{:?}", bbc.documents);
+    assert!(named("Can't Touch This").is_none_or(|e| !e.aliases.iter().any(|a| a == "BBC")));
+    let eu = named("European Union").expect("the European Union");
+    assert_eq!(eu.documents, [0, 4]);
+    let nhs = named("National Health Service").expect("the National Health Service");
+    assert_eq!(nhs.documents, [2, 3, 4], "{:?}", nhs.aliases);
+}

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::lexicon;
-use super::{Entity, EntityMention, Kind, Mention};
+use super::{Acronym, Entity, EntityMention, Kind, Mention};
 
 /// Joins mentions into entities: exact forms, then surnames to full names, acronyms to their
 /// definitions, misspelt places to known ones. Lone capitalised words that join nothing are
 /// dropped.
-pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) -> Vec<Entity> {
+pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Entity> {
     let lex = lexicon();
     // A name guessed to be an organisation is a person's when its last word stands alone in
     // its document as a person's name (`Andy Robinson` … `Robinson said`, `Ms Trew`): people
@@ -92,9 +92,30 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
             first_names.entry((m.doc, first)).or_insert(m.text.as_str());
         }
     }
+    // An acronym stands for what its own document defines it as (the first), else for what
+    // most documents define it as (ties: the first): one article's `Nurses' Health Study (NHS)`
+    // is not every article's NHS.
+    let mut here: BTreeMap<(u32, &str), &str> = BTreeMap::new();
+    let mut votes: BTreeMap<&str, BTreeMap<&str, (BTreeSet<u32>, usize)>> = BTreeMap::new();
+    for (k, a) in acronyms.iter().enumerate() {
+        here.entry((a.doc, a.acronym.as_str()))
+            .or_insert(a.definition.as_str());
+        let vote = votes
+            .entry(a.acronym.as_str())
+            .or_default()
+            .entry(a.definition.as_str())
+            .or_insert((BTreeSet::new(), k));
+        vote.0.insert(a.doc);
+    }
     let mut defined: BTreeMap<&str, &str> = BTreeMap::new();
-    for (acronym, definition) in acronyms {
-        defined.entry(acronym.as_str()).or_insert(definition.as_str());
+    for (acronym, definitions) in &votes {
+        let best = definitions
+            .iter()
+            .max_by_key(|(_, (docs, first))| (docs.len(), std::cmp::Reverse(*first)))
+            .map(|(d, _)| *d);
+        if let Some(best) = best {
+            defined.insert(acronym, best);
+        }
     }
     struct Building {
         kind: Kind,
@@ -112,7 +133,10 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[(String, String)]) ->
     for m in &mentions {
         let mut canonical = m.text.clone();
         let mut kind = m.kind;
-        if let Some(def) = defined.get(m.text.as_str()) {
+        let def = here
+            .get(&(m.doc, m.text.as_str()))
+            .or_else(|| defined.get(m.text.as_str()));
+        if let Some(def) = def {
             canonical = def.to_string();
             kind = Kind::Organisation;
         }

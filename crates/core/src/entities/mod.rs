@@ -151,12 +151,19 @@ pub fn extract_entities(articles: &[Article]) -> Vec<Entity> {
     scan.finish()
 }
 
+/// `Name (ACRONYM)` in a document: the acronym stands for the name there.
+struct Acronym {
+    acronym: String,
+    definition: String,
+    doc: u32,
+}
+
 /// Entity extraction one document at a time ([`EntityScan::add`]), then across the corpus
 /// ([`EntityScan::finish`]), so that a caller can pause between documents.
 #[derive(Default)]
 pub struct EntityScan {
     mentions: Vec<Mention>,
-    acronyms: Vec<(String, String)>,
+    acronyms: Vec<Acronym>,
 }
 
 impl EntityScan {

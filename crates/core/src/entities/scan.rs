@@ -11,7 +11,7 @@ use super::labels::{
 };
 use super::lexicon::{lexicon, Lexicon};
 use super::words::{abbreviation, is_acronym, is_cap, join_words, particles, strip_possessive, words, Word};
-use super::{Kind, Mention};
+use super::{Acronym, Kind, Mention};
 use crate::model::Span;
 use crate::text::data_lines;
 
@@ -22,7 +22,7 @@ pub(super) fn scan(
     region: Span,
     doc: u32,
     mentions: &mut Vec<Mention>,
-    acronyms: &mut Vec<(String, String)>,
+    acronyms: &mut Vec<Acronym>,
 ) {
     let lex = lexicon();
     let base = region.start as usize;
@@ -132,10 +132,21 @@ pub(super) fn scan(
                 i = j + 3;
                 continue;
             }
-            // `bisphenol A (BPA)`: a letter or a sentence word defines nothing
+            // `bisphenol A (BPA)`: a letter or a sentence word defines nothing; `A European
+            // Union (EU)` defines `European Union`.
             let nameless = run.len() == 1 && (run[0].1.chars().count() < 2 || lex.not_name(run[0].1));
-            if is_acronym(acr) && !nameless {
-                acronyms.push((acr.to_string(), join_words(&run)));
+            let lead = run
+                .iter()
+                .take_while(|(_, w)| lex.not_name(w) || matches!(*w, "of" | "the" | "The"))
+                .count()
+                .min(run.len() - 1);
+            let definition = &run[lead..];
+            if is_acronym(acr) && !nameless && spells(acr, definition) {
+                acronyms.push(Acronym {
+                    acronym: acr.to_string(),
+                    definition: join_words(definition),
+                    doc,
+                });
             }
         }
         // After an opening quote or bracket a capital says nothing; after a closing quote
@@ -269,6 +280,23 @@ fn listed_with_people(doc_text: &str, mentions: &mut [Mention]) {
         }
         start = end;
     }
+}
+
+/// Whether the capitalised words of a name could be what an acronym stands for: the last
+/// word's initial ends it, and two of its letters or more are initials (of words or of their
+/// hyphenated parts, `Secretary-General`) (`Institute for Fiscal
+/// Studies (IFS)` leaves `Fiscal Studies` before the bracket). A show and its channel (`Can't
+/// Touch This (BBC)`) or a word and a code (`Evie (P4)`) are not.
+fn spells(acronym: &str, name: &[Word]) -> bool {
+    let initials: Vec<char> = name
+        .iter()
+        .flat_map(|(_, w)| w.split('-'))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let matched = letters.iter().filter(|c| initials.contains(c)).count();
+    letters.last() == initials.last() && matched >= 2.min(letters.len())
 }
 
 /// The surname a given name shares with the given names listed after it (`Luke, Thomas and
