@@ -79,11 +79,15 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             }
         }
     }
-    let full_names: BTreeSet<&str> = mentions
+    // Each person's full name and how often it is written.
+    let mut full_names: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in mentions
         .iter()
         .filter(|m| m.kind == Kind::Person && m.text.contains(' '))
-        .map(|m| m.text.as_str())
-        .collect();
+    {
+        *full_names.entry(m.text.as_str()).or_default() += 1;
+    }
+    let written = |name: &str| full_names.get(name).copied().unwrap_or(0);
     // (document, first name) → the full name of that document it begins: `Beverly said` after
     // `Beverly Hawkins`.
     let mut first_names: BTreeMap<(u32, &str), &str> = BTreeMap::new();
@@ -141,12 +145,23 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             kind = Kind::Organisation;
         }
         if kind == Kind::Person && canonical.contains(' ') {
-            // `Saddam Husseins`: a full name whose possessive lost its apostrophe
+            // `Saddam Husseins`: a full name whose possessive lost its apostrophe (when the
+            // name without the `s` is written more often: `Daniel Andrews` is no such case);
+            // `Donald J Trump`: a middle initial the name is more often written without
             if let Some(stem) = canonical
                 .strip_suffix('s')
-                .filter(|stem| full_names.contains(stem))
+                .filter(|stem| written(stem) >= written(&canonical).max(1))
             {
                 canonical = stem.to_string();
+            }
+            let words: Vec<&str> = canonical.split(' ').collect();
+            if let [first, middle, last] = words[..] {
+                let initial = middle.trim_end_matches('.').chars().count() == 1
+                    && middle.starts_with(char::is_uppercase);
+                let plain = format!("{first} {last}");
+                if initial && written(&plain) > written(&canonical) {
+                    canonical = plain;
+                }
             }
         }
         if kind == Kind::Person && !canonical.contains(' ') {
