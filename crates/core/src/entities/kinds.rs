@@ -54,9 +54,10 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let seg_is_place = lex.places.contains_key(&join_words(seg))
             || (seg.len() == 2 && compass().contains(&seg[0].1) && lex.places.contains_key(seg[1].1));
         // (`Donald J Grant`: a name is not whole after a middle initial)
-        let initial_last = seg
-            .last()
-            .is_some_and(|(_, l)| l.trim_end_matches('.').chars().count() == 1);
+        let initial_last = seg.last().is_some_and(|(_, l)| {
+            let l = l.trim_end_matches('.');
+            l.chars().count() == 1 && l.starts_with(char::is_uppercase)
+        });
         let seg_is_person = seg.len() >= 2
             && !initial_last
             && (lex.given.contains_key(seg[0].1)
