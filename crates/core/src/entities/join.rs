@@ -137,6 +137,10 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
     for m in &mentions {
         let mut canonical = m.text.clone();
         let mut kind = m.kind;
+        // Whether this mention tells the entity's kind: a guess does not, nor does a lone word
+        // that joins a name (`United` of `Manchester United`); a word read as a place or an
+        // organisation here does.
+        let mut evidenced = !m.guessed;
         let def = here
             .get(&(m.doc, m.text.as_str()))
             .or_else(|| defined.get(m.text.as_str()));
@@ -193,7 +197,10 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
             match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
-                None if lone_org(m, &canonical) => kind = Kind::Organisation,
+                None if lone_org(m, &canonical) => {
+                    kind = Kind::Organisation;
+                    evidenced = true;
+                }
                 // a first name alone stands only with a description (`his wife Elaine`)
                 None if lex.given.contains_key(canonical.as_str()) && m.label.is_none() => continue,
                 None if m.weak => continue,
@@ -208,8 +215,12 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
                         Some(p) => {
                             canonical = p;
                             kind = Kind::Place;
+                            evidenced = true;
                         }
-                        None if m.locative => kind = Kind::Place,
+                        None if m.locative => {
+                            kind = Kind::Place;
+                            evidenced = true;
+                        }
                         None => continue,
                     }
                 }
@@ -228,7 +239,7 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             doc: m.doc,
             span: m.span,
         });
-        if !m.guessed {
+        if evidenced {
             e.evidence[kind as usize] += 1;
         }
         e.aliases.insert(m.text.clone());

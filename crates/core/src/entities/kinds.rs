@@ -439,8 +439,14 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         return push(mentions, name_text, Kind::Organisation, label, span);
     }
     if name.len() == 1 {
-        // a lone capitalised word: possibly a surname; decided when joining
-        return push(mentions, name_text, Kind::Person, label, span);
+        // a lone capitalised word: possibly a surname; decided when joining, and no evidence of
+        // the kind of what it joins (`United` of `Manchester United`) unless described
+        let bare = label.is_none();
+        push(mentions, name_text, Kind::Person, label, span);
+        if let Some(m) = mentions.last_mut() {
+            m.guessed = bare;
+        }
+        return;
     }
     // `Internet Protocol TV`, `IPTV Edition`: a thing named with an acronym of things
     if name.iter().any(|w| lex.common_acronyms.contains(w)) {
