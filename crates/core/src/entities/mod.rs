@@ -16,12 +16,16 @@
 //! the gazetteer knows it (also as a possessive without apostrophe, `Syrias`), it ends in a place
 //! head-word (`Tegel Airport`) or starts with a place prefix (`North Caucasus`, `Kafr Batna`);
 //! a group when it is a demonym standing alone (each part of `Syrian-Iraqi`); a person when it
-//! starts with a known given name or follows a title. Long title-case runs without a head-word
-//! are headline debris. Across the corpus, a surname alone (or with a lost possessive `s`) joins
-//! the full name its article gives, else the person whose name starts with a given name that the
-//! corpus names most; `Name (ACRONYM)` makes the acronym an alias, a misspelt place one edit from a
-//! known one (`Minks`) joins it, and an unknown lone word after `in`/`near` is a place; lone
-//! words that tell nothing (a sentence's first word) are kept only when they join.
+//! starts with a known given name or follows a title, or is listed with such a person (`Richard
+//! Jones, Oded Cohen and Dani Hak`). Long title-case runs without a head-word are headline
+//! debris. Across the corpus, a surname alone (or with a lost possessive `s`) joins the full name
+//! its article gives, else the person whose name starts with a given name that the corpus names
+//! most, if the word is written as a surname and stands alone in at most ten times as many
+//! articles as that name is named in; a lone word that joins a name tells nothing of its kind.
+//! `Name (ACRONYM)` makes the acronym an alias (in its article; elsewhere, of the definition most
+//! articles give) when the name spells it, a misspelt place one edit from a known one (`Minks`)
+//! joins it, and an unknown lone word after `in`/`near` is a place; lone words that tell nothing
+//! (a sentence's first word) are kept only when they join.
 
 use serde::{Deserialize, Serialize};
 

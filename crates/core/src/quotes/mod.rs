@@ -24,13 +24,18 @@
 //! verb (or right after it). A name resolves to the entity of the document it names (a person, an
 //! organisation, or a place speaking for its state: `Britain said`), a surname alone to the
 //! person of the document with that surname, and a description that spells an organisation's
-//! name to it (`the Russian foreign ministry`). Another definite description resolves to the
-//! first person whose label has its head noun (`the US Congressmen` → a congressman); an
+//! name to it (`the Russian foreign ministry`). A body described (`The committee said`) is the
+//! organisation of the document whose name or label has that noun, named last before; a text
+//! (`the report warned`) and a role seldom named (`the witness`, `the source`) are nobody we can
+//! name, and such a quotation continues nobody. Another definite description resolves to the
+//! first person whose label has its head noun (`the US Congressmen` → a congressman), else to the
+//! last person named whom a noun of sex fits (`the businesswoman`); an
 //! indefinite one (`One German lawmaker said`) to the only person of the document with such a
 //! label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
 //! given names, honorifics, labels and feminine surname endings): the last one standing as a
-//! subject since the previous quotation, else the previous speaker, else the last one named;
-//! `they` continues the previous speaker. Possessives (`Navalny's hotel`) and names inside
+//! subject since the previous quotation (one of a list of names is none), else the previous
+//! speaker, else the last one named; `they` continues the previous speaker when that was a body
+//! or several people. Possessives (`Navalny's hotel`) and names inside
 //! quotations are not antecedents. A paragraph that is nothing but a quotation (punctuation
 //! after the closing mark aside), and a second quotation of a paragraph, continue the previous
 //! speaker, as does a paragraph reopening a quotation left open with only captions since; a
