@@ -19,9 +19,22 @@ pub fn month_key(m: (u16, u8)) -> String {
     Date::new(m.0 as u32, m.1 as u32, 1).map_or_else(|| format!("{}-{}", m.0, m.1), month_year)
 }
 
-/// `1 article`, `5 articles`.
+/// `1 article`, `5 articles`, `20,500 articles`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", number(n), if n == 1 { one } else { many })
+}
+
+/// A count with its thousands set apart: `2,971`, `20,500`.
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A time between two tellings, in plain words: `2 days`, `3 weeks`, `6 months`, `2 years`.
@@ -81,6 +94,9 @@ mod tests {
         assert_eq!(month_key((2021, 2)), "Feb 2021");
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(0, "article", "articles"), "0 articles");
+        assert_eq!(count(20_500, "article", "articles"), "20,500 articles");
+        let numbers: Vec<String> = [0, 999, 1000, 2971, 1_234_567].into_iter().map(number).collect();
+        assert_eq!(numbers, ["0", "999", "1,000", "2,971", "1,234,567"]);
         let apart: Vec<String> = [1, 2, 20, 175, 800].into_iter().map(time_apart).collect();
         assert_eq!(apart, ["1 day", "2 days", "2 weeks", "6 months", "2 years"]);
     }

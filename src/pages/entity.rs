@@ -9,7 +9,7 @@ use crate::components::{
     entity_link, entity_table_rows, no_headline, outlet_badge, outlet_described, Bar, BarChart, ColumnChart,
     LabelList, NetworkChart, Node, PublishedDate,
 };
-use crate::format::{count, month_key, tie_sentence};
+use crate::format::{count, month_key, number, tie_sentence};
 use crate::route::{Route, SearchState};
 
 /// Mentions listed at first, and added by each "Show more": an entity named 30,000 times in a
@@ -141,7 +141,7 @@ fn Quotes(corpus: Arc<Corpus>, profile: Profile) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="quotes-title">
-            <h2 id="quotes-title">{format!("What it said ({total})")}</h2>
+            <h2 id="quotes-title">{format!("What it said ({})", number(total))}</h2>
             <ol class="quotes">{list}</ol>
             {show_more(shown, total, QUOTES_SHOWN)}
         </section>
@@ -275,7 +275,7 @@ fn Mentions(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="mentions-title">
-            <h2 id="mentions-title">{format!("Mentions in context ({total})")}</h2>
+            <h2 id="mentions-title">{format!("Mentions in context ({})", number(total))}</h2>
             <ol class="mention-groups">{list}</ol>
             {show_more(shown, total, MENTIONS_SHOWN)}
         </section>
@@ -289,7 +289,7 @@ fn show_more(shown: RwSignal<usize>, total: usize, step: usize) -> impl IntoView
         view! {
             <p class="more" prop:hidden=move || { shown.get() >= total }>
                 <button type="button" on:click=move |_| shown.update(|n| *n += step)>
-                    {move || format!("Show {} more (of {total})", total.saturating_sub(shown.get()).min(step))}
+                    {move || format!("Show {} more (of {})", number(total.saturating_sub(shown.get()).min(step)), number(total))}
                 </button>
             </p>
         }

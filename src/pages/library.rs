@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use parallax_core::{Article, Corpus};
 
 use crate::components::{added_mark, no_headline, outlet_badge, pager, Chip, PublishedDate};
-use crate::format::count;
+use crate::format::{count, number};
 use crate::route::{LibraryQuery, Route, Sort};
 
 /// How many article cards a page of the library shows: a corpus of thousands opens as fast as a
@@ -98,8 +98,8 @@ pub fn Library(corpus: Arc<Corpus>, query: LibraryQuery) -> impl IntoView {
                 } else {
                     let (first, last) = ((page - 1) * CARDS_SHOWN + 1, (page - 1) * CARDS_SHOWN + shown.len());
                     let of = count(listed, "article", "articles");
-                    let all = if listed == total { String::new() } else { format!(" ({total} in all)") };
-                    format!("Showing {first}\u{2013}{last} of {of}{all}")
+                    let all = if listed == total { String::new() } else { format!(" ({} in all)", number(total)) };
+                    format!("Showing {}\u{2013}{} of {of}{all}", number(first), number(last))
                 }}
             </p>
             <ol class="articles" start=((page - 1) * CARDS_SHOWN + 1).to_string()>

@@ -10,7 +10,7 @@ use parallax_core::{Corpus, Span};
 
 use crate::components::{added_mark, no_headline, outlet_badge, pager, Chip, PublishedDate};
 use crate::export::{download, file_slug, to_csv};
-use crate::format::{count, month_key};
+use crate::format::{count, month_key, number};
 use crate::route::{KwicSort, Route, SearchState, SearchView};
 
 /// Results per page.
@@ -363,7 +363,10 @@ fn concordance_status(lines: usize, from: usize, total: usize) -> String {
         return shown;
     }
     format!(
-        "{shown}: the first {KWIC_LIMIT} matches, from {from} of the {total} matching articles (narrow the search to see the rest)"
+        "{shown}: the first {} matches, from {} of the {} matching articles (narrow the search to see the rest)",
+        number(KWIC_LIMIT),
+        number(from),
+        number(total)
     )
 }
 
@@ -481,11 +484,11 @@ mod tests {
         assert_eq!(concordance_status(57, 5, 5), "57 lines");
         assert_eq!(
             concordance_status(KWIC_LIMIT, 40, 40),
-            "2000 lines: the first 2000 matches, from 40 of the 40 matching articles (narrow the search to see the rest)"
+            "2,000 lines: the first 2,000 matches, from 40 of the 40 matching articles (narrow the search to see the rest)"
         );
         assert_eq!(
             concordance_status(KWIC_LIMIT, 312, 2563),
-            "2000 lines: the first 2000 matches, from 312 of the 2563 matching articles (narrow the search to see the rest)"
+            "2,000 lines: the first 2,000 matches, from 312 of the 2,563 matching articles (narrow the search to see the rest)"
         );
     }
 }
