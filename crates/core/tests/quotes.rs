@@ -583,3 +583,29 @@ fn a_witness_or_a_source_is_nobody_named_and_a_noun_tells_the_sex() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_bands_singer_is_the_singer_and_the_judges_are_nobody_named() {
+    // In the style of MailOnline's and the BBC's arts pages (made-up people and bodies): `the
+    // Iron Fury singer said` is the singer the article names, not the band; `The judges called
+    // it` is none of the people named before.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Rocker remembers\n\nJimmy Barlow opened up about his brother. The rock group Iron \
+             Fury toured in 1984.\n\n\
+             'I remember I was downstairs for an hour sitting with him,' the Iron Fury singer said.\n",
+        ),
+        (
+            "b.txt",
+            "Book prize\n\nIn the biography category it was John Gray's life of Mary Stuart that won. \
+             The judges called it \"an impressive and readable piece of scholarship\".\n",
+        ),
+    ]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["Jimmy Barlow", "unattributed"],
+        "{got:?}"
+    );
+}

@@ -59,6 +59,14 @@ pub(crate) fn names_a_body(noun: &str) -> bool {
     lex.org_nouns.contains(noun) || lex.org_heads.contains(words::title_case(noun).as_str())
 }
 
+/// Whether a lower-case noun is a role a particular person holds (`coach`, `chief`,
+/// `executive`), not a body's voice (`spokesman`) or a text: `the Lions coach said` is the
+/// coach, not the Lions.
+pub(crate) fn names_a_role(noun: &str) -> bool {
+    let lex = lexicon::lexicon();
+    (lex.roles.contains(noun) || lex.body_roles.contains(noun)) && !noun.starts_with("spokes")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Person,

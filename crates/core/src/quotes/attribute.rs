@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::{reporting_verbs, Named};
+use crate::entities::names_a_role;
 use crate::text::data_lines;
 use crate::text::split::{pieces, spaced};
 
@@ -386,6 +387,16 @@ fn resolve(
                 // a place or group speaks only as the subject right before the verb
                 let found = by_name(&part.join(" ")).filter(|n| end == words.len() || !n.collective);
                 if let Some(n) = found {
+                    // `the Lions coach said`: the body's coach, a person the text has named
+                    let role = !n.person
+                        && end < words.len()
+                        && words[end..].iter().all(|w| w.starts_with(char::is_lowercase))
+                        && words.last().is_some_and(|w| names_a_role(w));
+                    if role {
+                        if let Some(person) = last_person_before(words, quote_at) {
+                            return Some(person);
+                        }
+                    }
                     return Some(n.entity);
                 }
             }

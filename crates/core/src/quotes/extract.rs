@@ -241,7 +241,17 @@ pub fn extract_quotes_in(
                 fits.dedup();
                 return (fits.len() == 1).then(|| fits[0]);
             }
-            if described.is_none() && head.is_some_and(unnamed_role) {
+            // `The judges called it`, `the Bank's minutes said`: several people or a text,
+            // none of them named
+            let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let plural = definite
+                && head.is_some_and(|h| {
+                    h.starts_with(char::is_lowercase)
+                        && h.ends_with('s')
+                        && !h.ends_with("ss")
+                        && !h.ends_with("us")
+                });
+            if described.is_none() && (plural || head.is_some_and(unnamed_role)) {
                 // `The witness said`: someone the article does not name
                 return unnamed();
             }

@@ -29,7 +29,8 @@
 //! (`the report warned`) and a role seldom named (`the witness`, `the source`) are nobody we can
 //! name, and such a quotation continues nobody. Another definite description resolves to the
 //! first person whose label has its head noun (`the US Congressmen` → a congressman), else to the
-//! last person named whom a noun of sex fits (`the businesswoman`); an
+//! last person named whom a noun of sex fits (`the businesswoman`); a body's role (`the Lions
+//! coach`) is read so too, not as the body; a plural one (`The judges called it`) is nobody; an
 //! indefinite one (`One German lawmaker said`) to the only person of the document with such a
 //! label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
 //! given names, honorifics, labels and feminine surname endings): the last one standing as a
