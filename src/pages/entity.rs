@@ -55,10 +55,15 @@ pub fn EntityPage(corpus: Arc<Corpus>, entity: usize) -> impl IntoView {
                 })}
                 <p class="meta">
                     {format!(
-                        "{} in {} from {}; {}.",
+                        "{} in {}{}; {}.",
                         count(row.mentions, "mention", "mentions"),
                         count(row.documents, "article", "articles"),
-                        count(row.outlets, "outlet", "outlets"),
+                        // a corpus whose articles name no outlet says nothing of outlets here
+                        if row.outlets == 0 {
+                            String::new()
+                        } else {
+                            format!(" from {}", count(row.outlets, "outlet", "outlets"))
+                        },
                         count(row.quotes, "quotation", "quotations"),
                     )}
                     " " <a href=search>"Search the articles that name it"</a>
