@@ -584,3 +584,26 @@ fn a_last_word_standing_alone_tells_no_kind() {
     assert_eq!(kind("Axa Sun Life"), Some("organisation"));
     assert_eq!(kind("Mauro Bellasco"), Some("person"));
 }
+
+#[test]
+fn a_question_or_a_letter_opening_on_a_name_gives_no_label() {
+    // MailOnline's headlines and readers' letters (made-up names): `Is Marcus Webb right?`,
+    // `Dear Marcus Webb`. At 20,000 articles "Is", "Does" and "Dear" were how outlets
+    // labelled the Prime Minister, and "Is Us" and "Like Morris" were names.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Letters\n\nIs Marcus Webb right about the plan? Does Marcus Webb know? \
+         Dear Marcus Webb, please listen. Like Morris, we waited.\n",
+    )]);
+    let webb = corpus
+        .entities
+        .iter()
+        .find(|e| e.name == "Marcus Webb")
+        .expect("Marcus Webb");
+    assert!(webb.labels.is_empty(), "{:?}", webb.labels);
+    assert!(
+        corpus.entities.iter().all(|e| !e.name.starts_with("Like ")),
+        "{:?}",
+        corpus.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
