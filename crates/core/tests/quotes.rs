@@ -609,3 +609,19 @@ fn a_bands_singer_is_the_singer_and_the_judges_are_nobody_named() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_ending_a_sentence_is_not_the_next_sentences_he() {
+    // In the style of the BBC's politics pages (made-up people): the interviewer named at the
+    // end of one sentence is not `He` of the next; the man the paragraph is about is.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Former official speaks\n\n\
+         Lord Hartley's report said the dossier was thin, Lord Hartley said in his interview, \
+         which was conducted by the magazine's editor, Conservative MP Tom Ashby. He said: \"When \
+         civil servants give material to ministers, they say these are the conclusions.\"\n",
+    )]);
+    let got = quotes(&corpus);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Hartley", "{got:?}");
+}

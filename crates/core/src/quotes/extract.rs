@@ -129,6 +129,13 @@ pub fn extract_quotes_in(
                     .all(|w| w.starts_with(char::is_uppercase) || w.ends_with(','))
                 || after
                     .iter()
+                    // within its own sentence (`… by its editor, Boris Johnson. He said: "…` is
+                    // not Boris Johnson's)
+                    .scan(false, |ended, w| {
+                        let this = (!*ended).then_some(*w);
+                        *ended |= w.ends_with(['.', '!', '?']) && !w.ends_with("Mr.") && w.len() > 2;
+                        this
+                    })
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                     .any(|w| reporting_verbs().contains(&w))
         };
