@@ -52,6 +52,12 @@ pub(crate) fn names_nobody(word: &str) -> bool {
     lex.not_name(word) || lex.common_acronyms.contains(word)
 }
 
+/// Whether a word is a title or part of one (`President`, `Prime`, `Minister`): alone, it
+/// names nobody of another article (`said Prime Minister Fatos Nano` is not `Amazon Prime`'s).
+pub(crate) fn is_title_word(word: &str) -> bool {
+    lexicon::lexicon().titles.contains(word)
+}
+
 /// Whether a lower-case noun names a body, not a person: `committee`, `ministry`, `company`,
 /// `club`. A quotation's speaker described so (`the committee said`) is an organisation.
 pub(crate) fn names_a_body(noun: &str) -> bool {

@@ -5,7 +5,7 @@
 use super::attribute::{attribute, Cue};
 use super::speakers::{add_co_speakers, Speakers};
 use super::{reporting_verbs, Named, Quote, Tie};
-use crate::entities::{gender_of, names_a_body, names_nobody, Entity, Gender, Kind};
+use crate::entities::{gender_of, is_title_word, names_a_body, names_nobody, Entity, Gender, Kind};
 use crate::model::{Article, Span};
 
 /// The quotations of the documents `docs` (positions in `articles`), as
@@ -282,8 +282,11 @@ pub fn extract_quotes_in(
                 .copied()
                 .find(|&i| entities[i].aliases.iter().any(|a| a == name))
                 .or_else(|| {
+                    // another article's entity: never by a title word alone (`Prime`)
+                    let lone_title = !name.contains(' ') && is_title_word(name);
                     by_alias
                         .get(name)
+                        .filter(|_| !lone_title)
                         .and_then(|list| list.iter().copied().find(|&i| entities[i].kind != Kind::Place))
                 })
                 .or_else(|| {
