@@ -625,3 +625,23 @@ fn a_name_ending_a_sentence_is_not_the_next_sentences_he() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, "Hartley", "{got:?}");
 }
+
+#[test]
+fn the_mother_of_four_set_off_by_dashes_is_the_woman_the_story_is_about() {
+    // MailOnline's showbusiness style (made-up people): a description of sex (`The
+    // mother-of-four`) stands for a woman as `she` would, and a clause between dashes before
+    // the verb (`– who split with Jude Lane in 2003 –`) is not where the speaker is named.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Night out\n\nSadie Fenwick enjoyed a night out in London on Friday. Guests Hana Cole and \
+         Kimberley Stroud were also spotted at the hotel.\n\n\
+         The mother-of-four – who split with Jude Lane in 2003 – told The Mail on Sunday: 'I like \
+         being on my own and I like my own space.'\n",
+    )]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["Sadie Fenwick"],
+        "{got:?}"
+    );
+}

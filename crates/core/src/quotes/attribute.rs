@@ -235,8 +235,10 @@ pub(super) fn attribute<'t>(
                 return if earlier { None } else { main().map(|s| (s, verb)) };
             }
             let mut end = v;
-            if v > 1 && marks[v - 1] == Some(',') {
-                let opened = (0..v - 1).rev().take(20).find(|&j| marks[j] == Some(','));
+            // (or by dashes: `The mother-of-four – who split with X in 2003 – told`)
+            let set_off = marks[v.saturating_sub(1)].filter(|m| matches!(m, ',' | '-'));
+            if let Some(mark) = set_off.filter(|_| v > 1) {
+                let opened = (0..v - 1).rev().take(20).find(|&j| marks[j] == Some(mark));
                 if let Some(j) = opened.filter(|&j| !words_before[j + 1].starts_with(char::is_uppercase)) {
                     end = j + 1;
                 }

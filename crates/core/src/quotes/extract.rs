@@ -164,7 +164,8 @@ pub fn extract_quotes_in(
                     .filter(|&e| several || entities[e].kind != Kind::Person)
                     .or_else(unnamed);
             }
-            if let Some(g) = pronoun {
+            // The person a pronoun (or a noun of sex) of gender `g` stands for.
+            let of_gender = |g: Gender| {
                 let fits = |e: usize| gender(e).is_none_or(|x| x == g);
                 let (prev_speaker, prev_at, _) = previous.get();
                 let since = named
@@ -174,7 +175,7 @@ pub fn extract_quotes_in(
                     .filter(|(p, e)| *p < at && fits(*e) && subject_like(*p))
                     .map(|&(_, e)| e)
                     .next();
-                return since
+                since
                     .or(prev_speaker.filter(|&e| entities[e].kind == Kind::Person && fits(e)))
                     .or_else(|| {
                         named
@@ -182,7 +183,10 @@ pub fn extract_quotes_in(
                             .rev()
                             .find(|(p, e)| *p < at && fits(*e))
                             .map(|&(_, e)| e)
-                    });
+                    })
+            };
+            if let Some(g) = pronoun {
+                return of_gender(g);
             }
             let head = words
                 .iter()
@@ -262,15 +266,12 @@ pub fn extract_quotes_in(
                 // `The witness said`: someone the article does not name
                 return unnamed();
             }
-            // `The 43-year-old businesswoman said`: the last person named before whom the noun fits
-            let sex = head.and_then(noun_gender);
+            // `The 43-year-old businesswoman said`, `The mother-of-four told`: as `she` would
+            if let (None, Some(g)) = (described, head.and_then(noun_gender)) {
+                return of_gender(g);
+            }
             described
-                .or_else(|| {
-                    named
-                        .iter()
-                        .rev()
-                        .find(|&&(p, e)| p < at && sex.is_none_or(|g| gender(e).is_none_or(|x| x == g)))
-                })
+                .or_else(|| named.iter().rev().find(|&&(p, _)| p < at))
                 .map(|&(_, e)| e)
         };
         let named_entity = |name: &str| -> Option<usize> {
@@ -451,9 +452,10 @@ fn adverb(w: &str) -> bool {
         )
 }
 
-/// The sex a noun for a person tells (`businesswoman`, `the father`).
+/// The sex a noun for a person tells (`businesswoman`, `the father`, `mother-of-four`).
 fn noun_gender(noun: &str) -> Option<Gender> {
-    let noun = noun.to_lowercase();
+    // `mother-of-four`, `father-of-two`
+    let noun = noun.split('-').next().unwrap_or(noun).to_lowercase();
     let female = [
         "woman",
         "wife",
