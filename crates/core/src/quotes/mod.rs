@@ -15,7 +15,7 @@
 //! `according to X`. After the verb, the speaker is the first person named up to the next
 //! punctuation (`said US National Security Council spokesman John Ullyot`), else the first
 //! organisation, never a possessive. Before it, the subject is read within the verb's clause (up
-//! to a conjunction such as `while`; a name after a preposition is not the subject), leaving out a phrase set off by commas right before the
+//! to a conjunction such as `while`; a name after a preposition is not the subject), leaving out a phrase set off by commas or dashes right before the
 //! verb (`X, a member of Y, called`; `X, which probes crime, said`). A participle after a comma
 //! (`X described it, saying "…`) and a coordinated verb (`X praised her and said that "…`) take
 //! the subject of an earlier reporting verb of the sentence, else of its main clause: the first
@@ -29,7 +29,7 @@
 //! (`the report warned`) and a role seldom named (`the witness`, `the source`) are nobody we can
 //! name, and such a quotation continues nobody. Another definite description resolves to the
 //! first person whose label has its head noun (`the US Congressmen` → a congressman), else to the
-//! last person named whom a noun of sex fits (`the businesswoman`); a body's role (`the Lions
+//! person a pronoun of its sex would stand for (`the businesswoman`, `the mother-of-four`); a body's role (`the Lions
 //! coach`) is read so too, not as the body; a plural one (`The judges called it`) is nobody; an
 //! indefinite one (`One German lawmaker said`) to the only person of the document with such a
 //! label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
