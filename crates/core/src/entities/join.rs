@@ -46,8 +46,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
     // the first in the corpus, which at 20,000 articles made every `Mr Johnson` a man stabbed
     // in Los Angeles.
     let mut in_document: BTreeMap<u32, BTreeMap<&str, &str>> = BTreeMap::new();
-    let mut full_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // (mentions, first seen)
-                                                                           // In how many documents each full name and each lone word stands as a person's.
+    // Each full name's (mentions, first seen).
+    let mut full_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // In how many documents each full name and each lone word stands as a person's.
     let mut person_docs: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.kind == Kind::Person) {
         person_docs.entry(m.text.as_str()).or_default().insert(m.doc);
@@ -180,12 +181,12 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
                         // a word written as a surname (`Hancock`, not `COVID-19`), not a given
                         // name nor a place's, and not standing alone in many more articles than
                         // the full name is named in (`Covid` in thousands, `Daniel Covid` in one)
-                        let written = name.chars().skip(1).any(char::is_lowercase)
+                        let surname_shaped = name.chars().skip(1).any(char::is_lowercase)
                             && name
                                 .chars()
                                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'));
                         let surname_like =
-                            written && !lex.given.contains_key(name) && !lex.places.contains_key(name);
+                            surname_shaped && !lex.given.contains_key(name) && !lex.places.contains_key(name);
                         let docs = |n: &str| person_docs.get(n).map_or(0, BTreeSet::len);
                         surnames
                             .get(name)
