@@ -26,8 +26,8 @@ static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 static MANIFEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/manifest.bin"));
 /// Where the fragments are, relative to the page.
 pub const FRAGMENTS: &str = "fragments/";
-/// How many fragments are fetched at once while earlier ones are decoded.
-const FETCHING: usize = 4;
+/// How many fragments are fetched and unpacked at once while an earlier one is decoded.
+const AHEAD: usize = 4;
 
 /// The built corpus, or why it could not be read.
 pub type Bundled = Result<Arc<Corpus>, Arc<CorpusError>>;
@@ -119,45 +119,77 @@ async fn fetch_prior() -> Result<Prior, CorpusError> {
     assembly.finish_prior().map_err(CorpusError::Read)
 }
 
-/// Gives `assembly` every file it gathers, each decoded as it arrives, so the page holds one
-/// fragment's bytes at a time beside what it decoded. A fragment comes from its block in the
-/// page (the one-file page carries them) or else from `fragments/`, fetched [`FETCHING`] at a
-/// time; either way gzipped, and unpacked here.
+/// Gives `assembly` every file it gathers, each decoded as it arrives, so the page holds a
+/// few fragments' bytes at a time beside what it decoded. A fragment comes from its block in
+/// the page (the one-file page carries them) or else from `fragments/`; either way gzipped. Up
+/// to [`AHEAD`] fragments are fetched and unpacked (in a worker, see [`fetch::unpack`]) while
+/// an earlier one is decoded.
 async fn gather(assembly: &mut Assembly, progress: impl Fn(usize, usize)) -> Result<(), CorpusError> {
     let names: Vec<String> = assembly.files().into_iter().map(String::from).collect();
-    let fetch = |name: &String| {
-        block(name)
-            .is_none()
-            .then(|| fetch::request(&fragment_href(name)))
-    };
-    let mut asked: Vec<Option<js_sys::Promise>> = names.iter().take(FETCHING).map(fetch).collect();
+    let mut coming: std::collections::VecDeque<Arriving> =
+        names.iter().take(AHEAD).map(|n| Arriving::start(n)).collect();
     for (i, name) in names.iter().enumerate() {
         progress(i, names.len());
-        if let Some(next) = names.get(i + FETCHING) {
-            asked.push(fetch(next));
+        if let Some(next) = names.get(i + AHEAD) {
+            coming.push_back(Arriving::start(next));
         }
-        let file = format!("{name}.gz");
-        let packed = match asked[i].take() {
-            Some(request) => fetch::held(request).await,
-            None => block(name)
-                .and_then(|b| fetch::base64_text(&b))
-                .ok_or_else(|| "its block in the page is not base64".to_string()),
-        }
-        .map_err(|why| CorpusError::Fetch {
-            file: file.clone(),
-            why,
-        })?;
-        let unreadable = |error| CorpusError::Fragment {
-            file: file.clone(),
-            error,
-        };
-        let bytes = fetch::unpack(packed)
-            .await
-            .map_err(|e| unreadable(BundleError::Corrupt(e)))?;
-        assembly.add(name, &bytes).map_err(unreadable)?;
+        let arriving = coming.pop_front().expect("one fragment on its way per name");
+        let bytes = arriving.bytes().await?;
+        assembly
+            .add(name, &bytes)
+            .map_err(|error| CorpusError::Fragment {
+                file: format!("{name}.gz"),
+                error,
+            })?;
     }
     progress(names.len(), names.len());
     Ok(())
+}
+
+/// A fragment on its way: fetched (or read from its block) and unpacked by a task of its own,
+/// which started at once and settles `done`.
+struct Arriving {
+    done: js_sys::Promise,
+    got: std::rc::Rc<RefCell<Option<Result<js_sys::Uint8Array, CorpusError>>>>,
+}
+
+impl Arriving {
+    fn start(name: &str) -> Arriving {
+        let got = std::rc::Rc::new(RefCell::new(None));
+        let slot = std::rc::Rc::clone(&got);
+        let name = name.to_string();
+        let done = wasm_bindgen_futures::future_to_promise(async move {
+            *slot.borrow_mut() = Some(unpacked(&name).await);
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        });
+        Arriving { done, got }
+    }
+
+    /// The fragment's bytes, copied into the wasm.
+    async fn bytes(self) -> Result<Vec<u8>, CorpusError> {
+        // The task never fails: its answer is in `got`.
+        wasm_bindgen_futures::JsFuture::from(self.done).await.ok();
+        let got = self.got.borrow_mut().take();
+        got.expect("the task answered before it settled")
+            .map(|b| b.to_vec())
+    }
+}
+
+/// Fragment `name`'s bytes: from its block in the page or fetched, then unpacked.
+async fn unpacked(name: &str) -> Result<js_sys::Uint8Array, CorpusError> {
+    let file = format!("{name}.gz");
+    let packed = match block(name) {
+        Some(b) => fetch::base64_text(&b).ok_or_else(|| "its block in the page is not base64".to_string()),
+        None => fetch::held(fetch::request(&fragment_href(name))).await,
+    }
+    .map_err(|why| CorpusError::Fetch {
+        file: file.clone(),
+        why,
+    })?;
+    fetch::unpack(packed).await.map_err(|e| CorpusError::Fragment {
+        file,
+        error: BundleError::Corrupt(e),
+    })
 }
 
 /// The file names of the corpus's fragments, its prior's included, in the manifest's order

@@ -121,16 +121,18 @@ fn unix_lines(s: &str) -> String {
 }
 
 /// The policy of the offline page: its one script and one stylesheet, by hash; wasm; images
-/// written into the page (`data:`, and `blob:` for downloads); nothing else.
+/// written into the page (`data:`, and `blob:` for downloads); workers whose program the page
+/// wrote (`blob:`, the app's unpacking worker); nothing else.
 fn offline_policy(script: &str, style: &str) -> String {
     format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval' '{script}'; style-src '{style}'; \
-         img-src data: blob:; base-uri 'none'; form-action 'none'"
+         img-src data: blob:; worker-src blob:; base-uri 'none'; form-action 'none'"
     )
 }
 
-/// The policy of the site's page: its own files, wasm, and the inline scripts `html` holds
-/// (Trunk's loader; the dev server's reload client), each by hash.
+/// The policy of the site's page: its own files, wasm, the inline scripts `html` holds
+/// (Trunk's loader; the dev server's reload client), each by hash, and workers whose program
+/// the page wrote (`blob:`).
 pub fn site_policy(html: &str) -> String {
     let hashes: Vec<String> = inline_scripts(html)
         .iter()
@@ -138,7 +140,8 @@ pub fn site_policy(html: &str) -> String {
         .collect();
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; \
-         img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+         img-src 'self' data: blob:; worker-src blob:; connect-src 'self'; base-uri 'none'; \
+         form-action 'none'",
         hashes.concat()
     )
 }
