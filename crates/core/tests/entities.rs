@@ -607,3 +607,42 @@ fn a_question_or_a_letter_opening_on_a_name_gives_no_label() {
         corpus.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_pronoun_makes_a_person_only_of_a_name_it_can_go_back_to() {
+    // `he` or `her` later in a sentence made the name before it a person's, whatever came
+    // between: at 20,000 articles the White House, Manchester United and New York City were
+    // people. A name after an article or a preposition, a possessive, or a name with another
+    // full name after it is not what the pronoun goes back to; a name of two capitalised words
+    // after an article is no person's. Made-up names in MailOnline's and the BBC's styles.
+    let corpus = common::corpus_of(&[
+        (
+            "a.txt",
+            "Budget\n\nThe minister returned to the Granite House on Monday, where he met his \
+             advisers. Later the Granite House said it would publish the plan.\n",
+        ),
+        (
+            "b.txt",
+            "Match report\n\nFans of Halton Rovers were delighted when he scored. Halton Rovers \
+             captain Dariel Okonjo says he will stay.\n",
+        ),
+        (
+            "c.txt",
+            "Storm\n\nResidents of Kelby Falls said he had warned them. In Kelby Falls, she \
+             said, the water rose fast. Gerrit Vandekamp said he was worried.\n",
+        ),
+    ]);
+    let kind = |name: &str| {
+        corpus
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind.as_str())
+    };
+    for body in ["Granite House", "Halton Rovers", "Kelby Falls"] {
+        assert_ne!(kind(body), Some("person"), "{body}");
+        assert!(kind(body).is_some(), "{body} is named");
+    }
+    assert_eq!(kind("Dariel Okonjo"), Some("person"));
+    assert_eq!(kind("Gerrit Vandekamp"), Some("person"));
+}

@@ -173,13 +173,30 @@ pub(super) fn scan(
             }
         }
         let before = mentions.len();
+        // A name of two capitalised words or more after an article (`the White House`, `a New
+        // York City dealership`; the run may open with the words a capital took in: `At the
+        // White House`) is no person's: a person's name takes no article. A role set off after
+        // it (`At the White House, press secretary Kayleigh McEnany`) describes the next name.
+        let article = |w: &Word| matches!(w.1, "the" | "The" | "a" | "A" | "an" | "An");
+        let after_article = ws[i.saturating_sub(1)..j].iter().take(3).any(article);
+        // (`an Ariana Grande concert`: the article is the next noun's; a name ends the phrase
+        // before punctuation or a word of grammar: `the White House said`, `at the White House
+        // on Monday`)
+        let phrase_ends = ws.get(j).is_none_or(|w| {
+            !w.1.starts_with(|c: char| c.is_lowercase()) || ends_a_name_phrase().contains(w.1)
+        });
+        let named_with_article = after_article
+            && phrase_ends
+            && ws[i..j].iter().filter(|w| is_cap(w.1) && !article(w)).count() >= 2;
         let person_context = !role_after_name(&ws, j, sentence_start, lex)
-            && (description_before(&ws, i, lex).is_some() || person_after(&ws, j) || role_after(&ws, j, lex));
+            && (description_before(&ws, i, lex).is_some()
+                || person_after(&ws, i, j)
+                || (!after_article && role_after(&ws, j, lex)));
         let at = RunContext {
             doc,
             sentence_start,
             person_context,
-            org_context: org_context(&ws, i, j, sentence_start, lex),
+            org_context: named_with_article || org_context(&ws, i, j, sentence_start, lex),
         };
         classify(&run, at, lex, mentions);
         // A person without a title gets the lower-case description around the name.
@@ -360,24 +377,158 @@ fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
         .any(|(_, w)| lex.org_heads.contains(strip_possessive(w).0))
 }
 
-/// Whether the words from `j` on, right after a name, say it is a person's: an age
-/// (`Hazel Gilbert, 23,`, `Smith (45)`), a relative clause of persons (`, who`, `, whose`), or a
-/// personal pronoun later in its sentence (`… could not hide her anger`).
-fn person_after(ws: &[Word], j: usize) -> bool {
+/// Whether the words around the name `ws[i..j]` say it is a person's: an age after it (`Hazel
+/// Gilbert, 23,`, `Smith (45)`), a relative clause of persons (`, who`, `, whose`), or a
+/// personal pronoun later in its sentence (`… could not hide her anger`) that can only go
+/// back to it: the name stands as a subject (not after an article, a possessive or a
+/// preposition: `Trump left the White House before he…`, `in New York City, where she…`; not
+/// a possessive itself: `Manchester United's board … his`), and no other full name comes
+/// between (`Manchester United star Bruno Fernandes says he…`).
+fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
     let at = |k: usize| ws.get(j + k).map_or("", |w| w.1);
     let age = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let subject = || {
+        let possessive = j > 0 && strip_possessive(ws[j - 1].1).1;
+        // the word before, and those a capital took into the name (`At the White House`)
+        let leading = ws[i.saturating_sub(1)..j.min(i + 2)].iter();
+        !possessive
+            && !leading
+                .into_iter()
+                .any(|w| not_before_subject().contains(w.1.to_lowercase().as_str()))
+    };
     let pronoun = || {
-        ws[j.min(ws.len())..]
+        let sentence: Vec<&str> = ws[j.min(ws.len())..]
             .iter()
             .take(12)
-            .take_while(|w| !matches!(w.1, "." | "!" | "?" | "\"" | "\u{201C}" | "\u{201D}"))
-            .any(|w| matches!(w.1, "he" | "she" | "his" | "her" | "him"))
+            .map(|w| w.1)
+            .take_while(|w| !matches!(*w, "." | "!" | "?" | "\"" | "\u{201C}" | "\u{201D}"))
+            .collect();
+        // (up to another full name: two capitalised words)
+        let another = (1..sentence.len())
+            .find(|&k| is_cap(sentence[k - 1]) && is_cap(sentence[k]))
+            .unwrap_or(sentence.len());
+        sentence[..another]
+            .iter()
+            .any(|w| matches!(*w, "he" | "she" | "his" | "her" | "him"))
     };
     match (at(0), at(1), at(2)) {
         (",", n, ",") | ("(", n, ")") => age(n),
-        (",", "who" | "whose", _) => true,
-        _ => pronoun(),
+        (",", "who" | "whose" | "who's" | "who\u{2019}s", _) => true,
+        _ => subject() && pronoun(),
     }
+}
+
+/// Lower-case words that end the noun phrase a name is in: grammar words (prepositions,
+/// conjunctions, auxiliaries) and common reporting verbs.
+fn ends_a_name_phrase() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let grammar = [
+            "and",
+            "or",
+            "but",
+            "nor",
+            "which",
+            "that",
+            "who",
+            "where",
+            "when",
+            "while",
+            "as",
+            "is",
+            "was",
+            "are",
+            "were",
+            "has",
+            "had",
+            "have",
+            "will",
+            "would",
+            "could",
+            "should",
+            "can",
+            "may",
+            "might",
+            "must",
+            "did",
+            "does",
+            "do",
+            "said",
+            "says",
+            "told",
+            "announced",
+            "confirmed",
+            "denied",
+            "insisted",
+            "added",
+            "warned",
+            "claimed",
+            "stated",
+        ];
+        not_before_subject().iter().copied().chain(grammar).collect()
+    })
+}
+
+/// Words after which a name is no subject: articles, possessive determiners, prepositions.
+fn not_before_subject() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+            "my",
+            "your",
+            "in",
+            "at",
+            "on",
+            "from",
+            "to",
+            "of",
+            "by",
+            "for",
+            "with",
+            "into",
+            "onto",
+            "near",
+            "outside",
+            "inside",
+            "across",
+            "through",
+            "throughout",
+            "around",
+            "toward",
+            "towards",
+            "about",
+            "against",
+            "over",
+            "under",
+            "between",
+            "behind",
+            "beyond",
+            "within",
+            "without",
+            "via",
+            "after",
+            "before",
+            "during",
+            "since",
+            "until",
+            "like",
+            "than",
+        ]
+        .into_iter()
+        .collect()
+    })
 }
 
 /// Prepositions of place: a name right after one is more likely a place (`in Minsk`).
