@@ -612,9 +612,10 @@ fn a_question_or_a_letter_opening_on_a_name_gives_no_label() {
 fn a_pronoun_makes_a_person_only_of_a_name_it_can_go_back_to() {
     // `he` or `her` later in a sentence made the name before it a person's, whatever came
     // between: at 20,000 articles the White House, Manchester United and New York City were
-    // people. A name after an article or a preposition, a possessive, or a name with another
-    // full name after it is not what the pronoun goes back to; a name of two capitalised words
-    // after an article is no person's. Made-up names in MailOnline's and the BBC's styles.
+    // people. A name after an article, a preposition or a verb, a possessive, or a name with
+    // another full name after it is not what the pronoun goes back to; a name of two
+    // capitalised words after an article is no person's. Made-up names in MailOnline's and the
+    // BBC's styles.
     let corpus = common::corpus_of(&[
         (
             "a.txt",
@@ -631,6 +632,11 @@ fn a_pronoun_makes_a_person_only_of_a_name_it_can_go_back_to() {
             "Storm\n\nResidents of Kelby Falls said he had warned them. In Kelby Falls, she \
              said, the water rose fast. Gerrit Vandekamp said he was worried.\n",
         ),
+        (
+            "d.txt",
+            "Transfer\n\nThe striker joined Corby Athletic for four million pounds, and fans hope \
+             he will score. Officials were asking Corby Athletic to explain his fee.\n",
+        ),
     ]);
     let kind = |name: &str| {
         corpus
@@ -639,7 +645,7 @@ fn a_pronoun_makes_a_person_only_of_a_name_it_can_go_back_to() {
             .find(|e| e.name == name)
             .map(|e| e.kind.as_str())
     };
-    for body in ["Granite House", "Halton Rovers", "Kelby Falls"] {
+    for body in ["Granite House", "Halton Rovers", "Kelby Falls", "Corby Athletic"] {
         assert_ne!(kind(body), Some("person"), "{body}");
         assert!(kind(body).is_some(), "{body} is named");
     }

@@ -18,13 +18,12 @@
 //! a group when it is a demonym standing alone (each part of `Syrian-Iraqi`); a person when it
 //! starts with a known given name or follows a title, or is listed with such a person (`Richard
 //! Jones, Oded Cohen and Dani Hak`), or a pronoun later in its sentence can only go back to it
-//! (the name is a subject: not after an article, a possessive or a preposition, and no other
-//! full name comes between). A name of two capitalised words or more after an article that ends
-//! its phrase (`the White House said`, not `an Ariana Grande concert`) is no person's. Long
-//! title-case runs without a head-word are headline
-//! debris. Across the corpus, a surname alone (or with a lost possessive `s`) joins the full name
-//! its article gives, else the person whose name starts with a given name that the corpus names
-//! most, if the word is written as a surname and stands alone in at most ten times as many
+//! (the name is a subject: not after an article, a possessive, a preposition or a verb, and no
+//! other full name comes between). A name of two capitalised words or more after an article
+//! that ends its phrase (`the White House said`, not `an Ariana Grande concert`) is no person's.
+//! Long title-case runs without a head-word are headline debris. Across the corpus, a surname
+//! alone (or with a lost possessive `s`) joins the full name its article gives, else the person
+//! whose name starts with a given name that the corpus names most, if the word is written as a surname and stands alone in at most ten times as many
 //! articles as that name is named in; a lone word that joins a name tells nothing of its kind.
 //! `Name (ACRONYM)` makes the acronym an alias (in its article; elsewhere, of the definition most
 //! articles give) when the name spells it, a misspelt place one edit from a known one (`Minks`)

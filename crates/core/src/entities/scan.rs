@@ -380,8 +380,8 @@ fn org_follows(ws: &[Word], lex: &Lexicon) -> bool {
 /// Whether the words around the name `ws[i..j]` say it is a person's: an age after it (`Hazel
 /// Gilbert, 23,`, `Smith (45)`), a relative clause of persons (`, who`, `, whose`), or a
 /// personal pronoun later in its sentence (`… could not hide her anger`) that can only go
-/// back to it: the name stands as a subject (not after an article, a possessive or a
-/// preposition: `Trump left the White House before he…`, `in New York City, where she…`; not
+/// back to it: the name stands as a subject (not after an article, a possessive, a preposition
+/// or a verb: `Trump left the White House before he…`, `in New York City, where she…`; not
 /// a possessive itself: `Manchester United's board … his`), and no other full name comes
 /// between (`Manchester United star Bruno Fernandes says he…`).
 fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
@@ -391,7 +391,13 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
         let possessive = j > 0 && strip_possessive(ws[j - 1].1).1;
         // the word before, and those a capital took into the name (`At the White House`)
         let leading = ws[i.saturating_sub(1)..j.min(i + 2)].iter();
+        // no verb before it: it would be the verb's object (`joined United for £40m, and fans
+        // … him`, `asking United to resolve his transfer`, `to join United, despite … he`)
+        let before = i.checked_sub(1).map_or("", |k| ws[k].1);
+        let verb = before.len() > 4 && (before.ends_with("ed") || before.ends_with("ing"))
+            || i.checked_sub(2).is_some_and(|k| ws[k].1 == "to");
         !possessive
+            && !verb
             && !leading
                 .into_iter()
                 .any(|w| not_before_subject().contains(w.1.to_lowercase().as_str()))
