@@ -23,8 +23,9 @@
 //! that ends its phrase (`the White House said`, not `an Ariana Grande concert`) is no person's.
 //! Long title-case runs without a head-word are headline debris. Across the corpus, a surname
 //! alone (or with a lost possessive `s`) joins the full name its article gives, else the person
-//! whose name starts with a given name that the corpus names most, if the word is written as a surname and stands alone in at most ten times as many
-//! articles as that name is named in; a lone word that joins a name tells nothing of its kind.
+//! whose name starts with a given name that the corpus names most, if the word is written as a
+//! surname and stands alone in at most ten times as many articles as that name is named in; a
+//! lone word that joins a name tells nothing of its kind.
 //! `Name (ACRONYM)` makes the acronym an alias (in its article; elsewhere, of the definition most
 //! articles give) when the name spells it, a misspelt place one edit from a known one (`Minks`)
 //! joins it, and an unknown lone word after `in`/`near` is a place; lone words that tell nothing
