@@ -645,3 +645,26 @@ fn the_mother_of_four_set_off_by_dashes_is_the_woman_the_story_is_about() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_body_named_before_a_noun_is_not_who_speaks() {
+    // In the style of MailOnline's showbusiness pages and the BBC's news (made-up people):
+    // `another Twitter user wrote` is a user nobody names, `a Kremlin source said` a source,
+    // `the Harbour Lights songstress wrote` the singer named before; `the Kremlin press
+    // service said` speaks for the Kremlin. At 20,000 articles Twitter and Instagram had 267
+    // and 158 quotations.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Viral post\n\nThe singer Mara Quell posted a photo of Moscow on Friday.\n\n\
+         'What a lovely picture,' another Twitter user wrote.\n\n\
+         'She should stay longer,' a Kremlin source said.\n\n\
+         'I love this city,' the Harbour Lights songstress wrote.\n\n\
+         'We have no comment,' the Kremlin press service said.\n",
+    )]);
+    let got = quotes(&corpus);
+    assert_eq!(
+        got.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(),
+        ["unattributed", "unattributed", "Mara Quell", "Kremlin"],
+        "{got:?}"
+    );
+}

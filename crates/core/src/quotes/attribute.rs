@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::{reporting_verbs, Named};
-use crate::entities::names_a_role;
+use crate::entities::{names_a_body, names_a_role};
 use crate::text::data_lines;
 use crate::text::split::{pieces, spaced};
 
@@ -322,6 +322,20 @@ fn object_prepositions() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| data_lines(include_str!("../../data/object_prepositions.txt")).collect())
 }
 
+/// Lower-case words that are no noun a name could modify: auxiliaries and adverbs.
+fn not_nouns() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [
+            "also", "then", "later", "again", "still", "now", "further", "once", "never", "not", "has",
+            "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "can",
+            "could", "may", "might", "should", "must", "did", "does", "do",
+        ]
+        .into_iter()
+        .collect()
+    })
+}
+
 /// `Lavrov's`, `Lavrov’s`.
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
@@ -398,6 +412,32 @@ fn resolve(
                         if let Some(person) = last_person_before(words, quote_at) {
                             return Some(person);
                         }
+                    }
+                    // `another Twitter user wrote`, `a Kremlin source said`, `her Instagram
+                    // stories, in which she revealed`: a body's name before a noun that is no
+                    // part of the body nor its voice only says which user, source or stories
+                    // (nouns only: `ET also stated`, `staff at Longfield Academy have been
+                    // told` are no such nouns)
+                    let tail = &words[end..];
+                    let noun = |w: &&str| {
+                        w.starts_with(char::is_lowercase) && !w.ends_with("ly") && !not_nouns().contains(*w)
+                    };
+                    let modifier = !n.person
+                        && tail.iter().all(noun)
+                        && tail
+                            .last()
+                            .is_some_and(|w| !names_a_body(w) && !w.starts_with("spokes"));
+                    if modifier {
+                        // (several: `Kremlin sources said`, `school leaders said`, nobody we
+                        // can tell)
+                        let several = tail
+                            .last()
+                            .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+                        return if several {
+                            None
+                        } else {
+                            last_person_before(words, quote_at)
+                        };
                     }
                     return Some(n.entity);
                 }

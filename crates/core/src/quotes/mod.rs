@@ -29,10 +29,13 @@
 //! (`the report warned`) and a role seldom named (`the witness`, `the source`) are nobody we can
 //! name, and such a quotation continues nobody. Another definite description resolves to the
 //! first person whose label has its head noun (`the US Congressmen` → a congressman), else to the
-//! person a pronoun of its sex would stand for (`the businesswoman`, `the mother-of-four`); a body's role (`the Lions
-//! coach`) is read so too, not as the body; a plural one (`The judges called it`) is nobody; an
-//! indefinite one (`One German lawmaker said`) to the only person of the document with such a
-//! label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
+//! person a pronoun of its sex would stand for (`the businesswoman`, `the mother-of-four`); a
+//! body's role (`the Lions coach`) is read so too, not as the body, and so is any other noun a
+//! body's name only qualifies (`the Harbour Lights songstress`, `another Twitter user`, `a
+//! Kremlin source`; several, `Kremlin sources`, are nobody), but not the body's part or voice
+//! (`the Kremlin press service`, `a Kremlin spokesman`); a plural one (`The judges called it`)
+//! is nobody; an indefinite one (`One German lawmaker said`) to the only person of the document
+//! with such a label, wherever named, or to nobody. A pronoun resolves to a person of its gender (from
 //! given names, honorifics, labels and feminine surname endings): the last one standing as a
 //! subject since the previous quotation (one of a list of names is none), else the previous
 //! speaker, else the last one named; `they` continues the previous speaker when that was a body
