@@ -13,7 +13,7 @@ use super::lexicon::{lexicon, Lexicon};
 use super::words::{abbreviation, is_acronym, is_cap, join_words, particles, strip_possessive, words, Word};
 use super::{Acronym, Kind, Mention};
 use crate::model::Span;
-use crate::text::data_lines;
+use crate::text::{data_lines, ends_a_noun_phrase};
 
 /// Reads the capitalised runs of one region of a document as mentions (and `Name (ACRONYM)`
 /// definitions).
@@ -182,9 +182,9 @@ pub(super) fn scan(
         // (`an Ariana Grande concert`: the article is the next noun's; a name ends the phrase
         // before punctuation or a word of grammar: `the White House said`, `at the White House
         // on Monday`)
-        let phrase_ends = ws.get(j).is_none_or(|w| {
-            !w.1.starts_with(|c: char| c.is_lowercase()) || ends_a_name_phrase().contains(w.1)
-        });
+        let phrase_ends = ws
+            .get(j)
+            .is_none_or(|w| !w.1.starts_with(|c: char| c.is_lowercase()) || ends_a_noun_phrase(w.1));
         let named_with_article = after_article
             && phrase_ends
             && ws[i..j].iter().filter(|w| is_cap(w.1) && !article(w)).count() >= 2;
@@ -400,7 +400,7 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
             && !verb
             && !leading
                 .into_iter()
-                .any(|w| not_before_subject().contains(w.1.to_lowercase().as_str()))
+                .any(|w| before_objects().contains(w.1.to_lowercase().as_str()))
     };
     let pronoun = || {
         let sentence: Vec<&str> = ws[j.min(ws.len())..]
@@ -424,117 +424,11 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
     }
 }
 
-/// Lower-case words that end the noun phrase a name is in: grammar words (prepositions,
-/// conjunctions, auxiliaries) and common reporting verbs.
-fn ends_a_name_phrase() -> &'static HashSet<&'static str> {
+/// Words after which a name is an object, not a subject (articles, possessive determiners,
+/// prepositions).
+fn before_objects() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let grammar = [
-            "and",
-            "or",
-            "but",
-            "nor",
-            "which",
-            "that",
-            "who",
-            "where",
-            "when",
-            "while",
-            "as",
-            "is",
-            "was",
-            "are",
-            "were",
-            "has",
-            "had",
-            "have",
-            "will",
-            "would",
-            "could",
-            "should",
-            "can",
-            "may",
-            "might",
-            "must",
-            "did",
-            "does",
-            "do",
-            "said",
-            "says",
-            "told",
-            "announced",
-            "confirmed",
-            "denied",
-            "insisted",
-            "added",
-            "warned",
-            "claimed",
-            "stated",
-        ];
-        not_before_subject().iter().copied().chain(grammar).collect()
-    })
-}
-
-/// Words after which a name is no subject: articles, possessive determiners, prepositions.
-fn not_before_subject() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        [
-            "the",
-            "a",
-            "an",
-            "this",
-            "that",
-            "these",
-            "those",
-            "his",
-            "her",
-            "their",
-            "its",
-            "our",
-            "my",
-            "your",
-            "in",
-            "at",
-            "on",
-            "from",
-            "to",
-            "of",
-            "by",
-            "for",
-            "with",
-            "into",
-            "onto",
-            "near",
-            "outside",
-            "inside",
-            "across",
-            "through",
-            "throughout",
-            "around",
-            "toward",
-            "towards",
-            "about",
-            "against",
-            "over",
-            "under",
-            "between",
-            "behind",
-            "beyond",
-            "within",
-            "without",
-            "via",
-            "after",
-            "before",
-            "during",
-            "since",
-            "until",
-            "like",
-            "than",
-        ]
-        .into_iter()
-        .collect()
-    })
+    SET.get_or_init(|| data_lines(include_str!("../../data/before_objects.txt")).collect())
 }
 
 /// Prepositions of place: a name right after one is more likely a place (`in Minsk`).

@@ -1,7 +1,8 @@
 //! Extracting the numeric claims of documents: each number with what it counts (the noun after
 //! it, with synonyms joined), the event near it, the person an age is told of, and the source
 //! the sentence cites. The word lists are in `data/` (`noun_singulars.txt`,
-//! `noun_synonyms.txt`, `not_nouns.txt`, `determiners.txt`, `events.txt`, `source_verbs.txt`).
+//! `noun_synonyms.txt`, `determiners.txt`, `events.txt`, `source_verbs.txt`; the words that are
+//! no noun, `not_nouns.txt`, through [`crate::text::not_a_noun`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -11,7 +12,7 @@ use super::words::{toks, Tok};
 use super::{Claim, Measure};
 use crate::entities::{Entity, Kind};
 use crate::model::{Article, Span};
-use crate::text::data_lines;
+use crate::text::{data_lines, ends_a_noun_phrase, not_a_noun};
 
 /// The word lists of claims, parsed once.
 struct Lists {
@@ -19,7 +20,6 @@ struct Lists {
     singulars: HashMap<&'static str, &'static str>,
     /// Singular → what it counts as (`protester` → `person`).
     synonyms: HashMap<&'static str, &'static str>,
-    not_nouns: HashSet<&'static str>,
     determiners: HashSet<&'static str>,
     /// `(beginning, event)` in the order they are tried.
     events: Vec<(&'static str, &'static str)>,
@@ -33,7 +33,6 @@ fn lists() -> &'static Lists {
         Lists {
             singulars: pairs(include_str!("../../data/noun_singulars.txt")).collect(),
             synonyms: pairs(include_str!("../../data/noun_synonyms.txt")).collect(),
-            not_nouns: data_lines(include_str!("../../data/not_nouns.txt")).collect(),
             determiners: data_lines(include_str!("../../data/determiners.txt")).collect(),
             events: pairs(include_str!("../../data/events.txt")).collect(),
             source_verbs: data_lines(include_str!("../../data/source_verbs.txt")).collect(),
@@ -68,12 +67,11 @@ fn normal_noun(w: &str) -> String {
 
 /// Reads the noun phrase from token `j`: `(last token, head word)`.
 fn noun_phrase(t: &[Tok], mut j: usize) -> Option<(usize, String)> {
-    let not_nouns = &lists().not_nouns;
     let mut head: Option<(usize, String)> = None;
     let mut n = 0;
     while let Some(tok) = t.get(j) {
         let w = tok.lower.as_str();
-        if !tok.word || n >= 4 || not_nouns.contains(w) || w.ends_with("ly") && w.len() > 4 {
+        if !tok.word || n >= 4 || ends_a_noun_phrase(w) {
             break;
         }
         if w.starts_with(|c: char| c.is_ascii_digit()) || num_word(w) {
@@ -83,9 +81,7 @@ fn noun_phrase(t: &[Tok], mut j: usize) -> Option<(usize, String)> {
             // A participle is an adjective only first and before another word of the phrase.
             let next = t.get(j + 1);
             let adjective = n == 0
-                && next.is_some_and(|x| {
-                    x.word && !not_nouns.contains(x.lower.as_str()) && !x.lower.ends_with("ed")
-                });
+                && next.is_some_and(|x| x.word && !not_a_noun(x.lower.as_str()) && !x.lower.ends_with("ed"));
             if !adjective {
                 break;
             }

@@ -322,18 +322,10 @@ fn object_prepositions() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| data_lines(include_str!("../../data/object_prepositions.txt")).collect())
 }
 
-/// Lower-case words that are no noun a name could modify: auxiliaries and adverbs.
-fn not_nouns() -> &'static HashSet<&'static str> {
+/// Auxiliaries and adverbs that may stand between a speaker and the reporting verb.
+fn auxiliaries() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        [
-            "also", "then", "later", "again", "still", "now", "further", "once", "never", "not", "has",
-            "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "can",
-            "could", "may", "might", "should", "must", "did", "does", "do",
-        ]
-        .into_iter()
-        .collect()
-    })
+    SET.get_or_init(|| data_lines(include_str!("../../data/auxiliaries.txt")).collect())
 }
 
 /// `Lavrov's`, `Lavrov’s`.
@@ -420,7 +412,7 @@ fn resolve(
                     // told` are no such nouns)
                     let tail = &words[end..];
                     let noun = |w: &&str| {
-                        w.starts_with(char::is_lowercase) && !w.ends_with("ly") && !not_nouns().contains(*w)
+                        w.starts_with(char::is_lowercase) && !w.ends_with("ly") && !auxiliaries().contains(*w)
                     };
                     let modifier = !n.person
                         && tail.iter().all(noun)

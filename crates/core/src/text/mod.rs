@@ -1,6 +1,7 @@
 //! Text utilities every stage shares: the word splitter ([`split`]), the search tokenizer's
-//! folding and stemming on top of it ([`tokenize`]), typographic normalisation, dates written in words, counting words, cutting
-//! a range at nested marks, and edit distances ([`distance`]).
+//! folding and stemming on top of it ([`tokenize`]), typographic normalisation, dates written
+//! in words, counting words, which words end a noun phrase, cutting a range at nested marks,
+//! and edit distances ([`distance`]).
 
 pub mod distance;
 pub mod split;
@@ -136,6 +137,23 @@ impl Document {
             .map(|p| count_words(p.span.of(&self.text)))
             .sum()
     }
+}
+
+/// Whether a lower-case word is no noun: a function word or a common verb or adverb
+/// (`data/not_nouns.txt`).
+pub fn not_a_noun(w: &str) -> bool {
+    static NOT_NOUNS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NOT_NOUNS
+        .get_or_init(|| data_lines(include_str!("../../data/not_nouns.txt")).collect())
+        .contains(w)
+}
+
+/// Whether a lower-case word ends the noun phrase before it: no noun ([`not_a_noun`]), or an
+/// adverb in `-ly`. Counted things (`12 people were`) and the nouns a name qualifies (`a
+/// Kremlin source`) stop there.
+pub fn ends_a_noun_phrase(w: &str) -> bool {
+    not_a_noun(w) || w.ends_with("ly") && w.len() > 4
 }
 
 /// The lines of a word list in `crates/core/data/` that hold entries: trimmed, without empty
