@@ -574,13 +574,7 @@ fn a_last_word_standing_alone_tells_no_kind() {
             "Rugby\n\nItaly lost flanker Mauro Bellasco with a head knock before half-time.\n",
         ),
     ]);
-    let kind = |name: &str| {
-        corpus
-            .entities
-            .iter()
-            .find(|e| e.name == name)
-            .map(|e| e.kind.as_str())
-    };
+    let kind = |name: &str| common::kind_of(&corpus, name);
     assert_eq!(kind("Axa Sun Life"), Some("organisation"));
     assert_eq!(kind("Mauro Bellasco"), Some("person"));
 }
@@ -638,13 +632,7 @@ fn a_pronoun_makes_a_person_only_of_a_name_it_can_go_back_to() {
              he will score. Officials were asking Corby Athletic to explain his fee.\n",
         ),
     ]);
-    let kind = |name: &str| {
-        corpus
-            .entities
-            .iter()
-            .find(|e| e.name == name)
-            .map(|e| e.kind.as_str())
-    };
+    let kind = |name: &str| common::kind_of(&corpus, name);
     for body in ["Granite House", "Halton Rovers", "Kelby Falls", "Corby Athletic"] {
         assert_ne!(kind(body), Some("person"), "{body}");
         assert!(kind(body).is_some(), "{body} is named");

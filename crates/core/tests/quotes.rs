@@ -305,9 +305,8 @@ fn speakers_in_the_house_styles_of_general_news() {
     ];
     let want: Vec<(String, String)> = want.iter().map(|(t, s)| (t.to_string(), s.to_string())).collect();
     assert_eq!(got, want);
-    let kind = |name: &str| corpus.entities.iter().find(|e| e.name == name).map(|e| e.kind);
-    assert_eq!(kind("Marta Quillon"), Some(parallax_core::entities::Kind::Person));
-    assert_eq!(kind("Owen Pellow"), Some(parallax_core::entities::Kind::Person));
+    assert_eq!(common::kind_of(&corpus, "Marta Quillon"), Some("person"));
+    assert_eq!(common::kind_of(&corpus, "Owen Pellow"), Some("person"));
 }
 
 #[test]

@@ -178,7 +178,7 @@ pub(super) fn scan(
         // White House`) is no person's: a person's name takes no article. A role set off after
         // it (`At the White House, press secretary Kayleigh McEnany`) describes the next name.
         let article = |w: &Word| matches!(w.1, "the" | "The" | "a" | "A" | "an" | "An");
-        let after_article = ws[i.saturating_sub(1)..j].iter().take(3).any(article);
+        let after_article = opening(&ws, i, j).iter().any(article);
         // (`an Ariana Grande concert`: the article is the next noun's; a name ends the phrase
         // before punctuation or a word of grammar: `the White House said`, `at the White House
         // on Monday`)
@@ -389,8 +389,6 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
     let age = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let subject = || {
         let possessive = j > 0 && strip_possessive(ws[j - 1].1).1;
-        // the word before, and those a capital took into the name (`At the White House`)
-        let leading = ws[i.saturating_sub(1)..j.min(i + 2)].iter();
         // no verb before it: it would be the verb's object (`joined United for £40m, and fans
         // … him`, `asking United to resolve his transfer`, `to join United, despite … he`)
         let before = i.checked_sub(1).map_or("", |k| ws[k].1);
@@ -398,8 +396,8 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
             || i.checked_sub(2).is_some_and(|k| ws[k].1 == "to");
         !possessive
             && !verb
-            && !leading
-                .into_iter()
+            && !opening(ws, i, j)
+                .iter()
                 .any(|w| before_objects().contains(w.1.to_lowercase().as_str()))
     };
     let pronoun = || {
@@ -422,6 +420,12 @@ fn person_after(ws: &[Word], i: usize, j: usize) -> bool {
         (",", "who" | "whose" | "who's" | "who\u{2019}s", _) => true,
         _ => subject() && pronoun(),
     }
+}
+
+/// The word before the name `ws[i..j]` and the first two of the name, where a capital may have
+/// taken in the words that open its phrase (`At the White House`).
+fn opening<'w>(ws: &'w [Word<'w>], i: usize, j: usize) -> &'w [Word<'w>] {
+    &ws[i.saturating_sub(1)..j.min(i + 2)]
 }
 
 /// Words after which a name is an object, not a subject (articles, possessive determiners,

@@ -328,6 +328,11 @@ fn auxiliaries() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| data_lines(include_str!("../../data/auxiliaries.txt")).collect())
 }
 
+/// Whether a noun looks plural: it ends in `s`, not `ss` (`sources`, not `boss`).
+pub(super) fn plural(noun: &str) -> bool {
+    noun.ends_with('s') && !noun.ends_with("ss")
+}
+
 /// `Lavrov's`, `Lavrov’s`.
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
@@ -422,9 +427,7 @@ fn resolve(
                     if modifier {
                         // (several: `Kremlin sources said`, `school leaders said`, nobody we
                         // can tell)
-                        let several = tail
-                            .last()
-                            .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+                        let several = tail.last().is_some_and(|w| plural(w));
                         return if several {
                             None
                         } else {

@@ -2,7 +2,7 @@
 //! paragraphs, continued across paragraphs, and the context their attribution reads (where each
 //! person is named, pronouns, descriptions, the previous speaker).
 
-use super::attribute::{attribute, Cue};
+use super::attribute::{attribute, plural, Cue};
 use super::speakers::{add_co_speakers, Speakers};
 use super::{reporting_verbs, Named, Quote, Tie};
 use crate::entities::{gender_of, is_title_word, names_a_body, names_nobody, Entity, Gender, Kind};
@@ -256,12 +256,7 @@ pub fn extract_quotes_in(
             // none of them named
             let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
             let plural = definite
-                && head.is_some_and(|h| {
-                    h.starts_with(char::is_lowercase)
-                        && h.ends_with('s')
-                        && !h.ends_with("ss")
-                        && !h.ends_with("us")
-                });
+                && head.is_some_and(|h| h.starts_with(char::is_lowercase) && plural(h) && !h.ends_with("us"));
             if described.is_none() && (plural || head.is_some_and(unnamed_role)) {
                 // `The witness said`: someone the article does not name
                 return unnamed();
@@ -593,8 +588,7 @@ fn plural_cue(words: &str) -> bool {
             || (k > 0
                 && words[k - 1].eq_ignore_ascii_case("the")
                 && w.starts_with(char::is_lowercase)
-                && w.ends_with('s')
-                && !w.ends_with("ss"))
+                && plural(w))
     })
 }
 

@@ -79,6 +79,16 @@ pub fn corpus_with(files: &[(&str, &str)], metadata: &str) -> Corpus {
     build_corpus(&files, &parse_metadata(metadata).unwrap()).unwrap()
 }
 
+/// The kind (`"person"`, `"organisation"`…) of the corpus's entity called `name`, if any.
+#[allow(dead_code)] // not every test binary reads kinds
+pub fn kind_of(corpus: &Corpus, name: &str) -> Option<&'static str> {
+    corpus
+        .entities
+        .iter()
+        .find(|e| e.name == name)
+        .map(|e| e.kind.as_str())
+}
+
 /// The words of the corpus's claim `i` (`more than 130 security officers`).
 #[allow(dead_code)] // not every test binary reads claims
 pub fn claim_text(corpus: &Corpus, i: usize) -> String {
