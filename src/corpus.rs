@@ -237,9 +237,22 @@ pub fn generation() -> ArcRwSignal<u64> {
 }
 
 /// Makes `corpus` the one every page shows, and re-renders them.
-pub fn replace(corpus: Corpus) {
-    CURRENT.set(Some(Arc::new(corpus)));
+pub fn replace(corpus: Corpus) -> Arc<Corpus> {
+    let corpus = Arc::new(corpus);
+    CURRENT.set(Some(Arc::clone(&corpus)));
     generation().update(|g| *g += 1);
+    corpus
+}
+
+/// Whether `corpus` is the one pages show now.
+pub fn shown(corpus: &Arc<Corpus>) -> bool {
+    CURRENT.with_borrow(|c| c.as_ref().is_some_and(|c| Arc::ptr_eq(c, corpus)))
+}
+
+/// The built corpus's identity: the checksum of its bundle, or of its fragments' manifest
+/// (which names every fragment by its checksum).
+pub fn identity() -> u64 {
+    parallax_core::corpus::checksum(if MANIFEST.is_empty() { BUNDLE } else { MANIFEST })
 }
 
 /// Shows the bundled corpus again (no added articles).

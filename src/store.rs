@@ -4,7 +4,9 @@
 //! bundled corpus's files), so two sites or offline files of different corpora on one origin
 //! never see each other's articles. Two object stores: `articles` (an added article's JSON by its
 //! file name) and `meta` (small flags, such as which embedded article blocks were already
-//! taken in). Every failure becomes a sentence a reader can act on.
+//! taken in). Every failure becomes a sentence a reader can act on. A second database,
+//! `parallax-KEY-analysis`, keeps the analysis of the added articles (see `added/kept.rs`): a
+//! cache, safe to lose.
 //!
 //! A write that a closed tab may cut short is noted first in `localStorage` (a journal entry per
 //! write, removed once the write commits or fails), so the next visit can name what was being
@@ -19,6 +21,9 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 const DB: &str = concat!("parallax-", env!("PARALLAX_CORPUS_KEY"));
 const ARTICLES: &str = "articles";
 const META: &str = "meta";
+const KEPT_DB: &str = concat!("parallax-", env!("PARALLAX_CORPUS_KEY"), "-analysis");
+/// The object store of the kept analysis.
+pub const KEPT: &str = "analysis";
 
 /// An open database.
 #[derive(Clone)]
@@ -26,9 +31,19 @@ pub struct Store {
     db: IdbDatabase,
 }
 
-/// Opens (creating on first use) the database; `Err` says in plain words why the browser
-/// refuses.
+/// Opens (creating on first use) the database of added articles; `Err` says in plain words why
+/// the browser refuses.
 pub async fn open() -> Result<Store, String> {
+    open_db(DB, &[ARTICLES, META]).await
+}
+
+/// Opens (creating on first use) the database of the kept analysis.
+pub async fn open_kept() -> Result<Store, String> {
+    open_db(KEPT_DB, &[KEPT]).await
+}
+
+/// Opens database `name`, creating the object `stores` it lacks.
+async fn open_db(name: &str, stores: &'static [&'static str]) -> Result<Store, String> {
     let refused = |detail: String| {
         format!(
             "This browser does not let Parallax keep articles ({detail}). A private window, or \
@@ -40,7 +55,9 @@ pub async fn open() -> Result<Store, String> {
         .indexed_db()
         .map_err(|e| refused(describe(&e)))?
         .ok_or_else(|| refused("no IndexedDB".to_string()))?;
-    let request = factory.open_with_u32(DB, 1).map_err(|e| refused(describe(&e)))?;
+    let request = factory
+        .open_with_u32(name, 1)
+        .map_err(|e| refused(describe(&e)))?;
     let upgrade = Handler::new({
         let request = request.clone();
         move |_| {
@@ -49,7 +66,7 @@ pub async fn open() -> Result<Store, String> {
                 .ok()
                 .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
             {
-                for store in [ARTICLES, META] {
+                for &store in stores {
                     if !db.object_store_names().contains(store) {
                         let _ = db.create_object_store(store);
                     }
@@ -188,28 +205,50 @@ impl Store {
 
     /// Whether the flag `key` is set.
     pub async fn flag(&self, key: &str) -> bool {
-        let Ok(tx) = self.transaction(META, IdbTransactionMode::Readonly) else {
-            return false;
-        };
-        let Some(request) = tx
-            .object_store(META)
-            .ok()
-            .and_then(|s| s.get(&JsValue::from_str(key)).ok())
-        else {
-            return false;
-        };
-        settle(&request).await.is_ok_and(|v| !v.is_undefined())
+        self.get(META, key).await.is_ok_and(|v| !v.is_undefined())
     }
 
     /// Sets the flag `key`.
     pub async fn set_flag(&self, key: &str) -> Result<(), WriteError> {
+        self.put(META, key, &JsValue::TRUE).await
+    }
+
+    /// The value under `key` in `store` (`undefined` when there is none).
+    pub async fn get(&self, store: &str, key: &str) -> Result<JsValue, String> {
+        let tx = self.transaction(store, IdbTransactionMode::Readonly)?;
+        let request = tx
+            .object_store(store)
+            .and_then(|s| s.get(&JsValue::from_str(key)))
+            .map_err(|e| describe(&e))?;
+        settle(&request).await
+    }
+
+    /// Stores `value` under `key` in `store`.
+    pub async fn put(&self, store: &str, key: &str, value: &JsValue) -> Result<(), WriteError> {
         let tx = self
-            .transaction(META, IdbTransactionMode::Readwrite)
+            .transaction(store, IdbTransactionMode::Readwrite)
             .map_err(WriteError)?;
-        let store = tx.object_store(META).map_err(|e| WriteError(describe(&e)))?;
-        store
-            .put_with_key(&JsValue::TRUE, &JsValue::from_str(key))
+        tx.object_store(store)
+            .and_then(|s| s.put_with_key(value, &JsValue::from_str(key)))
             .map_err(|e| WriteError(describe(&e)))?;
+        committed(&tx).await.map_err(WriteError)
+    }
+
+    /// Deletes every key of `store` but those in `keep`.
+    pub async fn retain(&self, store: &str, keep: &[String]) -> Result<(), WriteError> {
+        let failed = |e: &JsValue| WriteError(describe(e));
+        let tx = self
+            .transaction(store, IdbTransactionMode::Readwrite)
+            .map_err(WriteError)?;
+        let objects = tx.object_store(store).map_err(|e| failed(&e))?;
+        let keys = settle(&objects.get_all_keys().map_err(|e| failed(&e))?)
+            .await
+            .map_err(WriteError)?;
+        for key in js_sys::Array::from(&keys).iter() {
+            if !key.as_string().is_some_and(|k| keep.contains(&k)) {
+                objects.delete(&key).map_err(|e| failed(&e))?;
+            }
+        }
         committed(&tx).await.map_err(WriteError)
     }
 

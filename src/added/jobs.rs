@@ -6,6 +6,7 @@ use parallax_core::reading::AddedArticle;
 use parallax_core::{Analysis, Corpus, Extension, Stage};
 use wasm_bindgen_futures::JsFuture;
 
+use super::kept;
 use super::persist::persist;
 use super::{notify, state, Progress, ADDED_IDS, CANCEL, READY};
 use crate::corpus;
@@ -82,11 +83,22 @@ pub(super) async fn commit(
         // Not awaited: a browser may ask its reader first (Firefox does), and the work goes on.
         leptos::task::spawn_local(async { state().kept.set(crate::store::ask_to_keep().await) });
     }
+    let key = kept::key(&articles);
     let corpus = if articles.is_empty() {
         None
     } else {
-        match analyse(&base, &articles, &label, cancellable).await {
-            Some(c) => Some(c),
+        let back = kept::bring_back(&key, |i, n| {
+            set_job(&format!("{label} ({i} of {n} parts)"), i, n, cancellable);
+        })
+        .await;
+        let fresh = back.is_none();
+        let corpus = match back {
+            Some(c) if !(cancellable && CANCEL.get()) => Some(c),
+            Some(_) => None,
+            None => analyse(&base, &articles, &label, cancellable).await,
+        };
+        match corpus {
+            Some(c) => Some((c, fresh)),
             None => {
                 if saved.is_ok() {
                     undo_saving(&save, &delete).await;
@@ -113,8 +125,17 @@ pub(super) async fn commit(
             .collect();
     });
     match corpus {
-        Some(c) => corpus::replace(c),
-        None => corpus::reset(),
+        Some((c, fresh)) => {
+            let shown = corpus::replace(c);
+            // Kept only with the articles it is of: a reload brings back the stored ones.
+            if fresh && saved.is_ok() {
+                leptos::task::spawn_local(kept::keep(shown, key));
+            }
+        }
+        None => {
+            corpus::reset();
+            leptos::task::spawn_local(kept::forget());
+        }
     }
     let s = state();
     s.guessed

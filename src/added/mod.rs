@@ -9,6 +9,7 @@ mod dedupe;
 mod edit;
 mod files;
 mod jobs;
+mod kept;
 mod offline;
 mod persist;
 mod undo;

@@ -106,7 +106,7 @@ async fn load_embedded(store: Option<Store>, mut articles: Vec<AddedArticle>) {
     }
     articles.sort_by(|a, b| a.name.cmp(&b.name));
     let label = format!(
-        "Analysing your {}",
+        "Bringing back your {}",
         count(articles.len(), "added article", "added articles")
     );
     let outcome = commit(articles, save, Vec::new(), label, None).await;

@@ -436,7 +436,7 @@ test("a full store and a damaged record are reported in plain words", async () =
     await page.evaluate(
       async () => {
         // The page's own store: one per corpus, named after it.
-        const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("parallax-"));
+        const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("parallax-") && !n.endsWith("-analysis"));
         if (names.length !== 1) throw new Error(`one store expected: ${names}`);
         return new Promise((done, fail) => {
           const open = indexedDB.open(names[0], 1);
@@ -562,6 +562,96 @@ test("added articles survive a reload during their analysis", async () => {
   }
 });
 
+/** The keys of the page's kept analysis (none before the page keeps one). */
+const keptKeys = (page) =>
+  page.evaluate(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.endsWith("-analysis"));
+    if (!name) return [];
+    const db = await new Promise((done, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => done(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    try {
+      return await new Promise((done, fail) => {
+        const all = db.transaction("analysis").objectStore("analysis").getAllKeys();
+        all.onsuccess = () => done(all.result);
+        all.onerror = () => fail(all.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+
+test("a reload brings the analysis back instead of analysing again; a damaged one is analysed again", async () => {
+  const s = await addPage();
+  const { page } = s;
+  try {
+    // Every job label the page shows, from the first paint of each load.
+    await s.context.addInitScript(() => {
+      window.__labels = [];
+      new MutationObserver(() => {
+        const label = document.querySelector(".job label")?.textContent;
+        if (label && window.__labels.at(-1) !== label) window.__labels.push(label);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    // Long enough (300 KB) that the analysis's stages take turns with the browser and show.
+    const long = many(30, "keptmark").map((f) => ({ ...f, buffer: Buffer.concat(Array(40).fill(f.buffer)) }));
+    assert.match(
+      await report(page, () => page.locator("#add-files-input").setInputFiles(long)),
+      /Added 30 articles\./,
+    );
+    const manifest = (keys) => keys.some((k) => k.startsWith("manifest-"));
+    for (let i = 0; !manifest(await keptKeys(page)); i++) {
+      assert.ok(i < 100, "the analysis is kept");
+      await page.waitForTimeout(100);
+    }
+    const labels = () => page.evaluate(() => window.__labels.join(" | "));
+    const back = async () => {
+      await page.reload();
+      await heading(page, "Your articles");
+      await page.waitForFunction(() => window.parallax.search("keptmark", 5).total === 30, null, { timeout: 60000 });
+      assert.match(await page.locator("section.added").textContent(), /30 articles added/);
+    };
+    // The analysis's stages, as the page names them, never came.
+    const analysing = /indexing|finding|reading numbers/;
+    await back();
+    assert.match(await labels(), /Bringing back your 30 added articles \(\d+ of \d+ parts\)/);
+    assert.doesNotMatch(await labels(), analysing);
+    assert.equal((await found(page, "Olga Brel")).total, 30, "the kept analysis answers as the fresh one did");
+
+    // Damaged fragments: analysed again, with nothing to report.
+    await page.evaluate(async () => {
+      const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.endsWith("-analysis"));
+      await new Promise((done, fail) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => {
+          const store = open.result.transaction("analysis", "readwrite").objectStore("analysis");
+          const keys = store.getAllKeys();
+          keys.onsuccess = () => {
+            for (const k of keys.result) if (!k.startsWith("manifest-")) store.put(new Uint8Array([10, 1, 2, 3]), k);
+            store.transaction.oncomplete = () => (open.result.close(), done());
+          };
+          store.transaction.onerror = fail;
+        };
+        open.onerror = fail;
+      });
+    });
+    await back();
+    assert.match(await labels(), analysing);
+
+    // Nothing added any more: nothing kept.
+    assert.match(await report(page, () => page.getByRole("button", { name: "Remove all" }).click()), /Removed 30 articles/);
+    for (let i = 0; (await keptKeys(page)).length > 0; i++) {
+      assert.ok(i < 100, "what was kept is forgotten");
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(s.problems(), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test("a save cut short by a closed page is named on the next visit", async () => {
   const s = await addPage();
   const { page } = s;
@@ -569,7 +659,7 @@ test("a save cut short by a closed page is named on the next visit", async () =>
     // What a page closed in the middle of saving leaves: its journal entry, and no article. The
     // journal is named after the page's database, which the page opens once it has started.
     const db = await page.waitForFunction(async () =>
-      (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("parallax-")),
+      (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("parallax-") && !n.endsWith("-analysis")),
     );
     await page.evaluate(
       (db) => localStorage.setItem(`${db}-saving-test`, JSON.stringify({ at: 0, names: ["lost-report.txt"] })),

@@ -3,7 +3,7 @@
 //! Runs natively and, with the same assertions, as wasm (the test command does both).
 
 use parallax_core::compare::Prior;
-use parallax_core::corpus::fragments::{read_manifest, split, Assembly};
+use parallax_core::corpus::fragments::{read_manifest, split, Assembly, Pieces};
 use parallax_core::{
     build_corpus, decode_bundle, encode_bundle, parse_metadata, BundleError, SourceFile, FORMAT_VERSION,
 };
@@ -124,6 +124,37 @@ fn fragments_put_back_together_give_the_same_corpus() {
             "fragments of {target} bytes"
         );
     }
+}
+
+/// A corpus cut one fragment at a time with no prior (as the page keeps the analysis of a
+/// reader's articles) is the same cut, needs no prior's fragment, and comes back the same.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_corpus_cut_piece_by_piece_without_a_prior_comes_back_whole() {
+    let corpus = sample();
+    let none = Prior::default();
+    let mut pieces = Pieces::new(&corpus, &none, 60);
+    let taken: Vec<(String, Vec<u8>)> = pieces.by_ref().collect();
+    let manifest = pieces.manifest();
+    let (whole, files) = split(&corpus, &none, 60);
+    assert_eq!(manifest, whole, "the same manifest as the whole cut");
+    assert!(
+        files.iter().all(|f| taken.contains(f)) && taken.iter().all(|f| files.contains(f)),
+        "the same files"
+    );
+    let manifest = read_manifest(&manifest).unwrap();
+    assert_eq!(
+        Assembly::prior(manifest.clone()).missing(),
+        0,
+        "no prior to fetch"
+    );
+    let mut assembly = Assembly::new(manifest);
+    for (name, bytes) in taken.iter().rev() {
+        if assembly.files().contains(&name.as_str()) {
+            assembly.add(name, bytes).unwrap();
+        }
+    }
+    assert_eq!(assembly.finish().unwrap(), corpus);
 }
 
 /// The fragment format's golden bytes: the manifest, then each fragment, of the sample cut at

@@ -82,8 +82,8 @@ pub fn unseal(bytes: &[u8]) -> Result<&[u8], BundleError> {
     Ok(payload)
 }
 
-/// 64-bit FNV-1a.
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+/// 64-bit FNV-1a: what seals a bundle or fragment, and names a fragment.
+pub fn checksum(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

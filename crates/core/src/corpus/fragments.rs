@@ -73,103 +73,122 @@ pub enum List {
 /// Cuts `corpus` and its `prior` into fragments of about `target` bytes each (one item may
 /// make a fragment larger): the sealed manifest and every fragment's `(name, bytes)`.
 pub fn split(corpus: &Corpus, prior: &Prior, target: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
-    let mut files = Vec::new();
-    let mut fragments = Vec::new();
-    let index = &corpus.index;
-    runs(
-        List::Articles,
-        &corpus.articles,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(
-        List::ExactTerms,
-        &index.exact.terms,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(
-        List::ExactPostings,
-        &index.exact.postings,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(
-        List::StemTerms,
-        &index.stems.terms,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(
-        List::StemPostings,
-        &index.stems.postings,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(
-        List::Entities,
-        &corpus.entities,
-        target,
-        &mut fragments,
-        &mut files,
-    );
-    runs(List::Quotes, &corpus.quotes, target, &mut fragments, &mut files);
-    runs(List::Claims, &corpus.claims, target, &mut fragments, &mut files);
-    let entries: Vec<(&str, u32)> = prior.entries().collect();
-    runs(List::Prior, &entries, target, &mut fragments, &mut files);
-    let manifest = Manifest {
-        outlets: corpus.outlets.clone(),
-        doc_lengths: index.doc_lengths.clone(),
-        prior_total: prior.total as u64,
-        fragments,
-    };
-    let sealed =
-        seal(&postcard::to_allocvec(&manifest).expect("serialising plain data into a Vec cannot fail"));
-    (sealed, files)
-}
-
-/// Appends the fragments of one list.
-fn runs<T: Serialize>(
-    list: List,
-    items: &[T],
-    target: usize,
-    fragments: &mut Vec<Fragment>,
-    files: &mut Vec<(String, Vec<u8>)>,
-) {
-    let mut body = Vec::new();
-    let mut count = 0u32;
-    let mut flush = |body: &mut Vec<u8>, count: &mut u32| {
-        let mut payload = postcard::to_allocvec(&(*count as usize)).expect("a length serialises");
-        payload.append(body);
-        let name = format!("{:016x}.bin", checksum(&payload));
-        let sealed = seal(&payload);
-        fragments.push(Fragment {
-            name: name.clone(),
-            list,
-            items: *count,
-            bytes: sealed.len() as u32,
-        });
+    let mut pieces = Pieces::new(corpus, prior, target);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (name, sealed) in pieces.by_ref() {
         // Two runs of the same bytes (a tiny corpus's two term tables) share one file.
         if !files.iter().any(|(n, _)| *n == name) {
             files.push((name, sealed));
         }
-        *count = 0;
-    };
-    for item in items {
-        body = postcard::to_extend(item, body).expect("serialising plain data into a Vec cannot fail");
-        count += 1;
-        if body.len() >= target {
-            flush(&mut body, &mut count);
+    }
+    (pieces.manifest(), files)
+}
+
+/// The lists in the order their fragments come.
+const LISTS: [List; 9] = [
+    List::Articles,
+    List::ExactTerms,
+    List::ExactPostings,
+    List::StemTerms,
+    List::StemPostings,
+    List::Entities,
+    List::Quotes,
+    List::Claims,
+    List::Prior,
+];
+
+/// [`split`] one fragment at a time, so that a caller writing them somewhere (the page keeping
+/// the analysis of a reader's articles) holds one fragment's bytes beside the corpus, not all
+/// of them: an iterator of `(name, sealed bytes)`, in the manifest's order (a file that two
+/// runs share comes twice), then [`Pieces::manifest`].
+pub struct Pieces<'c> {
+    corpus: &'c Corpus,
+    prior: Vec<(&'c str, u32)>,
+    prior_total: usize,
+    target: usize,
+    /// The list being cut, by its place in [`LISTS`], and its next item.
+    list: usize,
+    at: usize,
+    fragments: Vec<Fragment>,
+}
+
+impl<'c> Pieces<'c> {
+    pub fn new(corpus: &'c Corpus, prior: &'c Prior, target: usize) -> Self {
+        Pieces {
+            corpus,
+            prior: prior.entries().collect(),
+            prior_total: prior.total,
+            target,
+            list: 0,
+            at: 0,
+            fragments: Vec::new(),
         }
     }
-    if count > 0 {
-        flush(&mut body, &mut count);
+
+    /// The sealed manifest of the fragments taken so far (all of them once the iterator ended).
+    pub fn manifest(self) -> Vec<u8> {
+        let manifest = Manifest {
+            outlets: self.corpus.outlets.clone(),
+            doc_lengths: self.corpus.index.doc_lengths.clone(),
+            prior_total: self.prior_total as u64,
+            fragments: self.fragments,
+        };
+        seal(&postcard::to_allocvec(&manifest).expect("serialising plain data into a Vec cannot fail"))
     }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (String, Vec<u8>);
+
+    fn next(&mut self) -> Option<(String, Vec<u8>)> {
+        let index = &self.corpus.index;
+        while let Some(&list) = LISTS.get(self.list) {
+            let (at, target) = (&mut self.at, self.target);
+            let (body, items) = match list {
+                List::Articles => run(&self.corpus.articles, at, target),
+                List::ExactTerms => run(&index.exact.terms, at, target),
+                List::ExactPostings => run(&index.exact.postings, at, target),
+                List::StemTerms => run(&index.stems.terms, at, target),
+                List::StemPostings => run(&index.stems.postings, at, target),
+                List::Entities => run(&self.corpus.entities, at, target),
+                List::Quotes => run(&self.corpus.quotes, at, target),
+                List::Claims => run(&self.corpus.claims, at, target),
+                List::Prior => run(&self.prior, at, target),
+            };
+            if items == 0 {
+                self.list += 1;
+                self.at = 0;
+                continue;
+            }
+            let mut payload = postcard::to_allocvec(&(items as usize)).expect("a length serialises");
+            payload.extend_from_slice(&body);
+            let name = format!("{:016x}.bin", checksum(&payload));
+            let sealed = seal(&payload);
+            self.fragments.push(Fragment {
+                name: name.clone(),
+                list,
+                items,
+                bytes: sealed.len() as u32,
+            });
+            return Some((name, sealed));
+        }
+        None
+    }
+}
+
+/// The next run of `items` from `at`: items until their postcard reaches `target` bytes (at
+/// least one, unless none is left), and how many.
+fn run<T: Serialize>(items: &[T], at: &mut usize, target: usize) -> (Vec<u8>, u32) {
+    let start = *at;
+    let mut body = Vec::new();
+    while let Some(item) = items.get(*at) {
+        body = postcard::to_extend(item, body).expect("serialising plain data into a Vec cannot fail");
+        *at += 1;
+        if body.len() >= target {
+            break;
+        }
+    }
+    (body, (*at - start) as u32)
 }
 
 /// Reads the manifest [`split`] wrote.

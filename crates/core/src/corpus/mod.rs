@@ -13,7 +13,7 @@ pub mod bundle;
 pub mod fragments;
 mod prior;
 
-pub use bundle::{decode_bundle, encode_bundle, seal, unseal, BundleError, FORMAT_VERSION};
+pub use bundle::{checksum, decode_bundle, encode_bundle, seal, unseal, BundleError, FORMAT_VERSION};
 pub use prior::Prior;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
