@@ -667,3 +667,26 @@ fn a_body_named_before_a_noun_is_not_who_speaks() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_pronoun_does_not_stand_for_someone_the_quotation_talks_about() {
+    // In the style of MailOnline's showbusiness pages (made-up people): the daughter named last
+    // before `She said` is whom the mother talks about, not who speaks; nor is the cleric's
+    // victim the cleric. A name the speaker gives as their own (`I'm Nora Vale`), one after
+    // `the` (`the Quell name`) and one spoken to (`'Nora, sit down'`) say nothing of that.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "School run\n\nThe singer Nora Vale, 31, took her daughter Lily Vale to school on Monday. \
+         Her youngest, Ada, cried after saying goodbye to her sister Lily.\n\n\
+         She said: 'That's the school run done. Ada cried her eyes out, and Lily was fine.'\n\n\
+         Cleric Omar Hassan Adan, chairman of the council, spoke in Mogadishu on Tuesday.\n\n\
+         'We demand justice, Samira and her family need justice,' he said.\n\n\
+         Actor Tom Reed joined the call. 'Hello, I'm Tom Reed and I played a wizard,' he said.\n\n\
+         'The other ones had the Reed name on it,' he said. 'My wife tells me: 'Tom, sit down.'\n",
+    )]);
+    let got = quotes(&corpus);
+    let speakers: Vec<&str> = got.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(speakers[0], "Nora Vale", "{got:?}");
+    assert_eq!(speakers[1], "Omar Hassan Adan", "{got:?}");
+    assert!(speakers[2..].iter().all(|s| *s == "Tom Reed"), "{got:?}");
+}

@@ -151,6 +151,38 @@ pub fn extract_quotes_in(
             nobody.set(true);
             None
         };
+        // Where the quotation being attributed ends. A person it names as someone else (`She
+        // said: "… Mia cried her eyes out"`) is not who a pronoun or description before it
+        // stands for: by a full name, or a name of theirs standing alone (not part of another's,
+        // as a spouse's `John Smith` holds `Smith`). Not so a name the speaker gives as their
+        // own (`I'm Jason Isaacs`, `my name is Helen`), nor one opening a quotation inside it
+        // (`Rio says to me 'Kate, just sit down'`: Kate is spoken to)
+        let quote_end = std::cell::Cell::new(0usize);
+        let named_inside = |e: usize, at: usize| {
+            let quote = text.get(at..quote_end.get()).unwrap_or("");
+            let capital = |c: Option<char>| c.is_some_and(char::is_uppercase);
+            let alone = |i: usize, a: &str| {
+                let before = quote[..i].trim_end_matches(' ');
+                let after = &quote[i + a.len()..];
+                let whole =
+                    !after.starts_with(char::is_alphanumeric) && !quote[..i].ends_with(char::is_alphanumeric);
+                let previous = before.rsplit(' ').next().unwrap_or("");
+                // (or a name after `the`, which is no one: `the Trump name`, `the best Tamar
+                // Braxton I can be`)
+                let own = ["I'm", "I\u{2019}m", "am", "is", "name's", "name\u{2019}s"].contains(&previous)
+                    || before.rsplit(' ').take(2).any(|w| w.eq_ignore_ascii_case("the"));
+                let opens = before.ends_with(['\'', '"', '\u{2018}', '\u{201C}']);
+                let in_a_name = !a.contains(' ')
+                    && (capital(previous.chars().next()) && !previous.ends_with(['.', ',', ':', ';'])
+                        || capital(after.trim_start_matches(' ').chars().next())
+                            && !after.starts_with([',', '.']));
+                whole && !own && !opens && !in_a_name
+            };
+            entities[e]
+                .aliases
+                .iter()
+                .any(|a| quote.match_indices(a.as_str()).any(|(i, a)| alone(i, a)))
+        };
         let last_person_before = |words: &[&str], at: usize| -> Option<usize> {
             let pronoun = words.iter().rev().find_map(|w| match w.to_lowercase().as_str() {
                 "he" | "his" => Some(Gender::Male),
@@ -166,7 +198,7 @@ pub fn extract_quotes_in(
             }
             // The person a pronoun (or a noun of sex) of gender `g` stands for.
             let of_gender = |g: Gender| {
-                let fits = |e: usize| gender(e).is_none_or(|x| x == g);
+                let fits = |e: usize| gender(e).is_none_or(|x| x == g) && !named_inside(e, at);
                 let (prev_speaker, prev_at, _) = previous.get();
                 let since = named
                     .iter()
@@ -266,7 +298,7 @@ pub fn extract_quotes_in(
                 return of_gender(g);
             }
             described
-                .or_else(|| named.iter().rev().find(|&&(p, _)| p < at))
+                .or_else(|| named.iter().rev().find(|&&(p, e)| p < at && !named_inside(e, at)))
                 .map(|&(_, e)| e)
         };
         let named_entity = |name: &str| -> Option<usize> {
@@ -356,6 +388,7 @@ pub fn extract_quotes_in(
                 let ends_sentence = para[start..end].trim_end().ends_with('.');
                 let attributing = if ends_sentence { "" } else { after };
                 nobody.set(false);
+                quote_end.set(base + end);
                 let found = attribute(attributing, before, base + start, &last_person_before, &by_name);
                 // Words that give the quotation to someone we cannot name (`the source added`,
                 // `The witness said: '…`) leave it nobody's: it does not continue anyone's.
