@@ -658,3 +658,31 @@ fn a_disease_is_no_organisation() {
     );
     assert!(names.contains(&"Brennan Institute"), "{names:?}");
 }
+
+#[test]
+fn an_honorific_begins_a_name_of_its_own() {
+    // In MailOnline's style (made-up people): `Former Royal Marine Mr Pask` was one name,
+    // `Marine Mr Pask`, a person no other mention joined; `Allies of Mr Drury` an organisation.
+    // A title before the honorific still describes the name after it.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Channel crossings\n\nThe Home Office's commander Colin Pask spoke to MPs on Tuesday. \
+         Former Royal Marine Mr Pask said the French were committed. Allies of Mr Drury \
+         disagreed. College President Dr Ivo Tamm stayed silent.\n",
+    )]);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains(" Mr ") || n.starts_with("Allies")),
+        "{names:?}"
+    );
+    assert_eq!(
+        common::kind_of(&corpus, "Colin Pask"),
+        Some("person"),
+        "{names:?}"
+    );
+    let pask = corpus.entities.iter().find(|e| e.name == "Colin Pask").unwrap();
+    assert_eq!(pask.mentions.len(), 2, "both mentions are his: {names:?}");
+    assert_eq!(common::kind_of(&corpus, "Ivo Tamm"), Some("person"), "{names:?}");
+}

@@ -52,6 +52,17 @@ pub(super) fn scan(
         while j < ws.len() && !ended {
             let w = ws[j].1;
             let next_cap = |k: usize| ws.get(k).is_some_and(|n| is_cap(n.1));
+            if matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
+                && !run.last().is_some_and(|r| lex.titles.contains(r.1))
+            {
+                // an honorific begins a name of its own (`Former Royal Marine Mr O'Mahoney`,
+                // `Allies of Mr Johnson`, `West Midlands Mr Street`), unless a title comes
+                // before it (`University President Dr Tony Allen`)
+                while run.last().is_some_and(|r| !is_cap(r.1)) {
+                    run.pop();
+                }
+                break;
+            }
             if is_cap(w) {
                 let (w, possessive) = strip_possessive(w);
                 run.push((ws[j].0, w));
