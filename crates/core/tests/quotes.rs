@@ -690,3 +690,17 @@ fn a_pronoun_does_not_stand_for_someone_the_quotation_talks_about() {
     assert_eq!(speakers[1], "Omar Hassan Adan", "{got:?}");
     assert!(speakers[2..].iter().all(|s| *s == "Tom Reed"), "{got:?}");
 }
+
+#[test]
+fn a_show_named_after_of_the_is_not_who_speaks() {
+    // MailOnline's way of naming a person by the show that made them (made-up people): `the
+    // former star of The Apprentice wrote` is the star, not the show.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Presenter hits back\n\nTV presenter Mina Sharma criticised the channel on Friday.\n\n\
+         'Thank you all for the kind messages,' the former star of The Apprentice wrote.\n",
+    )]);
+    let got = quotes(&corpus);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Mina Sharma", "{got:?}");
+}

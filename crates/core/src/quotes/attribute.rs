@@ -392,7 +392,12 @@ fn resolve(
                 && take == 1
                 && part[0].ends_with("ing")
                 && words.get(1).is_some_and(|w| w.starts_with(char::is_lowercase));
+            // nor is a title after one (`the former star of The Apprentice wrote`)
+            let titled_work = (end - take)
+                .checked_sub(2)
+                .is_some_and(|k| words[k + 1] == "The" && object_prepositions().contains(words[k]));
             if !governed
+                && !titled_work
                 && !participle
                 && part.iter().all(|w| name_word(w))
                 && part[0].starts_with(char::is_uppercase)
