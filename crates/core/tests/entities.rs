@@ -686,3 +686,32 @@ fn an_honorific_begins_a_name_of_its_own() {
     assert_eq!(pask.mentions.len(), 2, "both mentions are his: {names:?}");
     assert_eq!(common::kind_of(&corpus, "Ivo Tamm"), Some("person"), "{names:?}");
 }
+
+#[test]
+fn a_club_is_no_person_for_a_pronoun_near_its_last_word() {
+    // At 20,000 articles `Manchester City` was a person: `City` alone, with a player's `he`
+    // after it, read as its surname. Made-up match report in MailOnline's style.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Transfer news\n\nRotherham City are closing in on a deal for Ennis Rovers defender Pavel \
+         Sorn. City want him before the window shuts, and he is keen on the move. Sorn said he \
+         would wait for City to call.\n",
+    )]);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        common::kind_of(&corpus, "Rotherham City"),
+        Some("organisation"),
+        "{names:?}"
+    );
+    assert_eq!(
+        common::kind_of(&corpus, "Ennis Rovers"),
+        Some("organisation"),
+        "{names:?}"
+    );
+    assert_eq!(
+        common::kind_of(&corpus, "Pavel Sorn"),
+        Some("person"),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"City"), "{names:?}");
+}

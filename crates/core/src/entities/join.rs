@@ -21,7 +21,8 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
         .collect();
     for m in mentions.iter_mut().filter(|m| m.guessed) {
         let last = m.text.rsplit(' ').next().unwrap_or_default();
-        if lone.contains(&(m.doc, last.to_string())) {
+        // (not a club's: `City` alone is `Manchester City`, not its surname)
+        if lone.contains(&(m.doc, last.to_string())) && !lex.club_heads.contains(last) {
             m.kind = Kind::Person;
         }
     }
@@ -196,7 +197,9 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             let surname =
                 surname_in(canonical.as_str()).or_else(|| canonical.strip_suffix('s').and_then(surname_in));
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
-            match surname.or_else(first_name) {
+            // (`City` alone is a club's name, not a surname: a pronoun near it is a player's)
+            let club = lex.club_heads.contains(canonical.as_str());
+            match surname.filter(|_| !club).or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
                 None if lone_org(m, &canonical) => {
                     kind = Kind::Organisation;

@@ -19,6 +19,8 @@ pub(super) struct Lexicon {
     /// Title words that make a title only before another (`Home`, `Vice`).
     pub(super) title_modifiers: HashSet<&'static str>,
     pub(super) org_heads: HashSet<&'static str>,
+    /// Words that end a sports club's name and are nobody's surname (`City`, `Rovers`).
+    pub(super) club_heads: HashSet<&'static str>,
     pub(super) place_heads: HashSet<&'static str>,
     pub(super) roles: HashSet<&'static str>,
     pub(super) describers: HashSet<&'static str>,
@@ -110,6 +112,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             titles: data_lines(titles).map(|l| l.trim_start_matches('+')).collect(),
             title_modifiers: data_lines(titles).filter_map(|l| l.strip_prefix('+')).collect(),
             org_heads: set(include_str!("../../data/org_heads.txt")),
+            club_heads: set(include_str!("../../data/club_heads.txt")),
             place_heads: set(include_str!("../../data/place_heads.txt")),
             roles: set(include_str!("../../data/roles.txt")),
             describers: set(include_str!("../../data/describers.txt")),
