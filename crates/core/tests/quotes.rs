@@ -704,3 +704,25 @@ fn a_show_named_after_of_the_is_not_who_speaks() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, "Mina Sharma", "{got:?}");
 }
+
+#[test]
+fn a_hotel_or_restaurant_that_speaks_is_a_business_not_the_last_person_named() {
+    // MailOnline's travel and court pages (made-up people): `The hotel said` was given to the
+    // guest named before it; a business is an organisation, and one this article does not name
+    // is nobody we can name.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Review row\n\nAmerican teacher Wes Barlow wrote a bad review of a beach resort and was \
+         arrested on Monday.\n\n'It was scary,' Barlow said.\n\n\
+         The hotel said: 'We chose to file a complaint to serve as a deterrent.'\n\n\
+         Diners at the Bluebird Cafe were unmoved. 'The food is great,' the Bluebird Cafe said.\n",
+    )]);
+    let got = quotes(&corpus);
+    let speakers: Vec<&str> = got.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(
+        speakers,
+        ["Wes Barlow", "unattributed", "Bluebird Cafe"],
+        "{got:?}"
+    );
+    assert_eq!(common::kind_of(&corpus, "Bluebird Cafe"), Some("organisation"));
+}
