@@ -714,4 +714,39 @@ fn a_club_is_no_person_for_a_pronoun_near_its_last_word() {
         "{names:?}"
     );
     assert!(!names.contains(&"City"), "{names:?}");
+    let city = corpus
+        .entities
+        .iter()
+        .find(|e| e.name == "Rotherham City")
+        .unwrap();
+    assert_eq!(
+        city.mentions.len(),
+        3,
+        "`City` alone is the club: {:?}",
+        city.aliases
+    );
+
+    // Two clubs named `… United` in one article: `United` alone is neither we can tell.
+    let two = common::corpus_of(&[(
+        "b.txt",
+        "Derby day
+
+Carlow United beat Dunmore United 2-1. United will now face the winners of          the other tie, he said.
+",
+    )]);
+    let names: Vec<&str> = two.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        common::kind_of(&two, "Dunmore United"),
+        Some("organisation"),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"United"), "{names:?}");
+    assert!(
+        two.entities.iter().all(|e| e.mentions.len() == 1),
+        "{:?}",
+        two.entities
+            .iter()
+            .map(|e| (&e.name, e.mentions.len()))
+            .collect::<Vec<_>>()
+    );
 }

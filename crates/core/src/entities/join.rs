@@ -133,6 +133,15 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
         labels: BTreeSet<(String, u32)>,
         mentions: Vec<EntityMention>,
     }
+    // (document, a club's last word) → the names of that document ending with it: `United`
+    // alone is its document's `Manchester United` when that is the only one, else nobody we
+    // can tell (at 20,000 articles it was a person, then an organisation of its own).
+    let mut clubs: BTreeMap<(u32, &str), BTreeSet<&str>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.text.contains(' ')) {
+        if let Some(last) = m.text.rsplit(' ').next().filter(|w| lex.club_heads.contains(w)) {
+            clubs.entry((m.doc, last)).or_default().insert(m.text.as_str());
+        }
+    }
     let mut by_name: BTreeMap<String, Building> = BTreeMap::new();
     // Each unknown word's nearest place, looked up once (the gazetteer is scanned for it).
     let mut near_places: HashMap<String, Option<String>> = HashMap::new();
@@ -149,6 +158,19 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
         if let Some(def) = def {
             canonical = def.to_string();
             kind = Kind::Organisation;
+        }
+        if lex.club_heads.contains(canonical.as_str()) {
+            match clubs
+                .get(&(m.doc, canonical.as_str()))
+                .map(|c| Vec::from_iter(c.iter()))
+            {
+                Some(one) if one.len() == 1 => {
+                    canonical = one[0].to_string();
+                    kind = Kind::Organisation;
+                    evidenced = false;
+                }
+                _ => continue,
+            }
         }
         if kind == Kind::Person && canonical.contains(' ') {
             // `Saddam Husseins`: a full name whose possessive lost its apostrophe (when the
@@ -197,9 +219,7 @@ pub(super) fn join(mut mentions: Vec<Mention>, acronyms: &[Acronym]) -> Vec<Enti
             let surname =
                 surname_in(canonical.as_str()).or_else(|| canonical.strip_suffix('s').and_then(surname_in));
             let first_name = || first_names.get(&(m.doc, canonical.as_str()));
-            // (`City` alone is a club's name, not a surname: a pronoun near it is a player's)
-            let club = lex.club_heads.contains(canonical.as_str());
-            match surname.filter(|_| !club).or_else(first_name) {
+            match surname.or_else(first_name) {
                 Some(full) => canonical = full.to_string(),
                 None if lone_org(m, &canonical) => {
                     kind = Kind::Organisation;

@@ -295,6 +295,10 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
             return;
         }
     }
+    // `Sheffield United`, `Bristol Rovers`: a sports club (a city so named is in the gazetteer)
+    if lex.club_heads.contains(last) && words.len() >= 2 {
+        return push(mentions, whole, Kind::Organisation, None, all);
+    }
     if lex.place_heads.contains(last) && words.len() >= 2 && !org {
         return push(mentions, whole, Kind::Place, None, all);
     }
