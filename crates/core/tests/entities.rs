@@ -757,11 +757,13 @@ fn a_holiday_is_no_entity() {
     // person. A holiday is a time, like `Victory Day`; a person surnamed so keeps a full name.
     let corpus = common::corpus_of(&[(
         "a.txt",
-        "Shops brace\n\nRetailers hope for a busy Christmas. Ramadan begins next week, and \
-         Halloween sales are down, said shop owner Dave Christmas.\n",
+        "Shops brace\n\nRetailers hope for a busy Christmas, and a Christmas brand of \
+         crackers sold out. Ramadan began on Monday and he fasted, and Halloween sales are down, \
+         said shop owner Dave Christmas.\n",
     )]);
     let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
     for holiday in ["Christmas", "Ramadan", "Halloween"] {
         assert!(!names.contains(&holiday), "{names:?}");
     }
+    assert!(names.contains(&"Dave Christmas"), "{names:?}");
 }

@@ -258,8 +258,9 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     // Events (`Rugby World Cup`), things named by acronyms (`TV`, `GDP`) and a body's head-word
     // standing alone (`Police said`, `the Committee`) are not entities.
     let lone_head = words.len() == 1 && lex.org_heads.contains(last);
-    if lex.event_heads.contains(last) || (words.len() == 1 && lex.common_acronyms.contains(last)) || lone_head
-    {
+    // (`Dave Christmas` is a person: a given name, then a surname that is also a holiday's)
+    let event = lex.event_heads.contains(last) && !(words.len() == 2 && is_given(words[0], lex));
+    if event || (words.len() == 1 && lex.common_acronyms.contains(last)) || lone_head {
         return;
     }
     let org = words.iter().any(|w| lex.org_heads.contains(w))
