@@ -767,3 +767,20 @@ fn a_holiday_is_no_entity() {
     }
     assert!(names.contains(&"Dave Christmas"), "{names:?}");
 }
+
+#[test]
+fn a_surname_that_is_a_place_stays_a_surname() {
+    // At 400 sampled articles Naomi Osaka, Kerry Washington and Eddie Jordan were places (a
+    // run cut where a known place begins, as in the headline run `Obamas Syria`). Made-up
+    // people; `Hollywood` and `Paris` are in the gazetteer.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Bake-off returns\n\nThe judge Tom Hollywood said the bakers were ready. Tennis star Mira \
+         Osaka and actor Lucy Paris watched the final in Paris.\n",
+    )]);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    for person in ["Tom Hollywood", "Mira Osaka", "Lucy Paris"] {
+        assert_eq!(common::kind_of(&corpus, person), Some("person"), "{names:?}");
+    }
+    assert_eq!(common::kind_of(&corpus, "Paris"), Some("place"), "{names:?}");
+}

@@ -65,7 +65,13 @@ fn segments<'r>(run: &'r [Word<'r>], lex: &Lexicon) -> Vec<&'r [Word<'r>]> {
         let given =
             given || (kunya().contains(&w) && run.get(k + 1).is_some_and(|n| lex.given.contains_key(n.1)));
         let org_before = seg.iter().any(|(_, s)| lex.org_heads.contains(s));
+        // (`Jack London`, `Paul Hollywood`: a given name, then a place's name as the surname)
+        let surname_placed = seg.len() == 1
+            && k + 1 == run.len()
+            && lex.given.contains_key(seg[0].1)
+            && !lex.places.contains_key(seg[0].1);
         let place_split = !matches!(prev, "of")
+            && !surname_placed
             && !particles().contains(&prev)
             && !compass().contains(&prev)
             && ((place_at(k).is_some() && !org_before && !lex.titles.contains(prev))
