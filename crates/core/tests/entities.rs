@@ -784,3 +784,32 @@ fn a_surname_that_is_a_place_stays_a_surname() {
     }
     assert_eq!(common::kind_of(&corpus, "Paris"), Some("place"), "{names:?}");
 }
+
+#[test]
+fn an_office_after_a_name_is_no_part_of_it() {
+    // At 400 sampled articles `Medical Officer` was a person, `UEFA President`, `Tory MP` and
+    // `Kentucky Attorney General` organisations. The office describes; the body or place before
+    // it is the entity, and a lone word nobody knows is none. Made-up article.
+    let corpus = common::corpus_of(&[(
+        "a.txt",
+        "Virus update\n\nThe Chief Medical Officer warned of a second wave, and the UEFA Vice \
+         President agreed. A Tory MP asked questions, and the Texas Attorney General replied \
+         on Tuesday.\n",
+    )]);
+    let names: Vec<&str> = corpus.entities.iter().map(|e| e.name.as_str()).collect();
+    for office in [
+        "Medical Officer",
+        "Medical",
+        "UEFA Vice President",
+        "Tory MP",
+        "Texas Attorney General",
+    ] {
+        assert!(!names.contains(&office), "{names:?}");
+    }
+    assert_eq!(
+        common::kind_of(&corpus, "UEFA"),
+        Some("organisation"),
+        "{names:?}"
+    );
+    assert_eq!(common::kind_of(&corpus, "Texas"), Some("place"), "{names:?}");
+}

@@ -203,6 +203,46 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     if run.is_empty() {
         return;
     }
+    // `Homs Governor`, `UEFA Vice President`, `Medical Officer`: an office after a name is no
+    // part of it (a person's name may end like one: `John Mayor`); what is left names the body
+    // or place, or, a lone word nothing knows, nobody
+    if !run
+        .first()
+        .is_some_and(|(_, w)| lex.given.contains_key(w.as_str()))
+    {
+        let office = |w: &str| offices().iter().any(|(o, qualifier)| *o == w && !qualifier);
+        let qualifier = |w: &str| offices().iter().any(|(o, qualifier)| *o == w && *qualifier);
+        let mut popped = false;
+        while run.len() > 1
+            && run
+                .last()
+                .is_some_and(|(_, w)| office(w) || (popped && qualifier(w)))
+        {
+            run.pop();
+            popped = true;
+        }
+        // and the title words and grammar before it (`Department of Prime Minister`, `UN High
+        // Commissioner`)
+        let loose = |w: &str| qualifier(w) || lex.titles.contains(w) || matches!(w, "of" | "the");
+        while popped && run.len() > 1 && run.last().is_some_and(|(_, w)| loose(w)) {
+            run.pop();
+        }
+        let known = |w: &str| {
+            lex.places.contains_key(w)
+                || lex.demonyms.contains_key(w)
+                || lex.orgs.contains(w)
+                || lex.media.contains(w)
+                || is_acronym(w)
+        };
+        let content: Vec<&str> = run
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .filter(|w| !lex.titles.contains(w))
+            .collect();
+        if popped && content.len() <= 1 && !content.first().is_some_and(|w| known(w)) {
+            return;
+        }
+    }
     // `U.N.`, `U.S.`: initials written with full stops make one acronym
     let mut k = 0;
     while k + 1 < run.len() {
@@ -467,6 +507,17 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     if let Some(m) = mentions.last_mut() {
         m.guessed = true;
     }
+}
+
+/// Offices that may follow a name without being part of it (`data/offices.txt`), and whether
+/// each only qualifies an office (`Vice`).
+fn offices() -> &'static [(&'static str, bool)] {
+    static LIST: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        data_lines(include_str!("../../data/offices.txt"))
+            .map(|l| l.strip_prefix('+').map_or((l, false), |q| (q, true)))
+            .collect()
+    })
 }
 
 /// Name parts that make a person's name with a given name after them (`Abu Omar`).
