@@ -5,7 +5,7 @@
 // Usage: node bench/kept.mjs DIST DIR   (e.g. a 20,000-article site and 500 articles)
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { launch, open, heading } from "../tests/e2e/browser.mjs";
+import { launch, open, heading, keptKeys } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/static-server.mjs";
 
 const [dist, dir] = process.argv.slice(2);
@@ -17,26 +17,6 @@ const browser = await launch();
 const server = await serve(resolve(dist), "/");
 const s = await open(browser, { origin: new URL(server.url).origin });
 const { page } = s;
-// The keys of the kept analysis (none until the page has kept one).
-const kept = () =>
-  page.evaluate(async () => {
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.endsWith("-analysis"));
-    if (!name) return [];
-    const db = await new Promise((ok, no) => {
-      const o = indexedDB.open(name);
-      o.onsuccess = () => ok(o.result);
-      o.onerror = () => no(o.error);
-    });
-    try {
-      return await new Promise((ok, no) => {
-        const all = db.transaction("analysis").objectStore("analysis").getAllKeys();
-        all.onsuccess = () => ok(all.result);
-        all.onerror = () => no(all.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
 const summary = () => page.evaluate(() => document.querySelector(".corpus-summary")?.textContent ?? "");
 try {
   await page.goto(server.url + "#/add", { timeout: 120000 });
@@ -48,8 +28,8 @@ try {
   const shown = await summary();
   console.log(`${paths.length} articles added in ${Date.now() - t} ms (${before.trim()} → ${shown.trim()})`);
   t = Date.now();
-  while (!(await kept()).some((k) => k.startsWith("manifest-"))) await page.waitForTimeout(250);
-  console.log(`analysis kept ${Date.now() - t} ms later, in ${(await kept()).length} records`);
+  while (!(await keptKeys(page)).some((k) => k.startsWith("manifest-"))) await page.waitForTimeout(250);
+  console.log(`analysis kept ${Date.now() - t} ms later, in ${(await keptKeys(page)).length} records`);
   for (const round of [1, 2]) {
     t = Date.now();
     await page.reload({ timeout: 120000 });

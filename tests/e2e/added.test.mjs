@@ -9,7 +9,7 @@ import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, heading, navigated } from "./browser.mjs";
+import { launch, open, heading, navigated, keptKeys } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
@@ -561,27 +561,6 @@ test("added articles survive a reload during their analysis", async () => {
     await s.close();
   }
 });
-
-/** The keys of the page's kept analysis (none before the page keeps one). */
-const keptKeys = (page) =>
-  page.evaluate(async () => {
-    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.endsWith("-analysis"));
-    if (!name) return [];
-    const db = await new Promise((done, fail) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => done(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    try {
-      return await new Promise((done, fail) => {
-        const all = db.transaction("analysis").objectStore("analysis").getAllKeys();
-        all.onsuccess = () => done(all.result);
-        all.onerror = () => fail(all.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
 
 test("a reload brings the analysis back instead of analysing again; a damaged one is analysed again", async () => {
   const s = await addPage();

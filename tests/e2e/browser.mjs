@@ -86,6 +86,27 @@ export async function navigated(page, pattern) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
+/** The keys of the page's kept analysis (none before the page keeps one). */
+export const keptKeys = (page) =>
+  page.evaluate(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.endsWith("-analysis"));
+    if (!name) return [];
+    const db = await new Promise((done, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => done(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    try {
+      return await new Promise((done, fail) => {
+        const all = db.transaction("analysis").objectStore("analysis").getAllKeys();
+        all.onsuccess = () => done(all.result);
+        all.onerror = () => fail(all.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+
 /** Opens `base + hash` in a fresh context, runs `body(page, session)`, then asserts the console
  *  stayed clean and nothing left the origin of `base`. */
 export async function visit(browser, base, hash, body, options = {}) {

@@ -210,8 +210,8 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
         .first()
         .is_some_and(|(_, w)| lex.given.contains_key(w.as_str()))
     {
-        let office = |w: &str| offices().iter().any(|(o, qualifier)| *o == w && !qualifier);
-        let qualifier = |w: &str| offices().iter().any(|(o, qualifier)| *o == w && *qualifier);
+        let office = |w: &str| lex.offices.contains(w);
+        let qualifier = |w: &str| lex.office_qualifiers.contains(w);
         let mut popped = false;
         while run.len() > 1
             && run
@@ -507,17 +507,6 @@ fn classify_one(run: &[Word], at: RunContext, lex: &Lexicon, mentions: &mut Vec<
     if let Some(m) = mentions.last_mut() {
         m.guessed = true;
     }
-}
-
-/// Offices that may follow a name without being part of it (`data/offices.txt`), and whether
-/// each only qualifies an office (`Vice`).
-fn offices() -> &'static [(&'static str, bool)] {
-    static LIST: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        data_lines(include_str!("../../data/offices.txt"))
-            .map(|l| l.strip_prefix('+').map_or((l, false), |q| (q, true)))
-            .collect()
-    })
 }
 
 /// Name parts that make a person's name with a given name after them (`Abu Omar`).

@@ -21,6 +21,10 @@ pub(super) struct Lexicon {
     pub(super) org_heads: HashSet<&'static str>,
     /// Words that end a sports club's name and are nobody's surname (`City`, `Rovers`).
     pub(super) club_heads: HashSet<&'static str>,
+    /// Offices that may follow a name without being part of it (`Governor`, `MP`).
+    pub(super) offices: HashSet<&'static str>,
+    /// Words that qualify an office before it (`Vice`, `Deputy`).
+    pub(super) office_qualifiers: HashSet<&'static str>,
     pub(super) place_heads: HashSet<&'static str>,
     pub(super) roles: HashSet<&'static str>,
     pub(super) describers: HashSet<&'static str>,
@@ -98,6 +102,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
         let org_nouns = include_str!("../../data/org_nouns.txt");
         let events = include_str!("../../data/event_heads.txt");
         let titles = include_str!("../../data/titles.txt");
+        let offices = include_str!("../../data/offices.txt");
         Lexicon {
             org_nouns: data_lines(org_nouns).filter(|l| !l.starts_with('@')).collect(),
             body_roles: data_lines(org_nouns)
@@ -113,6 +118,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             title_modifiers: data_lines(titles).filter_map(|l| l.strip_prefix('+')).collect(),
             org_heads: set(include_str!("../../data/org_heads.txt")),
             club_heads: set(include_str!("../../data/club_heads.txt")),
+            offices: data_lines(offices).filter(|l| !l.starts_with('+')).collect(),
+            office_qualifiers: data_lines(offices).filter_map(|l| l.strip_prefix('+')).collect(),
             place_heads: set(include_str!("../../data/place_heads.txt")),
             roles: set(include_str!("../../data/roles.txt")),
             describers: set(include_str!("../../data/describers.txt")),
